@@ -1,0 +1,213 @@
+/*
+ * twcost.h - the one public header of libtwcost.
+ *
+ * libtwcost estimates what staff telework costs a Japanese local government,
+ * the special allocation tax (特別交付税措置) that pays part of it back, and
+ * how each deployment plan compares with the free J-LIS LGWAN telework system.
+ *
+ * The API is flat and spreadsheet-safe: only int, double, long long,
+ * const char * (UTF-8, NUL-terminated) and the opaque twc_model handle cross
+ * it, so that an Excel VBA `Declare` or a ctypes binding can call every
+ * function.
+ *
+ * Errors.  Functions that return int return TWC_OK (0) or a negative
+ * twc_status; functions that return double return NaN on error.  In both
+ * cases twc_last_error() on the handle says why.  No function prints, exits
+ * or aborts, whatever it is passed: NULL, NaN, +-inf, 1e300, an unknown key
+ * or a string that is not UTF-8.
+ *
+ * Threads.  Handles are independent: two threads may use two handles at the
+ * same time.  One handle must not be used by two threads at once.  Profiles
+ * are parsed once and cached read-only for the life of the process; the
+ * cache is locked while a profile loads.  twc_quick() may be called from any
+ * number of threads.
+ *
+ * Strings.  A const char * returned by a function lives until the next call
+ * that changes the same handle's inputs (twc_set, twc_set_text, twc_reset,
+ * twc_simulate) or until twc_close(); copy it to keep it longer.  Every
+ * function that returns text has a caller-buffer form (suffix _buf) that
+ * copies the text into buf (at most len bytes, always NUL-terminated when
+ * len > 0) and returns the length the whole text needs, not counting the
+ * NUL, or a negative twc_status.  A caller that gets a value >= len should
+ * retry with a larger buffer.
+ *
+ * Keys, plan ids and field names are ASCII.  Text values are UTF-8; the era
+ * forms of dates (令和7年度) are also accepted in CP932 (Shift_JIS), which is
+ * what Excel VBA passes on Japanese Windows, and the ASCII forms (R7, FY2025,
+ * 2025-10-01) always work.
+ */
+#ifndef TWCOST_H
+#define TWCOST_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* TWC_API marks an exported function; TWC_CALL is its calling convention
+ * (__stdcall on 32-bit Windows, so that 32-bit Office VBA can call it). */
+#if defined(_WIN32)
+#if defined(TWC_BUILDING)
+#define TWC_API __declspec(dllexport)
+#else
+#define TWC_API
+#endif
+#if !defined(_WIN64)
+#define TWC_CALL __stdcall
+#else
+#define TWC_CALL
+#endif
+#else
+#if defined(TWC_BUILDING) && defined(__GNUC__)
+#define TWC_API __attribute__((visibility("default")))
+#else
+#define TWC_API
+#endif
+#define TWC_CALL
+#endif
+
+#if defined(__GNUC__)
+#define TWC_CHECK __attribute__((warn_unused_result))
+#else
+#define TWC_CHECK
+#endif
+
+/* Status codes: 0 is success, every failure is negative. */
+enum twc_status {
+	TWC_OK = 0,         /* success */
+	TWC_EINVAL = -1,    /* a NULL handle or pointer where one is needed */
+	TWC_EKEY = -2,      /* unknown key, plan, field or index */
+	TWC_ERANGE = -3,    /* a number outside its allowed range, NaN or inf */
+	TWC_EVALUE = -4,    /* a text value that cannot be understood */
+	TWC_EPROFILE = -5,  /* a profile cannot be read or is invalid */
+	TWC_ENOMEM = -6,    /* out of memory */
+	TWC_EOVERFLOW = -7, /* an amount too large to compute in exact yen */
+	TWC_ESTATE = -8     /* results asked before they exist (e.g. no
+	                       simulation has run) */
+};
+
+/* An estimate: a scenario, the catalogue and grant rule it uses, its inputs
+ * and its results.  Opaque; created by twc_open, freed by twc_close. */
+typedef struct twc_model twc_model;
+
+/* The library version, "MAJOR.MINOR.PATCH".  Static storage. */
+TWC_API const char *TWC_CALL twc_version(void);
+
+/* A one-line English description of a twc_status.  Static storage; an
+ * unknown code gives "unknown status". */
+TWC_API const char *TWC_CALL twc_strerror(int status);
+
+/* Open a scenario profile.  profile_path NULL or "" opens the bundled
+ * default scenario; a name without a slash that is not a file names a
+ * bundled profile ("default", "town-small.cfg").  Profiles are parsed once
+ * and cached, so re-opening the same unchanged file is cheap.  On success
+ * *out is a new handle the caller frees with twc_close; on failure *out is
+ * NULL and the status says why. */
+TWC_API int TWC_CALL twc_open(const char *profile_path,
+                              twc_model **out) TWC_CHECK;
+
+/* twc_open that also copies the reason for a failure into err (at most
+ * err_len bytes, NUL-terminated; "" on success).  err may be NULL. */
+TWC_API int TWC_CALL twc_open_buf(const char *profile_path, twc_model **out,
+                                  char *err, int err_len) TWC_CHECK;
+
+/* Free a handle and everything it returned.  NULL is a no-op. */
+TWC_API void TWC_CALL twc_close(twc_model *m);
+
+/* Set a numeric input by key.  Keys: staff, home, satellite, mobile (shares
+ * 0..1, summing to at most 1), home_days, satellite_days, mobile_days
+ * (0..5), satellite_sites, peak (1..3), lent_share (0..1), fiscal_index
+ * (0..5, rounded half-up to 2 decimals), years (1..30), start (a fiscal year
+ * such as 2025), recipient (1: receives the ordinary allocation tax),
+ * grant_override (1: assume the grant applies to a non-recipient, a special
+ * ward or an association), jlis_free_until (last free fiscal year),
+ * jlis_fee_yen (per user per year after it), sensitive_data (0/1).
+ * Returns TWC_OK, or TWC_EKEY / TWC_ERANGE with a message naming the key and
+ * the allowed range; on error the input keeps its previous value. */
+TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
+                             double value) TWC_CHECK;
+
+/* Set a text input by key: start ("2025-10-01", "FY2025", "R7", "令和7年度"),
+ * kind (prefecture, designated_city, municipality, special_ward,
+ * association), work_segment (internet, lgwan), name, jlis_free_until
+ * (a fiscal year in any start form), or any numeric key written as text. */
+TWC_API int TWC_CALL twc_set_text(twc_model *m, const char *key,
+                                  const char *value) TWC_CHECK;
+
+/* Put every input back to the value the profile gave it. */
+TWC_API int TWC_CALL twc_reset(twc_model *m) TWC_CHECK;
+
+/* The current value of a numeric input key (as twc_set takes), or NaN. */
+TWC_API double TWC_CALL twc_get(twc_model *m, const char *key);
+
+/* How many of something there are.  With plan NULL: "plans", "years",
+ * "warnings" (scenario-wide), "options".  With a plan id:
+ * "items", "warnings" (that plan's), "years".  Negative status on error. */
+TWC_API int TWC_CALL twc_count(twc_model *m, const char *plan,
+                               const char *what);
+
+/* A numeric result.  plan is a plan id (or NULL for scenario-wide values);
+ * field is a name such as total_yen, grant_yen, net_yen, eligible_yen,
+ * effective_rate, or a path: fy:2026:net_yen, year:0:cost_yen,
+ * item:3:total_yen, item:vdi_server:quantity.  docs/api.md lists them all.
+ * Results are recomputed lazily after an input changes.  Money is whole
+ * yen, exact up to 2^53.  NaN on error. */
+TWC_API double TWC_CALL twc_result(twc_model *m, const char *plan,
+                                   const char *field);
+
+/* A money result as an exact integer: *yen receives it.  Same fields as
+ * twc_result. */
+TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
+                                    const char *field,
+                                    long long *yen) TWC_CHECK;
+
+/* A text result: ids, labels, warnings.  With plan NULL: name, kind,
+ * start, start_label, end_label, work_segment, plan:N (the Nth plan's id),
+ * option:N, warning:N, year:N:label, catalog, grant.  With a plan: id,
+ * label, label_en, security_fit, warning:N, item:N:id (also :label,
+ * :label_en, :category, :category_label, :phase, :driver, :option),
+ * year:N:label.  NULL on error. */
+TWC_API const char *TWC_CALL twc_text(twc_model *m, const char *plan,
+                                      const char *field);
+TWC_API int TWC_CALL twc_text_buf(twc_model *m, const char *plan,
+                                  const char *field, char *buf, int len);
+
+/* The message of the last failed call on this handle ("" if none).  A NULL
+ * handle gives a fixed message.  Lives until the next call on the handle. */
+TWC_API const char *TWC_CALL twc_last_error(const twc_model *m);
+TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
+
+/* One call per spreadsheet cell: the bundled default scenario with staff,
+ * the three shares, start and fiscal_index replaced (start NULL or "" and
+ * NaN numbers keep the default's value), then twc_result(plan, field).
+ * Equals `twcost compare` with the same flags.  Thread-safe.  NaN on any
+ * error (the reason is not kept: use a handle to see it). */
+TWC_API double TWC_CALL twc_quick(const char *plan, const char *field,
+                                  double staff, double home, double satellite,
+                                  double mobile, const char *start,
+                                  double fiscal_index);
+
+/* Validate any profile file - scenario, option catalogue or grant rule -
+ * without opening it as a scenario.  TWC_OK, or TWC_EPROFILE with the file,
+ * line and reason copied into err. */
+TWC_API int TWC_CALL twc_check(const char *profile_path, char *err,
+                               int err_len);
+
+/* The number of profiles compiled into the library. */
+TWC_API int TWC_CALL twc_bundled_count(void);
+
+/* The bundled profiles, by index from 0 to twc_bundled_count() - 1.
+ * field: name, kind (scenario, catalog, grant), title.  Static storage;
+ * NULL when index or field is unknown. */
+TWC_API const char *TWC_CALL twc_bundled(int index, const char *field);
+TWC_API int TWC_CALL twc_bundled_buf(int index, const char *field, char *buf,
+                                     int len);
+
+/* The text of a bundled profile, for `twcost profiles --show NAME`.
+ * Static storage; NULL when there is no such profile. */
+TWC_API const char *TWC_CALL twc_bundled_text(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TWCOST_H */

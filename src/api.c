@@ -1,0 +1,353 @@
+/* api.c - the exported functions: handles, inputs, results, errors.
+ *
+ * Every entry point checks its arguments before use and reports failure as
+ * a status or NaN with a message in the handle; none prints, exits or
+ * aborts. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundled.h"
+#include "handle.h"
+#include "scenario.h"
+
+#define TWC_EXPORT TWC_API
+
+static const char null_handle[] = "no handle (NULL)";
+
+TWC_EXPORT const char *TWC_CALL
+twc_version(void)
+{
+	return PACKAGE_VERSION;
+}
+
+TWC_EXPORT const char *TWC_CALL
+twc_strerror(int status)
+{
+	switch (status) {
+	case TWC_OK: return "success";
+	case TWC_EINVAL: return "a NULL handle or pointer where one is needed";
+	case TWC_EKEY: return "unknown key, plan, field or index";
+	case TWC_ERANGE: return "a number outside its allowed range";
+	case TWC_EVALUE: return "a text value that cannot be understood";
+	case TWC_EPROFILE: return "a profile cannot be read or is invalid";
+	case TWC_ENOMEM: return "out of memory";
+	case TWC_EOVERFLOW:
+		return "an amount too large to compute in exact yen";
+	case TWC_ESTATE: return "results asked before they exist";
+	}
+	return "unknown status";
+}
+
+/* Texts the scenario fields return, made when results are computed. */
+static void
+describe(twc_model *m)
+{
+	const scenario *sc = &m->sc;
+
+	if (sc->start_date.day > 0)
+		snprintf(m->start_text, sizeof m->start_text, "%04d-%02d-%02d",
+		         sc->start_date.year, sc->start_date.month,
+		         sc->start_date.day);
+	else
+		snprintf(m->start_text, sizeof m->start_text, "FY%d",
+		         sc->start_fy);
+	fy_label(sc->start_fy, m->start_label, sizeof m->start_label);
+	fy_label(sc->start_fy + sc->years - 1, m->end_label,
+	         sizeof m->end_label);
+}
+
+int
+handle_refresh(twc_model *m)
+{
+	int rc;
+
+	if (m->fresh)
+		return TWC_OK;
+	results_free(&m->r);
+	if ((rc = model_compute(m->p, &m->sc, &m->r, &m->err)))
+		return rc;
+	describe(m);
+	m->fresh = 1;
+	return TWC_OK;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
+{
+	twc_error e;
+	twc_model *m;
+	int rc;
+
+	err_clear(&e);
+	if (out == NULL) {
+		rc = err_set(&e, TWC_EINVAL,
+		             "no place for the handle (out is NULL)");
+		goto fail;
+	}
+	*out = NULL;
+	m = calloc(1, sizeof *m);
+	if (m == NULL) {
+		rc = err_set(&e, TWC_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = profile_acquire(path, &m->p, &e)) != TWC_OK) {
+		free(m);
+		goto fail;
+	}
+	m->sc = m->p->sc;
+	*out = m;
+	if (err != NULL && err_len > 0)
+		err[0] = '\0';
+	return TWC_OK;
+fail:
+	copy_out(e.msg, err, err_len);
+	return rc;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_open(const char *path, twc_model **out)
+{
+	return twc_open_buf(path, out, NULL, 0);
+}
+
+TWC_EXPORT void TWC_CALL
+twc_close(twc_model *m)
+{
+	if (m == NULL)
+		return;
+	results_free(&m->r);
+	profile_release(m->p);
+	free(m);
+}
+
+TWC_EXPORT int TWC_CALL
+twc_set(twc_model *m, const char *key, double value)
+{
+	int rc;
+
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	rc = scenario_set(&m->sc, key, value, &m->err);
+	if (rc == TWC_OK)
+		m->fresh = 0;
+	return rc;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_set_text(twc_model *m, const char *key, const char *value)
+{
+	scenario next;
+	int rc;
+
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	next = m->sc;
+	rc = scenario_set_text(&next, key, value, &m->err);
+	if (rc == TWC_OK) {
+		m->sc = next;
+		m->fresh = 0;
+	}
+	return rc;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_reset(twc_model *m)
+{
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	m->sc = m->p->sc;
+	m->fresh = 0;
+	return TWC_OK;
+}
+
+TWC_EXPORT double TWC_CALL
+twc_get(twc_model *m, const char *key)
+{
+	if (m == NULL)
+		return NAN;
+	err_clear(&m->err);
+	return scenario_get(&m->sc, key, &m->err);
+}
+
+TWC_EXPORT int TWC_CALL
+twc_count(twc_model *m, const char *plan, const char *what)
+{
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	return handle_count(m, plan, what);
+}
+
+TWC_EXPORT double TWC_CALL
+twc_result(twc_model *m, const char *plan, const char *field)
+{
+	field_value v;
+
+	if (m == NULL)
+		return NAN;
+	err_clear(&m->err);
+	if (handle_field(m, plan, field, &v) != TWC_OK)
+		return NAN;
+	if (v.kind == VALUE_TEXT) {
+		err_set(&m->err, TWC_EKEY, "field '%s' is text: use twc_text",
+		        field);
+		return NAN;
+	}
+	return v.d;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_result_yen(twc_model *m, const char *plan, const char *field,
+               long long *yen)
+{
+	field_value v;
+	int rc;
+
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	if (yen == NULL)
+		return err_set(&m->err, TWC_EINVAL, "no place for the result");
+	if ((rc = handle_field(m, plan, field, &v)) != TWC_OK)
+		return rc;
+	if (v.kind != VALUE_INT)
+		return err_set(&m->err, TWC_EKEY,
+		               "field '%s' is not a whole number of yen",
+		               field);
+	*yen = v.i;
+	return TWC_OK;
+}
+
+TWC_EXPORT const char *TWC_CALL
+twc_text(twc_model *m, const char *plan, const char *field)
+{
+	field_value v;
+
+	if (m == NULL)
+		return NULL;
+	err_clear(&m->err);
+	if (handle_field(m, plan, field, &v) != TWC_OK)
+		return NULL;
+	if (v.kind != VALUE_TEXT) {
+		err_set(&m->err, TWC_EKEY,
+		        "field '%s' is a number: use twc_result", field);
+		return NULL;
+	}
+	return v.s;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_text_buf(twc_model *m, const char *plan, const char *field, char *buf,
+             int len)
+{
+	const char *s = twc_text(m, plan, field);
+
+	if (s == NULL)
+		return m == NULL ? TWC_EINVAL : m->err.status;
+	return copy_out(s, buf, len);
+}
+
+TWC_EXPORT const char *TWC_CALL
+twc_last_error(const twc_model *m)
+{
+	return m == NULL ? null_handle : m->err.msg;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_last_error_buf(const twc_model *m, char *buf, int len)
+{
+	return copy_out(twc_last_error(m), buf, len);
+}
+
+/* Replace the inputs twc_quick was given; NaN and NULL keep the default. */
+static int
+quick_inputs(twc_model *m, double staff, double home, double satellite,
+             double mobile, const char *start, double fiscal_index)
+{
+	const char *keys[] = {"staff", "home", "satellite", "mobile",
+	                      "fiscal_index"};
+	double values[] = {staff, home, satellite, mobile, fiscal_index};
+	int i, rc;
+
+	for (i = 0; i < 5; i++)
+		if (!isnan(values[i]) && (rc = twc_set(m, keys[i], values[i])))
+			return rc;
+	if (start != NULL && start[0] != '\0')
+		return twc_set_text(m, "start", start);
+	return TWC_OK;
+}
+
+TWC_EXPORT double TWC_CALL
+twc_quick(const char *plan, const char *field, double staff, double home,
+          double satellite, double mobile, const char *start,
+          double fiscal_index)
+{
+	twc_model *m;
+	double v = NAN;
+
+	if (plan == NULL || field == NULL || twc_open(NULL, &m) != TWC_OK)
+		return NAN;
+	if (quick_inputs(m, staff, home, satellite, mobile, start,
+	                 fiscal_index) == TWC_OK)
+		v = twc_result(m, plan, field);
+	twc_close(m);
+	return v;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_check(const char *path, char *err, int err_len)
+{
+	twc_error e;
+	int rc;
+
+	err_clear(&e);
+	rc = profile_check(path, &e);
+	copy_out(e.msg, err, err_len);
+	return rc;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_bundled_count(void)
+{
+	return bundled_count;
+}
+
+TWC_EXPORT const char *TWC_CALL
+twc_bundled(int index, const char *field)
+{
+	const bundled_profile *b;
+
+	if (index < 0 || index >= bundled_count || field == NULL)
+		return NULL;
+	b = &bundled_profiles[index];
+	if (strcmp(field, "name") == 0)
+		return b->name;
+	if (strcmp(field, "kind") == 0)
+		return b->kind;
+	if (strcmp(field, "title") == 0)
+		return b->title;
+	return NULL;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_bundled_buf(int index, const char *field, char *buf, int len)
+{
+	const char *s = twc_bundled(index, field);
+
+	return s == NULL ? TWC_EKEY : copy_out(s, buf, len);
+}
+
+TWC_EXPORT const char *TWC_CALL
+twc_bundled_text(const char *name)
+{
+	const bundled_profile *b = name ? bundled_find(name) : NULL;
+
+	return b ? b->text : NULL;
+}

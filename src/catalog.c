@@ -1,0 +1,103 @@
+/* catalog.c - names of the catalogue's enumerations and id look-ups. */
+#include <config.h>
+
+#include "catalog.h"
+
+#include <string.h>
+
+const char *const style_names[STYLE_COUNT + 1] = {"home", "satellite", "mobile",
+                                                  NULL};
+
+const char *const driver_names[DRIVER_COUNT + 1] = {
+    "users", "concurrent", "lent_devices", "seats",
+    "sites", "servers",    "fixed",        NULL};
+
+/* Indexed by bit: 1 << 0 is SEGMENT_INTERNET, 1 << 1 SEGMENT_LGWAN. */
+const char *const segment_names[3] = {"internet", "lgwan", NULL};
+
+static int
+find(const char *name, const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < n; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+style_name(int style)
+{
+	return style >= 0 && style < STYLE_COUNT ? style_names[style] : "?";
+}
+
+int
+style_of(const char *name)
+{
+	return find(name, style_names, STYLE_COUNT);
+}
+
+const char *
+driver_name(int driver)
+{
+	return driver >= 0 && driver < DRIVER_COUNT ? driver_names[driver]
+	                                            : "?";
+}
+
+int
+driver_of(const char *name)
+{
+	return find(name, driver_names, DRIVER_COUNT);
+}
+
+const char *
+segment_name(int segment)
+{
+	return segment == SEGMENT_LGWAN      ? "lgwan"
+	       : segment == SEGMENT_INTERNET ? "internet"
+	                                     : "?";
+}
+
+int
+segment_of(const char *name)
+{
+	if (name != NULL && strcmp(name, "lgwan") == 0)
+		return SEGMENT_LGWAN;
+	if (name != NULL && strcmp(name, "internet") == 0)
+		return SEGMENT_INTERNET;
+	return -1;
+}
+
+int
+catalog_option(const catalog *c, const char *id)
+{
+	int i;
+
+	for (i = 0; i < c->n_options; i++)
+		if (strcmp(c->options[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+catalog_item(const catalog *c, const char *id)
+{
+	int i;
+
+	for (i = 0; i < c->n_items; i++)
+		if (strcmp(c->items[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+catalog_plan(const catalog *c, const char *id)
+{
+	int i;
+
+	for (i = 0; i < c->n_plans; i++)
+		if (strcmp(c->plans[i].id, id) == 0)
+			return i;
+	return -1;
+}

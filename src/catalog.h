@@ -1,0 +1,127 @@
+/* catalog.h - deployment options, their cost items, plans, and the scenario
+ * inputs: the data a profile holds.
+ *
+ * An option (own VDI, secure browser, J-LIS LGWAN...) lists cost items.  A
+ * plan assigns options to each work style.  An item's quantity is one of
+ * the option's drivers (users, concurrent users, lent devices, seats,
+ * sites, servers, or 1) times a multiplier, rounded up to whole units. */
+#ifndef TWC_CATALOG_H
+#define TWC_CATALOG_H
+
+#include "dist.h"
+#include "fiscal.h"
+#include "grant.h"
+
+enum style { STYLE_HOME, STYLE_SATELLITE, STYLE_MOBILE, STYLE_COUNT };
+
+enum driver {
+	DRIVER_USERS,        /* enrolled staff of the styles served */
+	DRIVER_CONCURRENT,   /* ceil(users x days/5 x peak), per style */
+	DRIVER_LENT_DEVICES, /* home users given a lent device */
+	DRIVER_SEATS,        /* satellite-office concurrent users */
+	DRIVER_SITES,        /* satellite-office sites */
+	DRIVER_SERVERS,      /* ceil(concurrent / users per server) */
+	DRIVER_FIXED,        /* 1 */
+	DRIVER_COUNT
+};
+
+/* Network segments an option reaches (bits). */
+enum segment { SEGMENT_INTERNET = 1, SEGMENT_LGWAN = 2 };
+
+/* The most options one plan may assign to one work style. */
+#define PLAN_MAX_OPTIONS 4
+
+typedef struct item {
+	const char *id, *label_ja, *label_en;
+	int category; /* index into the grant rule's categories */
+	int phase;    /* enum phase */
+	int every;    /* replacement cycle in years (phase replacement) */
+	int driver;   /* enum driver */
+	double multiplier;
+	dist price; /* yen per unit, consumption tax included */
+	int option; /* index of the option that owns it */
+	const char *file;
+	int line;
+} item;
+
+typedef struct option {
+	const char *id, *label_ja, *label_en;
+	unsigned styles;   /* bit (1 << style) for each style it can serve */
+	unsigned segments; /* enum segment bits */
+	int byod;          /* staff may use their own PCs at home */
+	int office_grade;  /* physical controls equal to the office's (a
+	                      satellite office that may take sensitive work) */
+	int users_per_server;
+	int trial; /* a free trial programme (J-LIS): the scenario's
+	              fee after the free period applies */
+	int id_limit, concurrency_limit; /* 0: none stated */
+	const char *note; /* a risk note shown with every plan using it */
+	int first_item, n_items;
+} option;
+
+typedef struct plan_spec {
+	const char *id, *label_ja, *label_en;
+	int opts[STYLE_COUNT][PLAN_MAX_OPTIONS];
+	int n_opts[STYLE_COUNT];
+} plan_spec;
+
+typedef struct catalog {
+	const char *title, *source;
+	int tax_percent; /* consumption tax added to tax-exclusive
+	                    prices */
+	option *options;
+	int n_options;
+	item *items;
+	int n_items;
+	plan_spec *plans;
+	int n_plans;
+	int reference_plan; /* the J-LIS plan others are compared with;
+	                       -1 when none */
+} catalog;
+
+/* One work style's inputs. */
+typedef struct style_input {
+	double share; /* of general staff, 0..1 */
+	double days;  /* per week, 0..5 */
+	int sites;    /* satellite offices (satellite only) */
+	int segment;  /* enum segment the work of this style needs */
+} style_input;
+
+/* Everything a user may change about an estimate. */
+typedef struct scenario {
+	char name[128];
+	int kind;            /* enum entity_kind */
+	long long staff;     /* 一般行政職員数 */
+	double fiscal_index; /* 財政力指数 */
+	int recipient;       /* receives the ordinary allocation tax */
+	int grant_override;  /* assume the grant applies anyway */
+	int start_fy;
+	twc_date start_date; /* day 0: only the fiscal year is known */
+	int years;
+	style_input style[STYLE_COUNT];
+	double peak;            /* peak day / average day */
+	double lent_share;      /* home users given a lent device */
+	int sensitive;          /* LGWAN work with large or important
+	                           resident data */
+	int jlis_free_until;    /* last free fiscal year of a trial option */
+	long long jlis_fee_yen; /* per user per year after it */
+} scenario;
+
+/* NULL-terminated names; a segment's name is at the index of its bit. */
+extern const char *const style_names[];
+extern const char *const driver_names[];
+extern const char *const segment_names[];
+
+const char *style_name(int style);
+int style_of(const char *name);
+const char *driver_name(int driver);
+int driver_of(const char *name);
+const char *segment_name(int segment);
+int segment_of(const char *name);
+
+/* Index of an option, item or plan id in the catalogue, or -1. */
+int catalog_option(const catalog *c, const char *id);
+int catalog_item(const catalog *c, const char *id);
+int catalog_plan(const catalog *c, const char *id);
+
+#endif

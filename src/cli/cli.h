@@ -1,0 +1,76 @@
+/* cli.h - the twcost command-line tool.  It reaches the library only
+ * through include/twcost.h. */
+#ifndef TWC_CLI_H
+#define TWC_CLI_H
+
+#include <stdio.h>
+
+#include "twcost.h"
+
+/* Exit codes (listed in twcost(1)). */
+enum exit_code {
+	EXIT_OK = 0,        /* success */
+	EXIT_ATTENTION = 1, /* --strict and there are warnings */
+	EXIT_USAGE = 2,     /* bad usage or bad input */
+	EXIT_FAILURE_IO = 3 /* output could not be written, out of memory */
+};
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX };
+
+/* The most inputs and plans one command line may name. */
+#define MAX_SETTINGS 64
+#define MAX_PLANS 32
+
+/* An input given on the command line: which flag, which API key. */
+typedef struct setting {
+	const char *flag, *key, *value;
+} setting;
+
+typedef struct options {
+	const char *command;
+	const char *profile;
+	setting sets[MAX_SETTINGS];
+	int n_sets;
+	const char *plans[MAX_PLANS];
+	int n_plans;
+	enum format format;
+	const char *output;
+	int strict, help, show;
+	/* simulate / breakeven */
+	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
+	const char *args[8]; /* operands after the command */
+	int n_args;
+} options;
+
+/* Parse argv into o; EXIT_OK, or EXIT_USAGE after printing why. */
+int parse_options(int argc, char **argv, options *o);
+
+/* Print the help of a command (NULL: the overview) to f. */
+void print_help(FILE *f, const char *command);
+
+/* Open the scenario the options name and apply every flag to it; on
+ * failure print a one-line message naming the flag, return EXIT_USAGE. */
+int open_scenario(const options *o, twc_model **m);
+
+/* 1 when the plan should be shown (no --plan given, or named by one). */
+int plan_selected(const options *o, const char *plan);
+
+/* A one-line error "twcost: ..." on stderr; returns code. */
+int fail(int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Report a library failure on m (or a status with no handle) for a
+ * command: prints the message and returns EXIT_USAGE. */
+int fail_model(const twc_model *m, int status);
+
+/* Commands: each returns an exit code. */
+int cmd_compare(const options *o);
+int cmd_estimate(const options *o);
+int cmd_budget(const options *o);
+int cmd_check(const options *o);
+int cmd_profiles(const options *o);
+
+#endif

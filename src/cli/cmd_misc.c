@@ -1,0 +1,69 @@
+/* cmd_misc.c - `twcost check` and `twcost profiles`. */
+#include <config.h>
+
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+/* Validate one profile: "PATH: ok" or the error; exit code. */
+static int
+check_one(const char *path)
+{
+	char err[1024];
+
+	if (twc_check(path, err, sizeof err) != TWC_OK) {
+		fprintf(stderr, "twcost: %s\n", err);
+		return EXIT_USAGE;
+	}
+	printf("%s: ok\n", path);
+	return EXIT_OK;
+}
+
+int
+cmd_check(const options *o)
+{
+	int i, rc = EXIT_OK;
+
+	if (o->profile == NULL && o->n_args == 0)
+		return fail(EXIT_USAGE,
+		            "check: name a profile with --profile FILE");
+	if (o->profile != NULL)
+		rc = check_one(o->profile);
+	for (i = 0; i < o->n_args; i++)
+		if (check_one(o->args[i]) != EXIT_OK)
+			rc = EXIT_USAGE;
+	return rc;
+}
+
+int
+cmd_profiles(const options *o)
+{
+	table t;
+	int i, n = twc_bundled_count();
+
+	if (o->show || o->n_args > 0) {
+		const char *text =
+		    o->n_args ? twc_bundled_text(o->args[0]) : NULL;
+		if (text == NULL)
+			return fail(EXIT_USAGE,
+			            "profiles: name a bundled profile to show "
+			            "(see twcost profiles)");
+		fputs(text, stdout);
+		return EXIT_OK;
+	}
+	table_init(&t, 3, 0);
+	table_add(&t, "name");
+	table_add(&t, "kind");
+	table_add(&t, "title");
+	for (i = 0; i < n; i++) {
+		table_add(&t, "%s", twc_bundled(i, "name"));
+		table_add(&t, "%s", twc_bundled(i, "kind"));
+		table_add(&t, "%s", twc_bundled(i, "title"));
+	}
+	table_print(stdout, &t, 0);
+	table_free(&t);
+	puts("\nUse one with --profile NAME; print it with twcost profiles "
+	     "NAME.");
+	return EXIT_OK;
+}

@@ -1,0 +1,150 @@
+/* main.c - twcost: subcommands, help, version. */
+#include <config.h>
+
+#include <gsl/gsl_errno.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct command {
+	const char *name;
+	int (*run)(const options *o);
+	const char *summary;
+	const char *usage;
+} command;
+
+static const char scenario_flags[] =
+    "Scenario (override the profile):\n"
+    "  --profile FILE       scenario profile (default: the bundled default)\n"
+    "  --staff N            general administrative staff (1 to 500000)\n"
+    "  --home SHARE         share of staff working from home (0 to 1)\n"
+    "  --satellite SHARE    share working at a satellite office (0 to 1)\n"
+    "  --mobile SHARE       share doing mobile work (0 to 1)\n"
+    "                       (the three shares sum to at most 1)\n"
+    "  --home-days D, --satellite-days D, --mobile-days D   days a week (0 to "
+    "5)\n"
+    "  --sites N            satellite-office sites (0 to 1000)\n"
+    "  --peak X             peak day / average day (1 to 3)\n"
+    "  --lent-share X       home workers given a lent device (0 to 1)\n"
+    "  --start DATE|FY      start of introduction: 2025-10-01, FY2025, R7, "
+    "令和7年度\n"
+    "  --years N            fiscal years to cover (1 to 30)\n"
+    "  --kind KIND          prefecture, designated_city, municipality,\n"
+    "                       special_ward, association\n"
+    "  --fiscal-index X     財政力指数, three-year average (0 to 5)\n"
+    "  --recipient yes|no, --non-recipient   receives the ordinary allocation "
+    "tax\n"
+    "  --grant-override     assume the grant for a non-recipient, ward or "
+    "association\n"
+    "  --sensitive          LGWAN work handles large or important resident "
+    "data\n"
+    "  --work-segment SEG   segment all enrolled work needs: lgwan, internet\n"
+    "  --jlis-free-until FY last free year of the J-LIS system\n"
+    "  --jlis-fee YEN       its fee per user per year after that\n"
+    "  --set KEY=VALUE      any input the library takes (see docs/api.md)\n";
+
+static const char output_flags[] =
+    "Output:\n"
+    "  --plan ID[,ID]       show only these plans (repeatable)\n"
+    "  --format FMT         table (default), csv (UTF-8 with BOM), json\n"
+    "  -o, --output FILE    write to FILE (whole or not at all)\n"
+    "  --strict             exit 1 when there are warnings\n";
+
+static const command commands[] = {
+    {"compare", cmd_compare, "every plan side by side: cost, grant, net",
+     "twcost compare [OPTIONS]\n\n"
+     "Compares every deployment plan of the scenario over its fiscal years:\n"
+     "initial, running and replacement cost, the part the special allocation\n"
+     "tax (特別交付税措置) covers, the grant, the net cost, the cost per user\n"
+     "and year, and the difference from the J-LIS plan.\n"},
+    {"estimate", cmd_estimate, "one plan's items and fiscal years in detail",
+     "twcost estimate [--plan ID] [OPTIONS]\n\n"
+     "Shows each plan's cost items (quantity, unit price, total, eligible\n"
+     "part) and its fiscal-year table.\n"},
+    {"budget", cmd_budget, "fiscal-year budget table in 千円",
+     "twcost budget [--plan ID] [OPTIONS]\n\n"
+     "The budget-request view: lines by cost category and fiscal year (令和\n"
+     "labels) in thousand yen, with the grant and the net cost.  Each line is\n"
+     "rounded half-up; totals add the lines shown.\n"},
+    {"check", cmd_check,
+     "validate profiles (scenario, catalogue or grant rule)",
+     "twcost check --profile FILE | twcost check FILE...\n\n"
+     "Validates each file and prints FILE: ok, or the first error with its\n"
+     "file and line.  Exit 0 when all are valid, 2 otherwise.\n"},
+    {"profiles", cmd_profiles, "list the bundled profiles, or print one",
+     "twcost profiles [NAME]\n\n"
+     "Lists the profiles compiled into the library; with a NAME, prints that\n"
+     "profile, to copy and edit.\n"},
+};
+
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
+
+void
+print_help(FILE *f, const char *name)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < N_COMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0) {
+			fprintf(f, "Usage: %s\n%s\n%s", commands[i].usage,
+			        scenario_flags, output_flags);
+			return;
+		}
+	fputs("Usage: twcost COMMAND [OPTIONS]\n\n"
+	      "Estimates the cost of staff telework for a Japanese local "
+	      "government,\n"
+	      "the special allocation tax (特別交付税措置) that pays part of "
+	      "it back,\n"
+	      "and how each plan compares with the free J-LIS LGWAN system.\n\n"
+	      "Commands:\n",
+	      f);
+	for (i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+		        commands[i].summary);
+	fputs(
+	    "\nRun twcost COMMAND --help for its options.  With no --profile,\n"
+	    "the bundled default scenario is used.  Prices are catalogue\n"
+	    "defaults, not quotes: replace them with your own.\n\n"
+	    "Exit status: 0 success; 1 warnings with --strict; 2 bad usage or\n"
+	    "input; 3 output could not be written.\n",
+	    f);
+}
+
+static int
+version(void)
+{
+	printf("twcost %s (libtwcost %s)\n", PACKAGE_VERSION, twc_version());
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	options o;
+	int rc, i;
+
+	setlocale(LC_CTYPE, "");
+	gsl_set_error_handler_off();
+	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK)
+		return rc;
+	if (o.command != NULL && strcmp(o.command, "version") == 0)
+		return version();
+	if (o.command == NULL || strcmp(o.command, "help") == 0) {
+		if (o.command == NULL && !o.help)
+			return fail(EXIT_USAGE,
+			            "no command given; see twcost --help");
+		print_help(stdout, o.n_args ? o.args[0] : NULL);
+		return EXIT_OK;
+	}
+	for (i = 0; i < N_COMMANDS; i++)
+		if (strcmp(o.command, commands[i].name) == 0) {
+			if (o.help) {
+				print_help(stdout, o.command);
+				return EXIT_OK;
+			}
+			return commands[i].run(&o);
+		}
+	return fail(EXIT_USAGE, "unknown command '%s'; see twcost --help",
+	            o.command);
+}

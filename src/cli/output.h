@@ -1,0 +1,56 @@
+/* output.h - where output goes (whole or not at all), and the text
+ * formats: terminal tables, CSV, yen and 千円. */
+#ifndef TWC_OUTPUT_H
+#define TWC_OUTPUT_H
+
+#include <stdio.h>
+
+/* An output: standard output, or a file written through a temporary one
+ * beside it and renamed into place only when everything was written. */
+typedef struct out {
+	FILE *f;
+	char *tmp;
+	const char *path;
+} out;
+
+/* path NULL or "-": standard output.  EXIT_OK or EXIT_FAILURE_IO. */
+int out_open(out *o, const char *path);
+
+/* Finish: with commit, flush and move the file into place; without, or
+ * when writing failed, remove the temporary file.  Exit code. */
+int out_close(out *o, int commit);
+
+/* A terminal table: cells of UTF-8 text, columns padded to their widest
+ * cell (East Asian wide characters count two columns). */
+typedef struct table {
+	int ncols, n, cap;
+	char **cells;   /* row-major, n cells so far */
+	unsigned right; /* bit c: column c is right-aligned */
+	int rule_after; /* draw a rule after this many rows (the header) */
+} table;
+
+void table_init(table *t, int ncols, unsigned right);
+void table_add(table *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void table_print(FILE *f, const table *t, int indent);
+void table_free(table *t);
+
+/* 1234567 -> "1,234,567" (into buf, which it returns). */
+char *fmt_yen(long long v, char *buf, size_t n);
+
+/* Yen to thousand yen, rounded half-up (half away from zero). */
+long long to_thousands(long long yen);
+
+/* One CSV field, quoted when it holds a comma, quote or line break. */
+void csv_field(FILE *f, const char *s, int last);
+
+/* The UTF-8 byte-order mark that makes Excel in Japan read CSV as UTF-8. */
+void csv_bom(FILE *f);
+
+/* Columns text takes in a terminal. */
+int text_width(const char *s);
+
+#endif

@@ -1,0 +1,37 @@
+/* handle.h - what a twc_model handle holds.  Private to the api modules. */
+#ifndef TWC_HANDLE_H
+#define TWC_HANDLE_H
+
+#include "model.h"
+
+struct twc_model {
+	profile *p;    /* shared, read-only, reference held */
+	scenario sc;   /* this handle's inputs */
+	results r;     /* valid when fresh */
+	int fresh;     /* r was computed from the current sc */
+	twc_error err; /* the last failure */
+	/* Text the scenario fields return, made at each computation. */
+	char start_text[32], start_label[24], end_label[24];
+};
+
+/* A field's value: a whole number (yen, counts), a real, or text. */
+enum value_kind { VALUE_INT, VALUE_REAL, VALUE_TEXT };
+
+typedef struct field_value {
+	enum value_kind kind;
+	long long i;
+	double d;
+	const char *s;
+} field_value;
+
+/* Bring the results up to date with the inputs. */
+int handle_refresh(twc_model *m);
+
+/* The value of field for plan (NULL: the scenario), computing if needed. */
+int handle_field(twc_model *m, const char *plan_id, const char *field,
+                 field_value *v);
+
+/* How many plans, items... (see twc_count). */
+int handle_count(twc_model *m, const char *plan_id, const char *what);
+
+#endif

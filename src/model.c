@@ -1,0 +1,589 @@
+/* model.c - the estimate: quantities, schedule, grant, warnings. */
+#include <config.h>
+
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario.h"
+
+typedef struct ctx {
+	const profile *p;
+	const scenario *sc;
+	results *r;
+	twc_error *e;
+} ctx;
+
+/* One option's drivers within a plan. */
+typedef struct drivers {
+	long long v[DRIVER_COUNT];
+} drivers;
+
+static void add_message(arena *mem, message_list *l, const char *fmt, ...)
+    TWC_PRINTF(3, 4);
+
+static void
+add_message(arena *mem, message_list *l, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	if (l->n >= MAX_MESSAGES)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	l->text[l->n] = arena_strdup(mem, buf);
+	if (l->text[l->n] != NULL)
+		l->n++;
+}
+
+static int
+overflow(ctx *c)
+{
+	return err_set(c->e, TWC_EOVERFLOW,
+	               "amounts exceed ¥10 trillion: check the staff count, "
+	               "multipliers and prices");
+}
+
+/* *sum += v, or TWC_EOVERFLOW. */
+static int
+acc(long long *sum, long long v)
+{
+	return yen_add(*sum, v, sum);
+}
+
+/* ---- quantities --------------------------------------------------------- */
+
+static void
+style_quantities(const scenario *sc, results *r)
+{
+	int st;
+
+	for (st = 0; st < STYLE_COUNT; st++) {
+		const style_input *s = &sc->style[st];
+		long long users = count_round((double)sc->staff * s->share);
+		long long conc =
+		    count_ceil((double)users * s->days / 5.0 * sc->peak);
+		r->users[st] = users;
+		r->concurrent[st] = conc < users ? conc : users;
+	}
+}
+
+static void
+option_drivers(const ctx *c, const option *o, unsigned styles, drivers *d)
+{
+	const results *r = c->r;
+	int st;
+
+	memset(d, 0, sizeof *d);
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (styles & (1u << st)) {
+			d->v[DRIVER_USERS] += r->users[st];
+			d->v[DRIVER_CONCURRENT] += r->concurrent[st];
+		}
+	if (styles & (1u << STYLE_HOME))
+		d->v[DRIVER_LENT_DEVICES] =
+		    o->byod ? count_ceil((double)r->users[STYLE_HOME] *
+		                         c->sc->lent_share)
+		            : r->users[STYLE_HOME];
+	if ((styles & (1u << STYLE_SATELLITE)) &&
+	    r->users[STYLE_SATELLITE] > 0) {
+		d->v[DRIVER_SEATS] = r->concurrent[STYLE_SATELLITE];
+		d->v[DRIVER_SITES] = c->sc->style[STYLE_SATELLITE].sites;
+	}
+	if (o->users_per_server > 0)
+		d->v[DRIVER_SERVERS] =
+		    (d->v[DRIVER_CONCURRENT] + o->users_per_server - 1) /
+		    o->users_per_server;
+	d->v[DRIVER_FIXED] = d->v[DRIVER_USERS] > 0;
+}
+
+/* The distinct options of a plan, each with the styles it serves there. */
+static int
+plan_options(const plan_spec *pl, int *opts, unsigned *styles)
+{
+	int n = 0, st, i, k;
+
+	for (st = 0; st < STYLE_COUNT; st++)
+		for (i = 0; i < pl->n_opts[st]; i++) {
+			int o = pl->opts[st][i];
+			for (k = 0; k < n && opts[k] != o; k++)
+				;
+			if (k == n) {
+				opts[n] = o;
+				styles[n++] = 0;
+			}
+			styles[k] |= 1u << st;
+		}
+	return n;
+}
+
+/* ---- the schedule of one item ------------------------------------------- */
+
+/* Spend amount on ir in year k, in the given phase. */
+static int
+spend(ctx *c, plan_result *pr, item_result *ir, int cat, int k, int phase,
+      long long amount)
+{
+	year_result *y = &pr->years[k];
+	long long *part = phase == PHASE_INITIAL  ? &y->initial
+	                  : phase == PHASE_ANNUAL ? &y->running
+	                                          : &y->replacement;
+
+	if (acc(&ir->per_year[k], amount) || acc(&ir->total, amount) ||
+	    acc(&y->cost, amount) || acc(part, amount))
+		return overflow(c);
+	if (grant_covers(&c->p->grant, cat, phase, y->fy) &&
+	    (acc(&y->eligible, amount) || acc(&ir->eligible, amount)))
+		return overflow(c);
+	return TWC_OK;
+}
+
+/* The phase of an item's spending in year k, or -1 when it spends
+ * nothing then. */
+static int
+phase_in_year(const item *it, int k)
+{
+	switch (it->phase) {
+	case PHASE_INITIAL: return k == 0 ? PHASE_INITIAL : -1;
+	case PHASE_ANNUAL: return PHASE_ANNUAL;
+	case PHASE_REPLACEMENT:
+		return k == 0               ? PHASE_INITIAL
+		       : k % it->every == 0 ? PHASE_REPLACEMENT
+		                            : -1;
+	}
+	return -1;
+}
+
+static int
+schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it)
+{
+	long long amount;
+	int k, phase, rc;
+
+	if (yen_mul(ir->quantity, ir->unit_yen, &amount))
+		return overflow(c);
+	for (k = 0; k < c->r->n_years; k++) {
+		phase = phase_in_year(it, k);
+		if (phase >= 0 &&
+		    (rc = spend(c, pr, ir, it->category, k, phase, amount)))
+			return rc;
+	}
+	if (it->phase == PHASE_ANNUAL && acc(&pr->annual, amount))
+		return overflow(c);
+	return TWC_OK;
+}
+
+/* A trial option's fee after its free years, as the scenario assumes. */
+static int
+schedule_fee(ctx *c, plan_result *pr, item_result *ir)
+{
+	int cat = grant_category(&c->p->grant, "licence");
+	long long amount;
+	int k, rc;
+
+	if (yen_mul(ir->quantity, ir->unit_yen, &amount))
+		return overflow(c);
+	for (k = 0; k < c->r->n_years; k++)
+		if (pr->years[k].fy > c->sc->jlis_free_until &&
+		    (rc = spend(c, pr, ir, cat, k, PHASE_ANNUAL, amount)))
+			return rc;
+	return TWC_OK;
+}
+
+/* ---- one plan ------------------------------------------------------------ */
+
+static item_result *
+new_item(ctx *c, plan_result *pr, int item_index, int opt)
+{
+	item_result *ir = &pr->items[pr->n_items];
+
+	ir->per_year = arena_alloc(&c->r->mem, sizeof *ir->per_year *
+	                                           (size_t)c->r->n_years);
+	if (ir->per_year == NULL)
+		return NULL;
+	ir->item = item_index;
+	ir->option = opt;
+	pr->n_items++;
+	return ir;
+}
+
+static int
+cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
+{
+	const option *opt = &c->p->cat.options[o];
+	drivers d;
+	int i, rc;
+
+	option_drivers(c, opt, styles, &d);
+	for (i = 0; i < opt->n_items; i++) {
+		int idx = opt->first_item + i;
+		const item *it = &c->p->cat.items[idx];
+		item_result *ir = new_item(c, pr, idx, o);
+		if (ir == NULL)
+			return err_set(c->e, TWC_ENOMEM, "out of memory");
+		ir->quantity =
+		    count_ceil((double)d.v[it->driver] * it->multiplier);
+		ir->unit_yen = (long long)it->price.base;
+		if ((rc = schedule_item(c, pr, ir, it)))
+			return rc;
+	}
+	if (opt->trial && c->sc->jlis_fee_yen > 0) {
+		item_result *ir = new_item(c, pr, -1, o);
+		if (ir == NULL)
+			return err_set(c->e, TWC_ENOMEM, "out of memory");
+		ir->quantity = d.v[DRIVER_USERS];
+		ir->unit_yen = c->sc->jlis_fee_yen;
+		if ((rc = schedule_fee(c, pr, ir)))
+			return rc;
+	}
+	return TWC_OK;
+}
+
+/* Per-year grants and the plan's totals. */
+static int
+settle(ctx *c, plan_result *pr)
+{
+	const grant_rule *g = &c->p->grant;
+	int k;
+
+	for (k = 0; k < c->r->n_years; k++) {
+		year_result *y = &pr->years[k];
+		y->grant = c->r->grant_applies
+		               ? grant_amount(g, y->eligible, c->r->m100)
+		               : 0;
+		y->net = y->cost - y->grant;
+		if (acc(&pr->initial, y->initial) ||
+		    acc(&pr->running, y->running) ||
+		    acc(&pr->replacement, y->replacement) ||
+		    acc(&pr->total, y->cost) ||
+		    acc(&pr->eligible, y->eligible) ||
+		    acc(&pr->grant, y->grant))
+			return overflow(c);
+	}
+	pr->net = pr->total - pr->grant;
+	pr->effective_rate = c->r->grant_applies ? c->r->effective_rate : 0;
+	return TWC_OK;
+}
+
+static int
+alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
+{
+	int st, i, n = 1, k;
+
+	for (st = 0; st < STYLE_COUNT; st++)
+		for (i = 0; i < pl->n_opts[st]; i++)
+			n += c->p->cat.options[pl->opts[st][i]].n_items + 1;
+	pr->items = arena_alloc(&c->r->mem, sizeof *pr->items * (size_t)n);
+	pr->years =
+	    arena_alloc(&c->r->mem, sizeof *pr->years * (size_t)c->r->n_years);
+	if (pr->items == NULL || pr->years == NULL)
+		return err_set(c->e, TWC_ENOMEM, "out of memory");
+	for (k = 0; k < c->r->n_years; k++) {
+		pr->years[k].fy = c->sc->start_fy + k;
+		fy_label(pr->years[k].fy, pr->years[k].label,
+		         sizeof pr->years[k].label);
+	}
+	return TWC_OK;
+}
+
+static void plan_messages(ctx *c, const plan_spec *pl, plan_result *pr,
+                          const int *opts, const unsigned *styles, int n);
+
+static int
+cost_plan(ctx *c, const plan_spec *pl, plan_result *pr)
+{
+	int opts[STYLE_COUNT * PLAN_MAX_OPTIONS];
+	unsigned styles[STYLE_COUNT * PLAN_MAX_OPTIONS];
+	int n, i, rc, st;
+
+	if ((rc = alloc_plan(c, pl, pr)))
+		return rc;
+	n = plan_options(pl, opts, styles);
+	for (i = 0; i < n; i++)
+		if ((rc = cost_option(c, pr, opts[i], styles[i])))
+			return rc;
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (pl->n_opts[st] > 0) {
+			pr->users += c->r->users[st];
+			pr->concurrent += c->r->concurrent[st];
+		}
+	if ((rc = settle(c, pr)))
+		return rc;
+	if (pr->users > 0)
+		pr->per_user_year = muldiv_half_up(pr->net > 0 ? pr->net : 0, 1,
+		                                   pr->users * c->sc->years);
+	plan_messages(c, pl, pr, opts, styles, n);
+	return TWC_OK;
+}
+
+/* ---- warnings and notes ---------------------------------------------------
+ */
+
+static void
+security_messages(ctx *c, const plan_spec *pl, plan_result *pr)
+{
+	const catalog *cat = &c->p->cat;
+	int st, i;
+
+	for (st = 0; st < STYLE_COUNT; st++) {
+		unsigned reach = 0;
+		int grade = 0, need = c->sc->style[st].segment;
+		if (c->r->users[st] == 0 || pl->n_opts[st] == 0)
+			continue;
+		for (i = 0; i < pl->n_opts[st]; i++) {
+			reach |= cat->options[pl->opts[st][i]].segments;
+			grade |= cat->options[pl->opts[st][i]].office_grade;
+		}
+		if (!(reach & (unsigned)need)) {
+			pr->security_ok = 0;
+			add_message(
+			    &c->r->mem, &pr->warnings,
+			    "%s work needs the %s-connected segment, but no "
+			    "option this plan assigns to %s work reaches it",
+			    style_name(st),
+			    need == SEGMENT_LGWAN ? "LGWAN" : "internet",
+			    style_name(st));
+		}
+		if (c->sc->sensitive && need == SEGMENT_LGWAN && !grade) {
+			pr->security_ok = 0;
+			add_message(
+			    &c->r->mem, &pr->warnings,
+			    "%lld staff would do LGWAN-connected work with "
+			    "large "
+			    "or important resident data by %s work: the "
+			    "guideline allows such work only from a satellite "
+			    "office with physical controls equal to the "
+			    "office's "
+			    "(地方公共団体における情報セキュリティポリシーに"
+			    "関するガイドライン, 令和7年3月改定; MIC notice "
+			    "2026-01-30, 3(5))",
+			    c->r->users[st], style_name(st));
+		}
+	}
+}
+
+static void
+limit_messages(ctx *c, plan_result *pr, const option *o, unsigned styles)
+{
+	long long users = 0, conc = 0;
+	int st;
+
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (styles & (1u << st)) {
+			users += c->r->users[st];
+			conc += c->r->concurrent[st];
+		}
+	if (o->id_limit > 0 && users > o->id_limit)
+		add_message(&c->r->mem, &pr->warnings,
+		            "%s: %lld users exceed the limit of %d IDs the "
+		            "catalogue states",
+		            o->id, users, o->id_limit);
+	if (o->concurrency_limit > 0 && conc > o->concurrency_limit)
+		add_message(
+		    &c->r->mem, &pr->warnings,
+		    "%s: %lld concurrent users exceed the limit of %d the "
+		    "catalogue states",
+		    o->id, conc, o->concurrency_limit);
+}
+
+static void
+fee_note(ctx *c, plan_result *pr, const option *o)
+{
+	char label[24], yen[32];
+
+	if (!o->trial || c->sc->jlis_fee_yen <= 0)
+		return;
+	fy_label(c->sc->jlis_free_until, label, sizeof label);
+	add_message(&c->r->mem, &pr->notes,
+	            "%s is modelled as free until FY%d (%s), then ¥%s per user "
+	            "per year (a scenario assumption)",
+	            o->id, c->sc->jlis_free_until, label,
+	            fmt_thousands(c->sc->jlis_fee_yen, yen, sizeof yen));
+}
+
+static void
+plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
+              const unsigned *styles, int n)
+{
+	int st, i;
+
+	pr->security_ok = 1;
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (c->r->users[st] > 0 && pl->n_opts[st] == 0)
+			add_message(
+			    &c->r->mem, &pr->warnings,
+			    "%lld %s staff are enrolled, but this plan assigns "
+			    "no option to %s work: their cost is not counted",
+			    c->r->users[st], style_name(st), style_name(st));
+	security_messages(c, pl, pr);
+	for (i = 0; i < n; i++) {
+		const option *o = &c->p->cat.options[opts[i]];
+		limit_messages(c, pr, o, styles[i]);
+		if (o->note != NULL)
+			add_message(&c->r->mem, &pr->notes, "%s", o->note);
+		fee_note(c, pr, o);
+	}
+}
+
+/* ---- who the grant covers ---------------------------------------------------
+ */
+
+static void
+describe_start(const scenario *sc, char *buf, size_t n)
+{
+	char label[24];
+
+	fy_label(sc->start_fy, label, sizeof label);
+	if (sc->start_date.day > 0)
+		snprintf(buf, n, "%04d-%02d-%02d (FY%d, %s)",
+		         sc->start_date.year, sc->start_date.month,
+		         sc->start_date.day, sc->start_fy, label);
+	else
+		snprintf(buf, n, "in FY%d (%s)", sc->start_fy, label);
+}
+
+/* Why the rule gives this entity nothing, or NULL when it covers it
+ * (before the deadline test). */
+static const char *
+not_covered_reason(const grant_rule *g, const scenario *sc)
+{
+	if ((g->zero_kinds & (1u << sc->kind)) && sc->kind == KIND_SPECIAL_WARD)
+		return "special wards (特別区) receive no allocation tax "
+		       "directly "
+		       "(都区財政調整)";
+	if (g->zero_kinds & (1u << sc->kind))
+		return "an association (一部事務組合・広域連合) receives no "
+		       "allocation tax itself; its member municipalities claim "
+		       "their shares";
+	if (g->zero_non_recipient && !sc->recipient)
+		return "an entity that does not receive the ordinary "
+		       "allocation tax "
+		       "(不交付団体) has its fiscal surplus deducted from "
+		       "special "
+		       "allocation tax, so the measure pays nothing";
+	return NULL;
+}
+
+static void
+deadline_warning(ctx *c)
+{
+	const grant_rule *g = &c->p->grant;
+	char start[64], dl[24];
+
+	describe_start(c->sc, start, sizeof start);
+	fy_label(g->deadline_fy, dl, sizeof dl);
+	add_message(
+	    &c->r->mem, &c->r->warnings,
+	    "no grant: introduction started %s, after the deadline; the "
+	    "measure covers only introduction started by %d-03-31 (the "
+	    "end of FY%d, %s), and a start on or before that date "
+	    "would have qualified",
+	    start, g->deadline_fy + 1, g->deadline_fy, dl);
+}
+
+static void
+coverage(ctx *c)
+{
+	const grant_rule *g = &c->p->grant;
+	const scenario *sc = c->sc;
+	const char *why = not_covered_reason(g, sc);
+	char first[24];
+
+	c->r->index100 = hundredths_half_up(sc->fiscal_index);
+	c->r->m100 = grant_multiplier(g, sc->kind, c->r->index100);
+	c->r->grant_applies = 1;
+	if (sc->start_fy > g->deadline_fy) {
+		c->r->grant_applies = 0;
+		deadline_warning(c);
+	} else if (why != NULL && !sc->grant_override) {
+		c->r->grant_applies = 0;
+		add_message(
+		    &c->r->mem, &c->r->warnings,
+		    "no grant: %s; set grant_override to assume otherwise",
+		    why);
+	} else if (why != NULL) {
+		add_message(
+		    &c->r->mem, &c->r->warnings,
+		    "grant_override is set: the grant is shown although %s",
+		    why);
+	}
+	if (sc->start_fy < g->first_fy) {
+		fy_label(g->first_fy, first, sizeof first);
+		add_message(
+		    &c->r->mem, &c->r->warnings,
+		    "introduction started in FY%d, before the measure began "
+		    "in FY%d (%s): spending before FY%d is not covered",
+		    sc->start_fy, g->first_fy, first, g->first_fy);
+	}
+	if (sc->recipient && c->r->index100 > 100)
+		add_message(
+		    &c->r->mem, &c->r->warnings,
+		    "fiscal index %.2f is above 1.00: such entities usually do "
+		    "not receive the ordinary allocation tax (不交付団体); "
+		    "check recipient",
+		    c->r->index100 / 100.0);
+	c->r->effective_rate =
+	    c->r->grant_applies ? g->rate_bp / 10000.0 * c->r->m100 / 100.0 : 0;
+}
+
+/* ---- the whole estimate
+ * ------------------------------------------------------ */
+
+static int
+compute_plans(ctx *c)
+{
+	const catalog *cat = &c->p->cat;
+	results *r = c->r;
+	int i, rc;
+
+	r->plans =
+	    arena_alloc(&r->mem, sizeof *r->plans * (size_t)cat->n_plans);
+	if (r->plans == NULL)
+		return err_set(c->e, TWC_ENOMEM, "out of memory");
+	r->n_plans = cat->n_plans;
+	for (i = 0; i < cat->n_plans; i++)
+		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
+			return rc;
+	r->reference = cat->reference_plan;
+	for (i = 0; i < r->n_plans; i++)
+		r->plans[i].vs_reference =
+		    r->reference >= 0
+		        ? r->plans[i].net - r->plans[r->reference].net
+		        : 0;
+	return TWC_OK;
+}
+
+int
+model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
+{
+	ctx c = {p, sc, r, e};
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	arena_init(&r->mem);
+	if ((rc = scenario_check(sc, e)))
+		return rc;
+	r->n_years = sc->years;
+	style_quantities(sc, r);
+	coverage(&c);
+	add_message(
+	    &r->mem, &r->notes,
+	    "prices are defaults from %s, not quotes: replace them with "
+	    "your own (quotes = { item_id = yen; } in the scenario)",
+	    p->catalog_name);
+	rc = compute_plans(&c);
+	if (rc != TWC_OK)
+		results_free(r);
+	return rc;
+}
+
+void
+results_free(results *r)
+{
+	arena_free(&r->mem);
+	memset(r, 0, sizeof *r);
+}

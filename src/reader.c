@@ -1,0 +1,392 @@
+/* reader.c - typed, range-checked reading of libconfig settings. */
+#include <config.h>
+
+#include "reader.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void
+rd_path(const config_setting_t *s, char *buf, size_t n)
+{
+	char tmp[256];
+	const config_setting_t *parent;
+
+	buf[0] = '\0';
+	if (s == NULL || config_setting_is_root(s))
+		return;
+	parent = config_setting_parent(s);
+	rd_path(parent, tmp, sizeof tmp);
+	if (config_setting_name(s) != NULL)
+		snprintf(buf, n, "%s%s%s", tmp, tmp[0] ? "." : "",
+		         config_setting_name(s));
+	else
+		snprintf(buf, n, "%s[%d]", tmp, config_setting_index(s));
+}
+
+int
+rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
+{
+	char msg[TWC_MSG_MAX], path[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	rd_path(s, path, sizeof path);
+	return rd_fail_at(rd, s ? config_setting_source_line(s) : 0, path, msg);
+}
+
+int
+rd_fail_at(reader *rd, unsigned line, const char *path, const char *msg)
+{
+	char where[32] = "";
+
+	if (line > 0)
+		snprintf(where, sizeof where, ":%u", line);
+	if (path == NULL || path[0] == '\0')
+		return err_set(rd->e, TWC_EPROFILE, "%s%s: %s", rd->file, where,
+		               msg);
+	return err_set(rd->e, TWC_EPROFILE, "%s%s: %s: %s", rd->file, where,
+	               path, msg);
+}
+
+int
+rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
+{
+	char path[256], msg[256];
+	int i, n = config_setting_length(group), nk = 0;
+
+	while (keys[nk] != NULL)
+		nk++;
+	for (i = 0; i < n; i++) {
+		const config_setting_t *m =
+		    config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(m);
+		const char *near;
+		int k, known = 0;
+
+		for (k = 0; k < nk; k++)
+			known |= strcmp(name, keys[k]) == 0;
+		if (known)
+			continue;
+		near = nearest_word(name, keys, nk);
+		rd_path(group, path, sizeof path);
+		if (near != NULL)
+			snprintf(msg, sizeof msg,
+			         "unknown key '%s' (did you mean '%s'?)", name,
+			         near);
+		else
+			snprintf(msg, sizeof msg, "unknown key '%s'", name);
+		return rd_fail_at(rd, config_setting_source_line(m), path, msg);
+	}
+	return TWC_OK;
+}
+
+const config_setting_t *
+rd_member(reader *rd, const config_setting_t *group, const char *key,
+          int required, int *rc)
+{
+	const config_setting_t *s = config_setting_get_member(group, key);
+
+	*rc = TWC_OK;
+	if (s == NULL && required)
+		*rc = rd_fail(rd, group, "missing key '%s'", key);
+	return s;
+}
+
+int
+rd_is_number(const config_setting_t *s)
+{
+	int t = config_setting_type(s);
+
+	return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 ||
+	       t == CONFIG_TYPE_FLOAT;
+}
+
+double
+rd_as_number(const config_setting_t *s)
+{
+	int t = config_setting_type(s);
+
+	if (t == CONFIG_TYPE_FLOAT)
+		return config_setting_get_float(s);
+	return (double)config_setting_get_int64(s);
+}
+
+int
+rd_string(reader *rd, const config_setting_t *group, const char *key,
+          int required, const char **out)
+{
+	int rc;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+	const char *v;
+
+	if (s == NULL)
+		return rc;
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return rd_fail(rd, s, "must be a string in double quotes");
+	v = config_setting_get_string(s);
+	if (!utf8_valid(v))
+		return rd_fail(rd, s, "is not UTF-8 (save the file as UTF-8)");
+	*out = arena_strdup(rd->mem, v);
+	if (*out == NULL)
+		return err_set(rd->e, TWC_ENOMEM, "out of memory");
+	return TWC_OK;
+}
+
+int
+rd_bool(reader *rd, const config_setting_t *group, const char *key,
+        int required, int *out)
+{
+	int rc;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+
+	if (s == NULL)
+		return rc;
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+		return rd_fail(rd, s, "must be true or false");
+	*out = config_setting_get_bool(s);
+	return TWC_OK;
+}
+
+int
+rd_int(reader *rd, const config_setting_t *group, const char *key, int required,
+       long long lo, long long hi, long long *out)
+{
+	int rc, t;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+	long long v;
+
+	if (s == NULL)
+		return rc;
+	t = config_setting_type(s);
+	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+		return rd_fail(
+		    rd, s, "must be a whole number from %lld to %lld", lo, hi);
+	v = config_setting_get_int64(s);
+	if (v < lo || v > hi)
+		return rd_fail(rd, s, "%lld is out of range (%lld to %lld)", v,
+		               lo, hi);
+	*out = v;
+	return TWC_OK;
+}
+
+/* Fail unless x is a number in [lo, hi] (and whole, when asked). */
+static int
+check_value(reader *rd, const config_setting_t *s, double x, double lo,
+            double hi, int whole)
+{
+	if (!isfinite(x) || x < lo || x > hi)
+		return rd_fail(rd, s, "%g is out of range (%g to %g)", x, lo,
+		               hi);
+	if (whole && x != floor(x))
+		return rd_fail(rd, s, "%g must be a whole number of yen", x);
+	return TWC_OK;
+}
+
+int
+rd_number(reader *rd, const config_setting_t *group, const char *key,
+          int required, double lo, double hi, double *out)
+{
+	int rc;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+
+	if (s == NULL)
+		return rc;
+	if (!rd_is_number(s))
+		return rd_fail(rd, s, "must be a number from %g to %g", lo, hi);
+	rc = check_value(rd, s, rd_as_number(s), lo, hi, 0);
+	if (rc == TWC_OK)
+		*out = rd_as_number(s);
+	return rc;
+}
+
+/* A distribution member: a number in [lo, hi]. */
+static int
+dist_member(reader *rd, const config_setting_t *g, const char *key, double lo,
+            double hi, int whole, double *out)
+{
+	int rc;
+	const config_setting_t *s = rd_member(rd, g, key, 1, &rc);
+
+	if (s == NULL)
+		return rc;
+	if (!rd_is_number(s))
+		return rd_fail(rd, s, "must be a number from %g to %g", lo, hi);
+	*out = rd_as_number(s);
+	return check_value(rd, s, *out, lo, hi, whole);
+}
+
+static int
+read_three(reader *rd, const config_setting_t *g, double lo, double hi,
+           int whole, dist *d)
+{
+	int rc;
+
+	if ((rc = dist_member(rd, g, "low", lo, hi, whole, &d->low)) ||
+	    (rc = dist_member(rd, g, "mode", lo, hi, whole, &d->base)) ||
+	    (rc = dist_member(rd, g, "high", lo, hi, whole, &d->high)))
+		return rc;
+	if (!(d->low <= d->base && d->base <= d->high))
+		return rd_fail(rd, g,
+		               "needs low <= mode <= high (got %g, %g, %g)",
+		               d->low, d->base, d->high);
+	return TWC_OK;
+}
+
+static int
+read_uniform(reader *rd, const config_setting_t *g, double lo, double hi,
+             int whole, dist *d)
+{
+	int rc;
+
+	if ((rc = dist_member(rd, g, "low", lo, hi, whole, &d->low)) ||
+	    (rc = dist_member(rd, g, "high", lo, hi, whole, &d->high)))
+		return rc;
+	if (d->low > d->high)
+		return rd_fail(rd, g, "needs low <= high (got %g, %g)", d->low,
+		               d->high);
+	d->base = 0.5 * (d->low + d->high);
+	if (whole)
+		d->base = floor(d->base + 0.5);
+	return TWC_OK;
+}
+
+static int
+read_lognormal(reader *rd, const config_setting_t *g, double lo, double hi,
+               int whole, dist *d)
+{
+	int rc;
+
+	if ((rc = dist_member(rd, g, "median", lo, hi, whole, &d->base)) ||
+	    (rc = dist_member(rd, g, "p90", lo, hi, whole, &d->high)))
+		return rc;
+	if (!(d->base > 0 && d->high >= d->base))
+		return rd_fail(rd, g, "needs 0 < median <= p90 (got %g, %g)",
+		               d->base, d->high);
+	d->low = 0;
+	return TWC_OK;
+}
+
+static const char *const three_keys[] = {"dist", "low", "mode",
+                                         "high", "tax", NULL};
+static const char *const uniform_keys[] = {"dist", "low", "high", "tax", NULL};
+static const char *const lognormal_keys[] = {"dist", "median", "p90", "tax",
+                                             NULL};
+
+int
+rd_dist(reader *rd, const config_setting_t *s, double lo, double hi, int whole,
+        dist *out)
+{
+	const char *name = "triangular";
+	int rc, kind;
+
+	if (rd_is_number(s)) {
+		out->kind = DIST_FIXED;
+		out->base = out->low = out->high = rd_as_number(s);
+		return check_value(rd, s, out->base, lo, hi, whole);
+	}
+	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
+		return rd_fail(
+		    rd, s,
+		    "must be a number or a range { low = ...; mode = "
+		    "...; high = ...; }");
+	if ((rc = rd_string(rd, s, "dist", 0, &name)))
+		return rc;
+	kind = dist_kind_of(name);
+	if (kind < 0 || kind == DIST_FIXED)
+		return rd_fail(rd, s,
+		               "dist '%s' is not triangular, pert, uniform or "
+		               "lognormal",
+		               name);
+	out->kind = (enum dist_kind)kind;
+	if (kind == DIST_UNIFORM)
+		return (rc = rd_keys(rd, s, uniform_keys))
+		           ? rc
+		           : read_uniform(rd, s, lo, hi, whole, out);
+	if (kind == DIST_LOGNORMAL)
+		return (rc = rd_keys(rd, s, lognormal_keys))
+		           ? rc
+		           : read_lognormal(rd, s, lo, hi, whole, out);
+	return (rc = rd_keys(rd, s, three_keys))
+	           ? rc
+	           : read_three(rd, s, lo, hi, whole, out);
+}
+
+/* The names joined with ", " for a message. */
+static void
+join(const char *const *names, char *buf, size_t n)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; names[i] != NULL && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s",
+		                        i ? ", " : "", names[i]);
+}
+
+static int
+choice_index(reader *rd, const config_setting_t *s, const char *const *names,
+             int *out)
+{
+	char list[256];
+	const char *v, *near;
+	int i, n = 0;
+
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return rd_fail(rd, s, "must be a string in double quotes");
+	v = config_setting_get_string(s);
+	for (i = 0; names[i] != NULL; i++, n++)
+		if (strcmp(v, names[i]) == 0) {
+			*out = i;
+			return TWC_OK;
+		}
+	join(names, list, sizeof list);
+	near = nearest_word(v, names, n);
+	if (near != NULL)
+		return rd_fail(rd, s,
+		               "'%s' is not one of %s (did you mean '%s'?)", v,
+		               list, near);
+	return rd_fail(rd, s, "'%s' is not one of %s", v, list);
+}
+
+int
+rd_choice(reader *rd, const config_setting_t *group, const char *key,
+          int required, const char *const *names, int *out)
+{
+	int rc;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+
+	if (s == NULL)
+		return rc;
+	return choice_index(rd, s, names, out);
+}
+
+int
+rd_choice_set(reader *rd, const config_setting_t *group, const char *key,
+              int required, const char *const *names, unsigned *mask)
+{
+	int rc, i, n, k;
+	const config_setting_t *s = rd_member(rd, group, key, required, &rc);
+
+	if (s == NULL)
+		return rc;
+	if (config_setting_type(s) != CONFIG_TYPE_ARRAY &&
+	    config_setting_type(s) != CONFIG_TYPE_LIST)
+		return rd_fail(rd, s,
+		               "must be an array of strings [ \"...\" ]");
+	*mask = 0;
+	n = config_setting_length(s);
+	for (i = 0; i < n; i++) {
+		rc = choice_index(rd, config_setting_get_elem(s, (unsigned)i),
+		                  names, &k);
+		if (rc)
+			return rc;
+		*mask |= 1u << k;
+	}
+	return TWC_OK;
+}

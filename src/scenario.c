@@ -1,0 +1,360 @@
+/* scenario.c - scenario inputs by key, with their allowed ranges. */
+#include <config.h>
+
+#include "scenario.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum key_id {
+	K_STAFF,
+	K_HOME,
+	K_SATELLITE,
+	K_MOBILE,
+	K_HOME_DAYS,
+	K_SATELLITE_DAYS,
+	K_MOBILE_DAYS,
+	K_SATELLITE_SITES,
+	K_PEAK,
+	K_LENT_SHARE,
+	K_FISCAL_INDEX,
+	K_YEARS,
+	K_START,
+	K_RECIPIENT,
+	K_GRANT_OVERRIDE,
+	K_SENSITIVE,
+	K_JLIS_FREE_UNTIL,
+	K_JLIS_FEE,
+	K_COUNT
+};
+
+/* Each numeric key with its range; whole keys take whole numbers only. */
+static const struct {
+	double lo, hi;
+	int whole;
+} limits[K_COUNT] = {
+    [K_STAFF] = {1, STAFF_MAX, 1},
+    [K_HOME] = {0, 1, 0},
+    [K_SATELLITE] = {0, 1, 0},
+    [K_MOBILE] = {0, 1, 0},
+    [K_HOME_DAYS] = {0, 5, 0},
+    [K_SATELLITE_DAYS] = {0, 5, 0},
+    [K_MOBILE_DAYS] = {0, 5, 0},
+    [K_SATELLITE_SITES] = {0, 1000, 1},
+    [K_PEAK] = {1, 3, 0},
+    [K_LENT_SHARE] = {0, 1, 0},
+    [K_FISCAL_INDEX] = {0, 5, 0},
+    [K_YEARS] = {1, 30, 1},
+    [K_START] = {FY_MIN, FY_MAX, 1},
+    [K_RECIPIENT] = {0, 1, 1},
+    [K_GRANT_OVERRIDE] = {0, 1, 1},
+    [K_SENSITIVE] = {0, 1, 1},
+    [K_JLIS_FREE_UNTIL] = {FY_MIN, FY_NEVER, 1},
+    [K_JLIS_FEE] = {0, 10000000, 1},
+};
+
+const char *const scenario_keys[K_COUNT + 1] = {
+    [K_STAFF] = "staff",
+    [K_HOME] = "home",
+    [K_SATELLITE] = "satellite",
+    [K_MOBILE] = "mobile",
+    [K_HOME_DAYS] = "home_days",
+    [K_SATELLITE_DAYS] = "satellite_days",
+    [K_MOBILE_DAYS] = "mobile_days",
+    [K_SATELLITE_SITES] = "satellite_sites",
+    [K_PEAK] = "peak",
+    [K_LENT_SHARE] = "lent_share",
+    [K_FISCAL_INDEX] = "fiscal_index",
+    [K_YEARS] = "years",
+    [K_START] = "start",
+    [K_RECIPIENT] = "recipient",
+    [K_GRANT_OVERRIDE] = "grant_override",
+    [K_SENSITIVE] = "sensitive_data",
+    [K_JLIS_FREE_UNTIL] = "jlis_free_until",
+    [K_JLIS_FEE] = "jlis_fee_yen",
+    [K_COUNT] = NULL,
+};
+
+/* Text-only keys, for "did you mean" suggestions. */
+static const char *const text_keys[] = {"kind",
+                                        "name",
+                                        "work_segment",
+                                        "home_segment",
+                                        "satellite_segment",
+                                        "mobile_segment",
+                                        NULL};
+
+static int
+key_index(const char *key)
+{
+	int i;
+
+	for (i = 0; key != NULL && i < K_COUNT; i++)
+		if (strcmp(key, scenario_keys[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+unknown_key(const char *key, twc_error *e)
+{
+	const char *all[K_COUNT + 8];
+	const char *near;
+	int i, n = 0;
+
+	if (key == NULL)
+		return err_set(e, TWC_EINVAL, "no key given");
+	for (i = 0; i < K_COUNT; i++)
+		all[n++] = scenario_keys[i];
+	for (i = 0; text_keys[i] != NULL; i++)
+		all[n++] = text_keys[i];
+	near = utf8_valid(key) ? nearest_word(key, all, n) : NULL;
+	if (near != NULL)
+		return err_set(e, TWC_EKEY,
+		               "unknown key '%.40s' (did you mean '%s'?)", key,
+		               near);
+	return err_set(e, TWC_EKEY, "unknown key '%.40s'",
+	               utf8_valid(key) ? key : "(not UTF-8)");
+}
+
+const char *
+scenario_why_not(const char *key, double v, char *buf, size_t n)
+{
+	int k = key_index(key);
+
+	if (k < 0)
+		return "unknown";
+	if (isnan(v))
+		snprintf(buf, n, "NaN is not a number (allowed %g to %g)",
+		         limits[k].lo, limits[k].hi);
+	else if (v < limits[k].lo || v > limits[k].hi)
+		snprintf(buf, n, "%g is out of range (%g to %g)", v,
+		         limits[k].lo, limits[k].hi);
+	else if (limits[k].whole && v != floor(v))
+		snprintf(buf, n, "%g must be a whole number (%g to %g)", v,
+		         limits[k].lo, limits[k].hi);
+	else
+		return NULL;
+	return buf;
+}
+
+int
+scenario_whole(const char *key)
+{
+	int k = key_index(key);
+
+	return k >= 0 && limits[k].whole;
+}
+
+int
+scenario_range(const char *key, double *lo, double *hi)
+{
+	int k = key_index(key);
+
+	if (k < 0)
+		return TWC_EKEY;
+	*lo = limits[k].lo;
+	*hi = limits[k].hi;
+	return TWC_OK;
+}
+
+static void
+store(scenario *sc, int k, double v)
+{
+	switch (k) {
+	case K_STAFF: sc->staff = (long long)v; break;
+	case K_HOME: sc->style[STYLE_HOME].share = v; break;
+	case K_SATELLITE: sc->style[STYLE_SATELLITE].share = v; break;
+	case K_MOBILE: sc->style[STYLE_MOBILE].share = v; break;
+	case K_HOME_DAYS: sc->style[STYLE_HOME].days = v; break;
+	case K_SATELLITE_DAYS: sc->style[STYLE_SATELLITE].days = v; break;
+	case K_MOBILE_DAYS: sc->style[STYLE_MOBILE].days = v; break;
+	case K_SATELLITE_SITES:
+		sc->style[STYLE_SATELLITE].sites = (int)v;
+		break;
+	case K_PEAK: sc->peak = v; break;
+	case K_LENT_SHARE: sc->lent_share = v; break;
+	case K_FISCAL_INDEX: sc->fiscal_index = v; break;
+	case K_YEARS: sc->years = (int)v; break;
+	case K_START:
+		sc->start_fy = (int)v;
+		sc->start_date.year = sc->start_date.month =
+		    sc->start_date.day = 0;
+		break;
+	case K_RECIPIENT: sc->recipient = (int)v; break;
+	case K_GRANT_OVERRIDE: sc->grant_override = (int)v; break;
+	case K_SENSITIVE: sc->sensitive = (int)v; break;
+	case K_JLIS_FREE_UNTIL: sc->jlis_free_until = (int)v; break;
+	case K_JLIS_FEE: sc->jlis_fee_yen = (long long)v; break;
+	}
+}
+
+int
+scenario_set(scenario *sc, const char *key, double v, twc_error *e)
+{
+	char buf[128];
+	const char *why;
+	int k = key_index(key);
+
+	if (k < 0)
+		return unknown_key(key, e);
+	why = scenario_why_not(key, v, buf, sizeof buf);
+	if (why != NULL)
+		return err_set(e, TWC_ERANGE, "%s: %s", key, why);
+	store(sc, k, v);
+	return TWC_OK;
+}
+
+double
+scenario_get(const scenario *sc, const char *key, twc_error *e)
+{
+	switch (key_index(key)) {
+	case K_STAFF: return (double)sc->staff;
+	case K_HOME: return sc->style[STYLE_HOME].share;
+	case K_SATELLITE: return sc->style[STYLE_SATELLITE].share;
+	case K_MOBILE: return sc->style[STYLE_MOBILE].share;
+	case K_HOME_DAYS: return sc->style[STYLE_HOME].days;
+	case K_SATELLITE_DAYS: return sc->style[STYLE_SATELLITE].days;
+	case K_MOBILE_DAYS: return sc->style[STYLE_MOBILE].days;
+	case K_SATELLITE_SITES: return sc->style[STYLE_SATELLITE].sites;
+	case K_PEAK: return sc->peak;
+	case K_LENT_SHARE: return sc->lent_share;
+	case K_FISCAL_INDEX: return sc->fiscal_index;
+	case K_YEARS: return sc->years;
+	case K_START: return sc->start_fy;
+	case K_RECIPIENT: return sc->recipient;
+	case K_GRANT_OVERRIDE: return sc->grant_override;
+	case K_SENSITIVE: return sc->sensitive;
+	case K_JLIS_FREE_UNTIL: return sc->jlis_free_until;
+	case K_JLIS_FEE: return (double)sc->jlis_fee_yen;
+	}
+	unknown_key(key, e);
+	return NAN;
+}
+
+static int
+set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
+{
+	int seg = segment_of(value), st;
+
+	if (seg < 0)
+		return err_set(e, TWC_EVALUE,
+		               "%s: '%.40s' is not internet or lgwan", key,
+		               utf8_valid(value) ? value : "(not UTF-8)");
+	if (strcmp(key, "work_segment") == 0) {
+		for (st = 0; st < STYLE_COUNT; st++)
+			sc->style[st].segment = seg;
+		return TWC_OK;
+	}
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (strncmp(key, style_name(st), strlen(style_name(st))) == 0 &&
+		    strcmp(key + strlen(style_name(st)), "_segment") == 0) {
+			sc->style[st].segment = seg;
+			return TWC_OK;
+		}
+	return unknown_key(key, e);
+}
+
+static int
+set_start(scenario *sc, const char *value, twc_error *e)
+{
+	twc_date d;
+	int fy;
+	int rc = fy_parse("start", value, &fy, &d, e);
+
+	if (rc != TWC_OK)
+		return rc;
+	sc->start_fy = fy;
+	sc->start_date = d;
+	return TWC_OK;
+}
+
+static int
+set_free_until(scenario *sc, const char *value, twc_error *e)
+{
+	twc_date d;
+	int fy, rc;
+
+	if (strcmp(value, "never") == 0) {
+		sc->jlis_free_until = FY_NEVER;
+		return TWC_OK;
+	}
+	rc = fy_parse("jlis_free_until", value, &fy, &d, e);
+	if (rc != TWC_OK)
+		return rc;
+	sc->jlis_free_until = fy;
+	return TWC_OK;
+}
+
+static int
+set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(value, &end);
+	while (*end == ' ')
+		end++;
+	if (end == value || *end != '\0' || errno == ERANGE)
+		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
+		               key, utf8_valid(value) ? value : "(not UTF-8)");
+	return scenario_set(sc, key, v, e);
+}
+
+int
+scenario_set_text(scenario *sc, const char *key, const char *value,
+                  twc_error *e)
+{
+	int kind;
+
+	if (key == NULL || value == NULL)
+		return err_set(e, TWC_EINVAL, "no key or value given");
+	if (strcmp(key, "start") == 0)
+		return set_start(sc, value, e);
+	if (strcmp(key, "jlis_free_until") == 0)
+		return set_free_until(sc, value, e);
+	if (strcmp(key, "kind") == 0) {
+		if ((kind = kind_of(value)) < 0)
+			return err_set(
+			    e, TWC_EVALUE,
+			    "kind: '%.40s' is not one of prefecture, "
+			    "designated_city, municipality, special_ward, "
+			    "association",
+			    utf8_valid(value) ? value : "(not UTF-8)");
+		sc->kind = kind;
+		return TWC_OK;
+	}
+	if (strcmp(key, "name") == 0) {
+		if (!utf8_valid(value) || strlen(value) >= sizeof sc->name)
+			return err_set(
+			    e, TWC_EVALUE,
+			    "name: must be UTF-8 and under %zu bytes",
+			    sizeof sc->name);
+		strcpy(sc->name, value);
+		return TWC_OK;
+	}
+	if (strstr(key, "segment") != NULL)
+		return set_segment(sc, key, value, e);
+	if (key_index(key) < 0)
+		return unknown_key(key, e);
+	return set_number_text(sc, key, value, e);
+}
+
+int
+scenario_check(const scenario *sc, twc_error *e)
+{
+	const style_input *s = sc->style;
+	double sum = s[0].share + s[1].share + s[2].share;
+
+	if (sum > 1.0 + TWC_COUNT_EPS)
+		return err_set(
+		    e, TWC_ERANGE,
+		    "shares home %g + satellite %g + mobile %g = %g: "
+		    "together they must be at most 1",
+		    s[0].share, s[1].share, s[2].share, sum);
+	return TWC_OK;
+}

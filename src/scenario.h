@@ -1,0 +1,45 @@
+/* scenario.h - the scenario's inputs by key, with their allowed ranges, for
+ * twc_set / twc_get and for the profile reader: one table, so that a file,
+ * a CLI flag and a spreadsheet cell accept exactly the same values. */
+#ifndef TWC_SCENARIO_H
+#define TWC_SCENARIO_H
+
+#include "catalog.h"
+
+/* The most staff a scenario may have: above any Japanese entity's general
+ * administrative staff (Tokyo's is far below). */
+#define STAFF_MAX 500000
+
+/* jlis_free_until when the trial never ends within any horizon. */
+#define FY_NEVER 9999
+
+/* Set a numeric input.  On error *sc is unchanged. */
+int scenario_set(scenario *sc, const char *key, double value, twc_error *e);
+
+/* Set an input from text: start, kind, name, *_segment, work_segment,
+ * jlis_free_until (any fiscal-year form), or a number for numeric keys. */
+int scenario_set_text(scenario *sc, const char *key, const char *value,
+                      twc_error *e);
+
+/* The value of a numeric input, or NaN (with e set) for an unknown key. */
+double scenario_get(const scenario *sc, const char *key, twc_error *e);
+
+/* Why value is not allowed for key ("0 is out of range (1 to 500000)"),
+ * or NULL when it is; unknown keys give "unknown". */
+const char *scenario_why_not(const char *key, double value, char *buf,
+                             size_t n);
+
+/* 1 when a numeric key takes whole numbers only (staff, years...). */
+int scenario_whole(const char *key);
+
+/* The allowed range of a numeric key; TWC_EKEY when unknown. */
+int scenario_range(const char *key, double *lo, double *hi);
+
+/* Checks that need several inputs at once: the shares must sum to at most
+ * 1.  Called before every computation. */
+int scenario_check(const scenario *sc, twc_error *e);
+
+/* The numeric keys, NULL-terminated, for messages and documentation. */
+extern const char *const scenario_keys[];
+
+#endif

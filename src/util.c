@@ -1,0 +1,425 @@
+/* util.c - errors, exact yen arithmetic and small string helpers. */
+#include <config.h>
+
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the longest prefix of s, at most max bytes, that ends on a
+ * UTF-8 character boundary. */
+static size_t
+utf8_cut(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+int
+err_set(twc_error *e, int status, const char *fmt, ...)
+{
+	char tmp[TWC_MSG_MAX * 2];
+	va_list ap;
+	size_t n;
+
+	if (e == NULL)
+		return status;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	n = utf8_cut(tmp, sizeof e->msg - 1);
+	memcpy(e->msg, tmp, n);
+	e->msg[n] = '\0';
+	e->status = status;
+	return status;
+}
+
+void
+err_clear(twc_error *e)
+{
+	if (e != NULL) {
+		e->status = TWC_OK;
+		e->msg[0] = '\0';
+	}
+}
+
+static int
+yen_in_range(long long v)
+{
+	return v >= -TWC_YEN_MAX && v <= TWC_YEN_MAX;
+}
+
+int
+yen_add(long long a, long long b, long long *out)
+{
+	long long r;
+
+	if (__builtin_add_overflow(a, b, &r) || !yen_in_range(r))
+		return TWC_EOVERFLOW;
+	*out = r;
+	return TWC_OK;
+}
+
+int
+yen_mul(long long a, long long b, long long *out)
+{
+	long long r;
+
+	if (__builtin_mul_overflow(a, b, &r) || !yen_in_range(r))
+		return TWC_EOVERFLOW;
+	*out = r;
+	return TWC_OK;
+}
+
+/* Splitting a = q*d + r gives a*k/d = q*k + r*k/d, and r*k stays small
+ * because r < d.  Callers keep a <= TWC_YEN_MAX, k <= 10^6, d <= 10^9. */
+long long
+muldiv_half_up(long long a, long long k, long long d)
+{
+	long long q = a / d, r = a % d;
+	long long rk = r * k;
+
+	return q * k + (2 * (rk % d) >= d ? rk / d + 1 : rk / d);
+}
+
+long long
+count_round(double x)
+{
+	return (long long)floor(x + 0.5 + TWC_COUNT_EPS);
+}
+
+long long
+count_ceil(double x)
+{
+	return (long long)ceil(x - TWC_COUNT_EPS);
+}
+
+int
+hundredths_half_up(double x)
+{
+	return (int)floor(x * 100.0 + 0.5 + TWC_COUNT_EPS);
+}
+
+char *
+fmt_thousands(long long v, char *buf, size_t n)
+{
+	char digits[32], out[48];
+	unsigned long long u =
+	    v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	int len, i, k = 0;
+
+	len = snprintf(digits, sizeof digits, "%llu", u);
+	if (v < 0)
+		out[k++] = '-';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	snprintf(buf, n, "%s", out);
+	return buf;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	p = malloc(n);
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+int
+copy_out(const char *text, char *buf, int len)
+{
+	size_t n = strlen(text), k;
+
+	if (buf != NULL && len > 0) {
+		k = utf8_cut(text, (size_t)len - 1);
+		memcpy(buf, text, k);
+		buf[k] = '\0';
+	}
+	return n > 0x7FFFFFFF ? 0x7FFFFFFF : (int)n;
+}
+
+int
+edit_distance(const char *a, const char *b)
+{
+	enum { MAXW = 64 };
+	int row[MAXW + 1];
+	size_t la = strlen(a), lb = strlen(b), i, j;
+
+	if (la > MAXW || lb > MAXW)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		int diag = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int up = row[j];
+			int sub = diag + (a[i - 1] != b[j - 1]);
+			int best =
+			    up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = sub < best ? sub : best;
+			diag = up;
+		}
+	}
+	return row[lb] > 99 ? 99 : row[lb];
+}
+
+const char *
+nearest_word(const char *word, const char *const *candidates, int n)
+{
+	const char *best = NULL;
+	int best_d = 99, i, limit;
+
+	for (i = 0; i < n; i++) {
+		int d = edit_distance(word, candidates[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	/* A plausible typo changes at most a third of the word (and at
+	 * least one letter may always be wrong). */
+	limit = (int)strlen(word) / 3;
+	if (limit < 1)
+		limit = 1;
+	return best_d <= limit ? best : NULL;
+}
+
+/* Length of the UTF-8 sequence starting at s and its code point, or 0 when
+ * the bytes are not valid UTF-8. */
+static int
+utf8_decode(const unsigned char *s, unsigned *cp)
+{
+	int n, i;
+	unsigned c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, c &= 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int
+utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+
+	while (*p != '\0') {
+		int n = utf8_decode(p, &cp);
+		if (n == 0)
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* East Asian Wide and Fullwidth ranges that appear in Japanese text. */
+static int
+is_wide(unsigned c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+	       (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	       (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+int
+utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+	int w = 0;
+
+	while (*p != '\0') {
+		int n = utf8_decode(p, &cp);
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		w += is_wide(cp) ? 2 : 1;
+		p += n;
+	}
+	return w;
+}
+
+void
+sb_init(strbuf *sb)
+{
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	sb->failed = 0;
+}
+
+static int
+sb_reserve(strbuf *sb, size_t extra)
+{
+	size_t want = sb->len + extra + 1, cap;
+	char *p;
+
+	if (sb->failed)
+		return 0;
+	if (want <= sb->cap)
+		return 1;
+	cap = sb->cap ? sb->cap : 64;
+	while (cap < want)
+		cap *= 2;
+	p = realloc(sb->buf, cap);
+	if (p == NULL) {
+		sb->failed = 1;
+		return 0;
+	}
+	sb->buf = p;
+	sb->cap = cap;
+	return 1;
+}
+
+void
+sb_add(strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!sb_reserve(sb, n))
+		return;
+	memcpy(sb->buf + sb->len, s, n + 1);
+	sb->len += n;
+}
+
+void
+sb_printf(strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !sb_reserve(sb, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+char *
+sb_take(strbuf *sb)
+{
+	char *p;
+
+	if (sb->failed || !sb_reserve(sb, 0)) {
+		sb_free(sb);
+		return NULL;
+	}
+	p = sb->buf;
+	sb_init(sb);
+	return p;
+}
+
+void
+sb_free(strbuf *sb)
+{
+	free(sb->buf);
+	sb_init(sb);
+}
+
+struct arena_block {
+	arena_block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+/* Blocks hold at least this much, so that small strings share them. */
+#define ARENA_BLOCK 8192
+
+void
+arena_init(arena *a)
+{
+	a->head = NULL;
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	arena_block *b = a->head;
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (n == 0)
+		n = align;
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		b = malloc(sizeof *b + cap);
+		if (b == NULL)
+			return NULL;
+		b->cap = cap;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strdup(arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = arena_alloc(a, n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+void
+arena_free(arena *a)
+{
+	while (a->head != NULL) {
+		arena_block *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+}

@@ -1,0 +1,193 @@
+#!/bin/sh
+# golden.sh - figures of the bundled scenarios, each worked out by hand in
+# the comment beside it, against `twcost compare --format json`.
+. "$TESTS_DIR/cli/setup.sh"
+
+plan() { q "$1" ".plans[] | select(.id == \"$2\") | .$3"; }
+
+# ---- default.cfg: 80 staff, index 0.40 (m 1.00), start 2025-10-01 ------
+# home round(80 x 0.20) = 16, concurrent ceil(16 x 1.5/5 x 1.2 = 5.76) = 6
+# satellite 4, concurrent ceil(4 x 1/5 x 1.2 = 0.96) = 1, 1 site
+# mobile 4; lent devices ceil(16 x 0.5) = 8
+d=$tmp/default.json
+json "$d" compare
+expect "default start_fy" "$(q "$d" .scenario.start_fy)" 2025
+expect "default home users" "$(q "$d" .scenario.home.users)" 16
+expect "default home concurrent" "$(q "$d" .scenario.home.concurrent)" 6
+expect "default effective rate" "$(q "$d" .scenario.effective_rate)" 0.5
+
+# jlis-lgwan: J-LIS at home, seats at the satellite, secure browser +
+# tablets for mobile.  FY2025 initial spending:
+#   laptops 8 x 180,000 = 1,440,000 (ict, eligible)
+#   privacy filters 8 x 5,000 = 40,000 (security, eligible)
+#   application work 320,000 (staff_time, not eligible)
+#   thin client 1 x 100,000; line set-up 500,000; entry control 800,000
+#     (eligible); fit-out 2,000,000 (facility, not eligible)
+#   secure browser set-up 1,000,000; MFA 4 x 5,000 = 20,000 (eligible)
+#   tablets 4 x 80,000 = 320,000 (eligible)
+#   initial = 6,540,000; eligible = 4,220,000
+# running a year: support 16 x 24,000 = 384,000; line 600,000; licences
+#   4 x 18,000 = 72,000; MDM 4 x 4,800 = 19,200; data 4 x 60,000 =
+#   240,000: 1,315,200 x 5 years = 6,576,000
+# replacement: tablets again in FY2029 (every 4 years): 320,000
+# total 6,540,000 + 6,576,000 + 320,000 = 13,436,000
+# grant 1000 x round(4,220,000 x 0.5 x 1.00 / 1000) = 2,110,000
+# net 13,436,000 - 2,110,000 = 11,326,000
+expect "default jlis initial" "$(plan "$d" jlis-lgwan initial_yen)" 6540000
+expect "default jlis running" "$(plan "$d" jlis-lgwan running_yen)" 6576000
+expect "default jlis annual" "$(plan "$d" jlis-lgwan annual_yen)" 1315200
+expect "default jlis replacement" "$(plan "$d" jlis-lgwan replacement_yen)" 320000
+expect "default jlis total" "$(plan "$d" jlis-lgwan total_yen)" 13436000
+expect "default jlis eligible" "$(plan "$d" jlis-lgwan eligible_yen)" 4220000
+expect "default jlis grant" "$(plan "$d" jlis-lgwan grant_yen)" 2110000
+expect "default jlis net" "$(plan "$d" jlis-lgwan net_yen)" 11326000
+expect "default jlis FY2025 grant" "$(plan "$d" jlis-lgwan 'years[0].grant_yen')" 2110000
+expect "default jlis FY2029 cost" "$(plan "$d" jlis-lgwan 'years[4].cost_yen')" 1635200
+expect "default jlis system is free" \
+	"$(plan "$d" jlis-lgwan 'items[] | select(.id == "jlis_system") | .total_yen')" 0
+
+# vdi-own: VDI for home (16) and mobile (4): 20 users, concurrent 6 + 1 =
+# 7, servers ceil(7 / 32) = 1.  FY2025 initial:
+#   server 6,000,000 + storage/network 15,000,000 + build 30,000,000
+#   + tokens 20 x 20,000 = 400,000 + laptops 8 x 180,000 = 1,440,000
+#   = 52,840,000, all eligible
+#   + satellite 3,400,000 (1,400,000 eligible) + tablets 320,000
+#   initial 56,560,000; eligible 54,560,000
+# grant 54,560,000 x 0.5 = 27,280,000
+# running: licences 20 x 40,000 = 800,000 + maintenance 5,000,000 +
+#   helpdesk 20 x 24,000 = 480,000 + line 600,000 + MDM 19,200 + data
+#   240,000 = 7,139,200 a year, x 5 = 35,696,000
+# total 56,560,000 + 35,696,000 + 320,000 = 92,576,000
+# net 92,576,000 - 27,280,000 = 65,296,000; vs jlis 65,296,000 -
+#   11,326,000 = 53,970,000
+expect "default vdi eligible" "$(plan "$d" vdi-own eligible_yen)" 54560000
+expect "default vdi grant" "$(plan "$d" vdi-own grant_yen)" 27280000
+expect "default vdi total" "$(plan "$d" vdi-own total_yen)" 92576000
+expect "default vdi vs jlis" "$(plan "$d" vdi-own vs_jlis_yen)" 53970000
+expect "default vdi servers" \
+	"$(plan "$d" vdi-own 'items[] | select(.id == "vdi_server") | .quantity')" 1
+
+# Budget in 千円, jlis-lgwan, each line rounded half-up:
+#   ict FY2025 1,440,000 + 100,000 + 320,000 = 1,860,000 -> 1,860;
+#   FY2029 tablets 320,000 -> 320; line total 2,180
+#   security FY2025 40,000 + 800,000 + 20,000 + 19,200 = 879,200 -> 879,
+#   then 19,200 -> 19 a year: 879 + 4 x 19 = 955
+#   total cost FY2025 = sum of the lines 1,860 + 500 + 72 + 879 + 1,000
+#   + 840 + 2,000 + 704 = 7,855
+#   all years: 7,855 + 3 x 1,315 + 1,635 = 13,435 (the yen total
+#   13,436,000 rounds to 13,436: the lines are what is shown)
+#   net = 13,435 - 2,110 = 11,325
+b=$tmp/budget.json
+json "$b" budget --plan jlis-lgwan
+line() { q "$b" ".budget[0].lines[] | select(.category == \"$1\") | $2"; }
+expect "budget ict FY2025" "$(line ict_equipment '.thousand_yen[0]')" 1860
+expect "budget ict total" "$(line ict_equipment .total)" 2180
+expect "budget security total" "$(line security .total)" 955
+expect "budget FY2025 cost" "$(q "$b" '.budget[0].total_cost[0]')" 7855
+expect "budget cost sum" "$(q "$b" '.budget[0].total_cost_sum')" 13435
+expect "budget grant sum" "$(q "$b" '.budget[0].grant_sum')" 2110
+expect "budget net sum" "$(q "$b" '.budget[0].net_sum')" 11325
+expect "budget lines add up" \
+	"$(q "$b" '[.budget[0].lines[].total] | add')" 13435
+
+# ---- village-45: 45 staff, index 0.25 (m 1.00), start R6 (FY2024) ------
+# home round(45 x 0.2) = 9, all lent (lent_share 1): 9 laptops
+# mobile 45 x 0.1 = 4.5 -> 5 (half-up); no satellite
+# jlis-lgwan initial: laptops 9 x 180,000 = 1,620,000; filters 45,000;
+#   application 320,000; browser set-up 1,000,000; MFA 5 x 5,000 =
+#   25,000; tablets 5 x 80,000 = 400,000 = 3,410,000
+# eligible 1,620,000 + 45,000 + 1,000,000 + 25,000 + 400,000 = 3,090,000
+# running a year: support 9 x 24,000 = 216,000 + licences 5 x 18,000 =
+#   90,000 + MDM 24,000 + data 300,000 = 630,000; x 5 = 3,150,000
+# replacement: tablets in FY2028: 400,000
+# total 6,960,000; grant 3,090,000 x 0.5 = 1,545,000; net 5,415,000
+v=$tmp/village.json
+json "$v" compare --profile "$PROFILES/entities/village-45.cfg"
+expect "village mobile users" "$(q "$v" .scenario.mobile.users)" 5
+expect "village start_fy" "$(q "$v" .scenario.start_fy)" 2024
+expect "village jlis initial" "$(plan "$v" jlis-lgwan initial_yen)" 3410000
+expect "village jlis eligible" "$(plan "$v" jlis-lgwan eligible_yen)" 3090000
+expect "village jlis total" "$(plan "$v" jlis-lgwan total_yen)" 6960000
+expect "village jlis grant" "$(plan "$v" jlis-lgwan grant_yen)" 1545000
+expect "village jlis net" "$(plan "$v" jlis-lgwan net_yen)" 5415000
+
+# ---- city-220: 220 staff, index 0.62, start 2025-04-01 --------------------
+# m = 11/6 - 5/3 x 0.62 = (550 - 310) / 300 = 0.80; effective 0.40
+# home 55 (lent ceil(55 x 0.6) = 33), satellite 11 at 2 sites, concurrent
+#   ceil(11 x 2/5 x 1.2 = 5.28) = 6 seats; mobile 22
+# jlis-lgwan eligible: laptops 33 x 180,000 = 5,940,000; filters 165,000;
+#   thin clients 6 x 100,000 = 600,000; line set-up 2 x 500,000 =
+#   1,000,000; entry 2 x 800,000 = 1,600,000; browser set-up 1,000,000;
+#   MFA 22 x 5,000 = 110,000; tablets 22 x 80,000 = 1,760,000
+#   = 12,175,000
+# grant 12,175,000 x 0.5 x 0.80 = 4,870,000
+# initial = 12,175,000 + application 320,000 + fit-out 4,000,000
+#   = 16,495,000
+# running a year: support 55 x 24,000 = 1,320,000 + lines 1,200,000 +
+#   licences 22 x 18,000 = 396,000 + MDM 105,600 + data 1,320,000 =
+#   4,341,600; x 5 = 21,708,000; replacement tablets 1,760,000
+# total 39,963,000; net 35,093,000
+c=$tmp/city.json
+json "$c" compare --profile "$PROFILES/entities/city-220.cfg"
+expect "city m" "$(q "$c" .scenario.m)" 0.8
+expect "city effective rate" "$(plan "$c" jlis-lgwan effective_rate)" 0.4
+expect "city jlis eligible" "$(plan "$c" jlis-lgwan eligible_yen)" 12175000
+expect "city jlis grant" "$(plan "$c" jlis-lgwan grant_yen)" 4870000
+expect "city jlis initial" "$(plan "$c" jlis-lgwan initial_yen)" 16495000
+expect "city jlis total" "$(plan "$c" jlis-lgwan total_yen)" 39963000
+expect "city jlis net" "$(plan "$c" jlis-lgwan net_yen)" 35093000
+
+# ---- city-1200: starts in FY2026 (令和8年度): after the deadline ------------
+# every grant 0, effective rate 0, and a warning naming 2026-03-31.
+# J-LIS free until FY2027, then 12,000 a user: home 1,200 x 0.3 = 360
+#   users x 12,000 = 4,320,000 in each of FY2028, FY2029, FY2030 =
+#   12,960,000
+l=$tmp/large.json
+json "$l" compare --profile "$PROFILES/entities/city-1200.cfg"
+expect "large grants all zero" "$(q "$l" '[.plans[].grant_yen] | add')" 0
+expect "large effective rate" "$(plan "$l" vdi-own effective_rate)" 0
+expect "large warning names the deadline" \
+	"$(q "$l" '.warnings[0] | test("started by 2026-03-31")')" true
+expect "large trial fee" \
+	"$(plan "$l" jlis-lgwan 'items[] | select(.id == "trial_fee") | .total_yen')" 12960000
+expect "large fee starts FY2028" "$(plan "$l" jlis-lgwan 'items[] | select(.id == "trial_fee") | .years_yen | join(",")')" "0,0,4320000,4320000,4320000"
+
+# ---- prefecture-2400: index 0.60, prefectural table, start FY2022 ---------
+# m = 7/3 - 8/3 x 0.60 = (700 - 480) / 300 = 0.7333 -> 0.73
+# home 600 (lent 300), satellite 120 (concurrent ceil(120 x 1/5 x 1.2 =
+#   28.8) = 29 seats, 4 sites), mobile 240
+# jlis-lgwan eligible: laptops 300 x 180,000 = 54,000,000; filters
+#   1,500,000; thin clients 29 x 100,000 = 2,900,000; line set-up
+#   2,000,000; entry 3,200,000; browser set-up 1,000,000; MFA 240 x 5,000
+#   = 1,200,000; tablets 240 x 80,000 = 19,200,000 = 85,000,000
+# grant 85,000,000 x 0.5 x 0.73 = 31,025,000
+# initial 85,000,000 + 320,000 + fit-out 8,000,000 = 93,320,000
+# running a year 14,400,000 + 2,400,000 + 4,320,000 + 1,152,000 +
+#   14,400,000 = 36,672,000; x 5 = 183,360,000; replacement 19,200,000
+# total 295,880,000; net 264,855,000
+p=$tmp/pref.json
+json "$p" compare --profile "$PROFILES/entities/prefecture-2400.cfg"
+expect "pref m" "$(q "$p" .scenario.m)" 0.73
+expect "pref jlis eligible" "$(plan "$p" jlis-lgwan eligible_yen)" 85000000
+expect "pref jlis grant" "$(plan "$p" jlis-lgwan grant_yen)" 31025000
+expect "pref jlis total" "$(plan "$p" jlis-lgwan total_yen)" 295880000
+expect "pref jlis net" "$(plan "$p" jlis-lgwan net_yen)" 264855000
+
+# ---- flags override the profile -------------------------------------------
+# default with --staff 160: home 32, lent 16 -> laptops 16 x 180,000 =
+# 2,880,000 in the jlis-lgwan plan
+f=$tmp/flags.json
+json "$f" compare --staff 160 --plan jlis-lgwan
+expect "flag staff" "$(q "$f" .scenario.staff)" 160
+expect "flag laptops" \
+	"$(plan "$f" jlis-lgwan 'items[] | select(.id == "jlis_laptop") | .total_yen')" 2880000
+expect "flag one plan shown" "$(q "$f" '.plans | length')" 1
+# --start 2026-04-01: after the deadline, no grant
+json "$f" compare --start 2026-04-01
+expect "flag late start" "$(q "$f" '[.plans[].grant_yen] | add')" 0
+# --fiscal-index 0.70: m = 11/6 - 5/3 x 0.70 = 0.6667 -> 0.67
+json "$f" compare --fiscal-index 0.70 --start 令和7年度
+expect "flag m" "$(q "$f" .scenario.m)" 0.67
+expect "flag era start" "$(q "$f" .scenario.start_fy)" 2025
+
+finish

@@ -1,0 +1,49 @@
+# setup.sh - sourced by every CLI test.  Runs twcost (under TWCOST_WRAP,
+# e.g. valgrind, when set), checks values, and prints the closing line
+# "N passed, N failed".
+set -eu
+: "${TWCOST:?run through make check}"
+: "${PROFILES:?run through make check}"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+
+twcost() {
+	if [ -n "${TWCOST_WRAP:-}" ]; then
+		# shellcheck disable=SC2086
+		${LIBTOOL:-libtool} --mode=execute $TWCOST_WRAP "$TWCOST" "$@"
+	else
+		"$TWCOST" "$@"
+	fi
+}
+
+ok() { passed=$((passed + 1)); }
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL: $*" >&2
+}
+
+# expect NAME ACTUAL EXPECTED
+expect() {
+	if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', expected '$3'"; fi
+}
+
+# q FILE JQ-EXPRESSION: one value from a JSON file.
+q() { jq -r "$2" "$1"; }
+
+# json FILE ARGS...: run twcost with --format json into FILE; fail loudly.
+json() {
+	out=$1
+	shift
+	if ! twcost "$@" --format json >"$out" 2>"$tmp/stderr"; then
+		bad "twcost $* failed: $(cat "$tmp/stderr")"
+		echo '{}' >"$out"
+	fi
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}

@@ -1,0 +1,528 @@
+/* test_profile.c - loading, validating and caching profiles; every error
+ * names the file, the line and what is allowed. */
+#include <config.h>
+
+#include <unistd.h>
+
+#include "harness.h"
+#include "profile.h"
+
+static char dir[256];
+
+/* A scenario that refers to the bundled catalogue and grant rule. */
+static const char good_scenario[] =
+    "scenario = {\n"                         /* 1 */
+    "  name = \"test\";\n"                   /* 2 */
+    "  kind = \"municipality\";\n"           /* 3 */
+    "  staff = 100;\n"                       /* 4 */
+    "  fiscal_index = 0.6;\n"                /* 5 */
+    "  start = \"R7\";\n"                    /* 6 */
+    "  home = { share = 0.2; days = 2; };\n" /* 7 */
+    "};\n"                                   /* 8 */
+    "catalog = \"catalog.cfg\";\n"           /* 9 */
+    "grant = \"grant-telework.cfg\";\n";     /* 10 */
+
+static const char *
+write_file(const char *name, const char *text)
+{
+	static char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return path;
+}
+
+/* Load text as a scenario and expect failure with each part in the
+ * message. */
+static void
+expect_error(const char *text, const char *part1, const char *part2)
+{
+	const char *path = write_file("bad.cfg", text);
+	twc_error e;
+	profile *p = NULL;
+
+	err_clear(&e);
+	CU_ASSERT_EQUAL(profile_load(path, &p, &e), TWC_EPROFILE);
+	CU_ASSERT_PTR_NULL(p);
+	ASSERT_CONTAINS(e.msg, "bad.cfg:");
+	ASSERT_CONTAINS(e.msg, part1);
+	if (part2 != NULL)
+		ASSERT_CONTAINS(e.msg, part2);
+	profile_free(p);
+}
+
+/* good_scenario with one line replaced. */
+static const char *
+with_line(int line, const char *replacement)
+{
+	static char buf[2048];
+	const char *s = good_scenario;
+	size_t len = 0;
+	int n = 1;
+
+	while (*s) {
+		const char *eol = strchr(s, '\n');
+		size_t k = (size_t)(eol - s) + 1;
+		if (n == line)
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+			                        "%s\n", replacement);
+		else
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+			                        "%.*s", (int)k, s);
+		s = eol + 1;
+		n++;
+	}
+	return buf;
+}
+
+static void
+test_bundled_default_loads(void)
+{
+	twc_error e;
+	profile *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(profile_load(NULL, &p, &e), TWC_OK);
+	CU_ASSERT_EQUAL(p->sc.staff, 80);
+	CU_ASSERT_DOUBLE_EQUAL(p->sc.fiscal_index, 0.40, RATE_TOL);
+	CU_ASSERT_EQUAL(p->sc.start_fy, 2025);
+	CU_ASSERT_EQUAL(p->sc.start_date.month, 10);
+	CU_ASSERT_EQUAL(p->sc.kind, KIND_MUNICIPALITY);
+	CU_ASSERT_EQUAL(p->sc.years, 5);
+	CU_ASSERT_DOUBLE_EQUAL(p->sc.style[STYLE_HOME].share, 0.20, RATE_TOL);
+	CU_ASSERT_EQUAL(p->sc.style[STYLE_SATELLITE].sites, 1);
+	CU_ASSERT_STRING_EQUAL(p->name, "bundled:default.cfg");
+	CU_ASSERT_STRING_EQUAL(p->catalog_name, "bundled:catalog.cfg");
+	CU_ASSERT_TRUE(catalog_plan(&p->cat, "jlis-lgwan") >= 0);
+	CU_ASSERT_TRUE(catalog_plan(&p->cat, "vdi-own") >= 0);
+	CU_ASSERT_EQUAL(p->cat.reference_plan,
+	                catalog_plan(&p->cat, "jlis-lgwan"));
+	profile_free(p);
+}
+
+static void
+test_every_shipped_profile_loads_from_its_folder(void)
+{
+	static const char *const files[] = {
+	    "profiles/default.cfg", "profiles/entities/village-45.cfg",
+	    "profiles/entities/city-220.cfg", "profiles/entities/city-1200.cfg",
+	    "profiles/entities/prefecture-2400.cfg"};
+	size_t i;
+
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		twc_error e;
+		profile *p = NULL;
+		int rc = profile_load(src_path(files[i]), &p, &e);
+		CU_ASSERT_EQUAL(rc, TWC_OK);
+		if (rc != TWC_OK)
+			fprintf(stderr, "\n  %s\n", e.msg);
+		else /* the entities refer to ../catalog.cfg: the file */
+			ASSERT_CONTAINS(p->catalog_name, "catalog.cfg");
+		profile_free(p);
+	}
+	CU_ASSERT_EQUAL(profile_check(src_path("profiles/catalog.cfg"), NULL),
+	                TWC_OK);
+	CU_ASSERT_EQUAL(
+	    profile_check(src_path("profiles/grant-telework.cfg"), NULL),
+	    TWC_OK);
+}
+
+static void
+test_references_resolve_beside_the_scenario_from_any_cwd(void)
+{
+	char cwd[512];
+	const char *path;
+	twc_error e;
+	profile *p = NULL;
+
+	/* A catalogue beside the scenario wins over the bundled one. */
+	write_file(
+	    "mycat.cfg",
+	    "catalog = { title = \"t\"; tax_percent = 10;\n"
+	    "  options = ( { id = \"o\"; label_ja = \"o\"; label_en = \"o\";\n"
+	    "    styles = [\"home\"]; segments = [\"lgwan\"];\n"
+	    "    items = ( { id = \"x\"; label_ja = \"x\"; label_en = \"x\";\n"
+	    "      category = \"software\"; phase = \"initial\";\n"
+	    "      driver = \"users\"; price = 1000; } ); } );\n"
+	    "  plans = ( { id = \"p\"; label_ja = \"p\"; label_en = \"p\";\n"
+	    "    home = [\"o\"]; } ); };\n");
+	path = write_file("s.cfg", with_line(9, "catalog = \"mycat.cfg\";"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(getcwd(cwd, sizeof cwd));
+	CU_ASSERT_EQUAL(chdir("/"), 0);
+	CU_ASSERT_EQUAL(profile_load(path, &p, &e), TWC_OK);
+	CU_ASSERT_EQUAL(chdir(cwd), 0);
+	if (p != NULL) {
+		CU_ASSERT_EQUAL(p->cat.n_plans, 1);
+		CU_ASSERT_STRING_EQUAL(p->cat.items[0].id, "x");
+		ASSERT_CONTAINS(p->catalog_name, "mycat.cfg");
+	}
+	profile_free(p);
+}
+
+static void
+test_syntax_error_names_file_and_line(void)
+{
+	expect_error(with_line(4, "  staff 100;"),
+	             "bad.cfg:4:", "syntax error");
+	expect_error(with_line(8, "};;}"), "bad.cfg:8:", "syntax error");
+}
+
+static void
+test_wrong_type_names_file_line_and_setting(void)
+{
+	expect_error(with_line(4, "  staff = \"eighty\";"), "bad.cfg:4:",
+	             "scenario.staff: must be a number from 1 to 500000");
+	expect_error(with_line(6, "  start = 2025.5;"),
+	             "bad.cfg:6:", "must be a whole number");
+	expect_error(with_line(7, "  home = 0.2;"),
+	             "bad.cfg:7:", "must be a group");
+}
+
+static void
+test_out_of_range_names_the_allowed_range(void)
+{
+	expect_error(with_line(4, "  staff = 0;"),
+	             "bad.cfg:4:", "0 is out of range (1 to 500000)");
+	expect_error(with_line(5, "  fiscal_index = -0.1;"),
+	             "bad.cfg:5:", "out of range (0 to 5)");
+	expect_error(
+	    with_line(7, "  home = { share = 1.5; days = 2; };"),
+	    "bad.cfg:7:", "scenario.home.share: 1.5 is out of range (0 to 1)");
+	expect_error(with_line(6, "  start = \"2025-02-30\";"),
+	             "bad.cfg:6:", "not a calendar date");
+	expect_error(
+	    with_line(7,
+	              "  home = { share = 0.7; days = 2; };\n"
+	              "  satellite = { share = 0.2; days = 1; sites = 1; };\n"
+	              "  mobile = { share = 0.2; days = 1; };"),
+	    "bad.cfg:1:", "at most 1");
+}
+
+static void
+test_unknown_key_suggests_the_nearest(void)
+{
+	expect_error(with_line(4, "  staf = 100;"), "bad.cfg:4:",
+	             "unknown key 'staf' (did you mean 'staff'?)");
+	expect_error(with_line(7, "  home = { share = 0.2; dayz = 2; };"),
+	             "bad.cfg:7:", "did you mean 'days'?");
+	expect_error(with_line(9, "catalogue = \"catalog.cfg\";"),
+	             "bad.cfg:9:", "did you mean 'catalog'?");
+	expect_error(with_line(3, "  kind = \"municipalty\";"),
+	             "bad.cfg:3:", "did you mean 'municipality'?");
+}
+
+static void
+test_missing_reference_and_missing_file(void)
+{
+	twc_error e;
+	profile *p = NULL;
+
+	expect_error(with_line(9, "catalog = \"nowhere.cfg\";"),
+	             "bad.cfg:9:", "cannot find 'nowhere.cfg'");
+	err_clear(&e);
+	CU_ASSERT_EQUAL(profile_load("/nonexistent/x.cfg", &p, &e),
+	                TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "/nonexistent/x.cfg: cannot open profile");
+	ASSERT_CONTAINS(e.msg, "default.cfg");
+	CU_ASSERT_EQUAL(profile_load("bundled:nothing", &p, &e), TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "no such bundled profile");
+}
+
+static void
+test_not_a_scenario(void)
+{
+	twc_error e;
+	profile *p = NULL;
+
+	CU_ASSERT_EQUAL(profile_load(src_path("profiles/catalog.cfg"), &p, &e),
+	                TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "is not a scenario profile");
+	expect_error("x = 1;\n", "bad.cfg:", "is not a scenario profile");
+	CU_ASSERT_EQUAL(profile_check(write_file("bad.cfg", "x = 1;\n"), &e),
+	                TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "not a twcost profile");
+}
+
+/* A catalogue with one option and one item whose fields vary. */
+static const char *
+catalog_with_item(const char *item_fields)
+{
+	static char buf[2048];
+
+	snprintf(buf, sizeof buf,
+	         "scenario = { kind = \"municipality\"; staff = 10;\n" /* 1 */
+	         "  fiscal_index = 0.4; start = \"R7\";\n"             /* 2 */
+	         "  home = { share = 0.5; days = 1; }; };\n"           /* 3 */
+	         "grant = \"grant-telework.cfg\";\n"                   /* 4 */
+	         "catalog = { title = \"t\"; tax_percent = 10;\n"      /* 5 */
+	         "  options = ( { id = \"o\"; label_ja = \"o\";\n"     /* 6 */
+	         "    label_en = \"o\"; styles = [\"home\"];\n"        /* 7 */
+	         "    segments = [\"lgwan\"];\n"                       /* 8 */
+	         "    items = ( { id = \"x\"; label_ja = \"x\";\n"     /* 9 */
+	         "      label_en = \"x\";\n"                           /* 10 */
+	         "%s\n"                                                /* 11 */
+	         "    } ); } );\n"                                     /* 12 */
+	         "  plans = ( { id = \"p\"; label_ja = \"p\";\n"
+	         "    label_en = \"p\"; home = [\"o\"]; } ); };\n",
+	         item_fields);
+	return buf;
+}
+
+static void
+test_catalogue_item_errors(void)
+{
+	expect_error(catalog_with_item("category = \"softwear\"; phase = "
+	                               "\"initial\"; driver = \"users\"; "
+	                               "price = 1;"),
+	             "bad.cfg:11:", "not one the grant rule lists");
+	expect_error(
+	    catalog_with_item("category = \"software\"; phase = "
+	                      "\"yearly\"; driver = \"users\"; price = 1;"),
+	    "bad.cfg:11:", "'yearly' is not one of initial, annual");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"replacement\"; driver = \"users\"; "
+	                               "price = 1;"),
+	             "bad.cfg:9:", "missing key 'every'");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"initial\"; driver = \"servers\"; "
+	                               "price = 1;"),
+	             "bad.cfg:9:", "needs users_per_server");
+	expect_error(
+	    catalog_with_item("category = \"software\"; phase = "
+	                      "\"initial\"; driver = \"users\"; "
+	                      "price = { low = 5; mode = 3; high = 9; };"),
+	    "bad.cfg:11:", "needs low <= mode <= high");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"initial\"; driver = \"users\"; "
+	                               "price = 12.5;"),
+	             "bad.cfg:11:", "whole number of yen");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"initial\"; driver = \"users\"; "
+	                               "price = 20000000000;"),
+	             "bad.cfg:11:", "out of range (0 to 1e+10)");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"initial\"; driver = \"users\"; "
+	                               "price = 1; colour = \"red\";"),
+	             "bad.cfg:11:", "unknown key 'colour'");
+}
+
+/* libconfig 1.5 reads 3000000000 without an L suffix as a wrapped 32-bit
+ * int (-1294967296), and 4294967396 as 100; the loader widens such
+ * literals before libconfig sees them. */
+static void
+test_price_above_2_31_yen_is_read_exactly(void)
+{
+	const char *path = write_file(
+	    "big.cfg", catalog_with_item("category = \"server\"; phase = "
+	                                 "\"initial\"; driver = \"fixed\"; "
+	                                 "price = 3000000000;"));
+	twc_error e;
+	profile *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(profile_load(path, &p, &e), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.base, 3000000000.0, 0.0);
+	profile_free(p);
+	path = write_file("big.cfg",
+	                  catalog_with_item("category = \"server\"; phase = "
+	                                    "\"initial\"; driver = \"fixed\"; "
+	                                    "price = 4294967396;"));
+	CU_ASSERT_EQUAL_FATAL(profile_load(path, &p, &e), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.base, 4294967396.0, 0.0);
+	profile_free(p);
+	/* A negative one wraps too (-4294967196 would read as 100): widened,
+	 * it is out of range. */
+	expect_error(catalog_with_item("category = \"server\"; phase = "
+	                               "\"initial\"; driver = \"fixed\"; "
+	                               "price = -4294967196;"),
+	             "bad.cfg:11:", "-4.29497e+09 is out of range");
+}
+
+static void
+test_tax_excluded_prices_get_ten_percent(void)
+{
+	const char *path =
+	    write_file("tax.cfg", catalog_with_item(
+	                              "category = \"licence\"; phase = "
+	                              "\"annual\"; driver = \"users\"; "
+	                              "price = { low = 995; mode = 11940; "
+	                              "high = 15001; }; tax = \"excluded\";"));
+	twc_error e;
+	profile *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(profile_load(path, &p, &e), TWC_OK);
+	/* 11,940 x 1.1 = 13,134; 995 x 1.1 = 1,094.5 -> 1,094 (fraction
+	 * dropped); 15,001 x 1.1 = 16,501.1 -> 16,501. */
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.base, 13134.0, 0.0);
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.low, 1094.0, 0.0);
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.high, 16501.0, 0.0);
+	profile_free(p);
+}
+
+static void
+test_quotes_replace_catalogue_prices(void)
+{
+	char text[2048];
+	const char *path;
+	twc_error e;
+	profile *p = NULL;
+
+	snprintf(text, sizeof text, "%s%s", good_scenario,
+	         "quotes = { vdi_server = 5200000;\n"
+	         "  sb_licence = { low = 20000; mode = 21000; high = 25000; }; "
+	         "};\n");
+	path = write_file("q.cfg", text);
+	CU_ASSERT_EQUAL_FATAL(profile_load(path, &p, &e), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(
+	    p->cat.items[catalog_item(&p->cat, "vdi_server")].price.base,
+	    5200000.0, 0.0);
+	CU_ASSERT_EQUAL(
+	    p->cat.items[catalog_item(&p->cat, "vdi_server")].price.kind,
+	    DIST_FIXED);
+	CU_ASSERT_DOUBLE_EQUAL(
+	    p->cat.items[catalog_item(&p->cat, "sb_licence")].price.high,
+	    25000.0, 0.0);
+	profile_free(p);
+	snprintf(text, sizeof text, "%s%s", good_scenario,
+	         "quotes = { vdi_srever = 1; };\n");
+	expect_error(text, "bad.cfg:11:", "did you mean 'vdi_server'?");
+}
+
+static void
+test_plan_errors(void)
+{
+	char text[2048];
+
+	snprintf(text, sizeof text, "%s%s", good_scenario,
+	         "plans = ( { id = \"x\"; label_ja = \"x\"; label_en = \"x\";\n"
+	         "  home = [ \"satellite-seats\" ]; } );\n");
+	expect_error(text, "bad.cfg:12:", "does not serve home work");
+	snprintf(text, sizeof text, "%s%s", good_scenario,
+	         "plans = ( { id = \"vdi-own\"; label_ja = \"x\"; "
+	         "label_en = \"x\"; } );\n");
+	expect_error(text, "bad.cfg:11:", "plan 'vdi-own' is defined twice");
+	snprintf(text, sizeof text, "%s%s", good_scenario,
+	         "plans = ( { id = \"y\"; label_ja = \"x\"; label_en = \"x\";\n"
+	         "  home = [ \"vdj\" ]; } );\n");
+	expect_error(text, "bad.cfg:12:", "'vdj' is not an option");
+}
+
+static void
+test_grant_rule_errors(void)
+{
+	twc_error e;
+	const char *path = write_file(
+	    "g.cfg",
+	    "grant = { id = \"x\"; title = \"x\"; rate = 1.5; first_fy = "
+	    "2020;\n"
+	    "  start_deadline_fy = 2025; eligible_phases = [\"initial\"];\n"
+	    "  rounding = { unit_yen = 1000; method = \"half_up\"; };\n"
+	    "  not_covered = { non_recipient = true; kinds = []; };\n"
+	    "  correction = {}; categories = (); };\n");
+
+	CU_ASSERT_EQUAL(profile_check(path, &e), TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg,
+	                "g.cfg:1: grant.rate: 1.5 is out of range (0 to 1)");
+	path = write_file(
+	    "g.cfg",
+	    "grant = { id = \"x\"; title = \"x\"; rate = 0.5; first_fy = "
+	    "2020;\n"
+	    "  start_deadline_fy = 2025; eligible_phases = [\"initial\"];\n"
+	    "  rounding = { unit_yen = 1000; method = \"half_up\"; };\n"
+	    "  not_covered = { non_recipient = true; kinds = []; };\n"
+	    "  categories = ( { id = \"a\"; eligible = true; label_ja = "
+	    "\"a\";\n"
+	    "    label_en = \"a\"; } );\n"
+	    "  correction = { municipality = { high_from = 0.8; high_m = 0.5;\n"
+	    "    low_below = 0.5; low_m = 1.0; constant = \"11:6\";\n"
+	    "    slope = \"5/3\"; }; }; };\n");
+	CU_ASSERT_EQUAL(profile_check(path, &e), TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "g.cfg:8:");
+	ASSERT_CONTAINS(e.msg, "not a fraction");
+}
+
+static void
+test_cache_shares_and_reloads_a_changed_file(void)
+{
+	const char *path = write_file("c.cfg", good_scenario);
+	twc_error e;
+	profile *a = NULL, *b = NULL, *c = NULL;
+	char text[2048];
+
+	CU_ASSERT_EQUAL_FATAL(profile_acquire(path, &a, &e), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(profile_acquire(path, &b, &e), TWC_OK);
+	CU_ASSERT_PTR_EQUAL(a, b);
+	CU_ASSERT_EQUAL(a->sc.staff, 100);
+	/* Change the file (its size changes), and the next acquire reloads. */
+	snprintf(text, sizeof text, "%s", with_line(4, "  staff = 1234;"));
+	write_file("c.cfg", text);
+	CU_ASSERT_EQUAL_FATAL(profile_acquire(path, &c, &e), TWC_OK);
+	CU_ASSERT_PTR_NOT_EQUAL(c, a);
+	CU_ASSERT_EQUAL(c->sc.staff, 1234);
+	CU_ASSERT_EQUAL(a->sc.staff, 100); /* the old one lives on */
+	profile_release(a);
+	profile_release(b);
+	profile_release(c);
+	profile_cache_clear();
+}
+
+static int
+setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/twc_profile_XXXXXX");
+	return mkdtemp(dir) == NULL;
+}
+
+static int
+teardown(void)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) != 0;
+}
+
+int
+main(void)
+{
+	CU_TestInfo tests[] = {
+	    {"bundled_default_loads", test_bundled_default_loads},
+	    {"every_shipped_profile_loads_from_its_folder",
+	     test_every_shipped_profile_loads_from_its_folder},
+	    {"references_resolve_beside_the_scenario_from_any_cwd",
+	     test_references_resolve_beside_the_scenario_from_any_cwd},
+	    {"syntax_error_names_file_and_line",
+	     test_syntax_error_names_file_and_line},
+	    {"wrong_type_names_file_line_and_setting",
+	     test_wrong_type_names_file_line_and_setting},
+	    {"out_of_range_names_the_allowed_range",
+	     test_out_of_range_names_the_allowed_range},
+	    {"unknown_key_suggests_the_nearest",
+	     test_unknown_key_suggests_the_nearest},
+	    {"missing_reference_and_missing_file",
+	     test_missing_reference_and_missing_file},
+	    {"not_a_scenario", test_not_a_scenario},
+	    {"catalogue_item_errors", test_catalogue_item_errors},
+	    {"price_above_2_31_yen_is_read_exactly",
+	     test_price_above_2_31_yen_is_read_exactly},
+	    {"tax_excluded_prices_get_ten_percent",
+	     test_tax_excluded_prices_get_ten_percent},
+	    {"quotes_replace_catalogue_prices",
+	     test_quotes_replace_catalogue_prices},
+	    {"plan_errors", test_plan_errors},
+	    {"grant_rule_errors", test_grant_rule_errors},
+	    {"cache_shares_and_reloads_a_changed_file",
+	     test_cache_shares_and_reloads_a_changed_file},
+	    CU_TEST_INFO_NULL,
+	};
+	int rc;
+
+	if (setup())
+		return 2;
+	rc = run_suite("profile", tests);
+	teardown();
+	return rc;
+}

@@ -133,6 +133,12 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
 TWC_API int TWC_CALL twc_set_text(twc_model *m, const char *key,
                                   const char *value) TWC_CHECK;
 
+/* twc_set_text with the value in UTF-16 (NUL-terminated 16-bit units), as
+ * VBA's StrPtr(s) passes it: any Japanese text arrives intact whatever the
+ * ANSI code page.  Unpaired surrogates are TWC_EVALUE. */
+TWC_API int TWC_CALL twc_set_text_utf16(twc_model *m, const char *key,
+                                        const unsigned short *value) TWC_CHECK;
+
 /* Put every input back to the value the profile gave it. */
 TWC_API int TWC_CALL twc_reset(twc_model *m) TWC_CHECK;
 

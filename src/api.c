@@ -157,6 +157,23 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 }
 
 TWC_EXPORT int TWC_CALL
+twc_set_text_utf16(twc_model *m, const char *key, const unsigned short *value)
+{
+	char utf8[1024];
+
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	if (value == NULL)
+		return err_set(&m->err, TWC_EINVAL, "no value given");
+	if (!utf16_to_utf8(value, utf8, sizeof utf8))
+		return err_set(&m->err, TWC_EVALUE,
+		               "%.40s: text is not valid UTF-16 or is too long",
+		               key && utf8_valid(key) ? key : "value");
+	return twc_set_text(m, key, utf8);
+}
+
+TWC_EXPORT int TWC_CALL
 twc_reset(twc_model *m)
 {
 	if (m == NULL)

@@ -252,6 +252,57 @@ utf8_valid(const char *s)
 	return 1;
 }
 
+/* Append code point c to out as UTF-8; 0 when it does not fit. */
+static int
+put_utf8(unsigned c, char *out, size_t n, size_t *len)
+{
+	unsigned char b[4];
+	size_t k = 0, i;
+
+	if (c < 0x80)
+		b[k++] = (unsigned char)c;
+	else if (c < 0x800) {
+		b[k++] = (unsigned char)(0xC0 | (c >> 6));
+		b[k++] = (unsigned char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		b[k++] = (unsigned char)(0xE0 | (c >> 12));
+		b[k++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		b[k++] = (unsigned char)(0x80 | (c & 0x3F));
+	} else {
+		b[k++] = (unsigned char)(0xF0 | (c >> 18));
+		b[k++] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+		b[k++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		b[k++] = (unsigned char)(0x80 | (c & 0x3F));
+	}
+	if (*len + k + 1 > n)
+		return 0;
+	for (i = 0; i < k; i++)
+		out[(*len)++] = (char)b[i];
+	return 1;
+}
+
+int
+utf16_to_utf8(const unsigned short *s, char *out, size_t n)
+{
+	size_t len = 0;
+
+	for (; *s != 0; s++) {
+		unsigned c = *s;
+		if (c >= 0xDC00 && c <= 0xDFFF)
+			return 0;
+		if (c >= 0xD800 && c <= 0xDBFF) {
+			if (s[1] < 0xDC00 || s[1] > 0xDFFF)
+				return 0;
+			c = 0x10000 + ((c - 0xD800) << 10) + (s[1] - 0xDC00u);
+			s++;
+		}
+		if (!put_utf8(c, out, n, &len))
+			return 0;
+	}
+	out[len] = '\0';
+	return 1;
+}
+
 /* East Asian Wide and Fullwidth ranges that appear in Japanese text. */
 static int
 is_wide(unsigned c)

@@ -78,6 +78,10 @@ const char *nearest_word(const char *word, const char *const *candidates,
 /* 1 when s is valid UTF-8. */
 int utf8_valid(const char *s);
 
+/* UTF-16 (NUL-terminated) to UTF-8 in out (n bytes); 0 when the text has
+ * an unpaired surrogate or does not fit. */
+int utf16_to_utf8(const unsigned short *s, char *out, size_t n);
+
 /* Columns s takes in a terminal: East Asian wide characters count 2. */
 int utf8_width(const char *s);
 

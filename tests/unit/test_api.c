@@ -216,6 +216,29 @@ test_quick_equals_a_handle(void)
 	twc_close(m);
 }
 
+/* 令和8年度 in UTF-16: 4EE4 548C 0038 5E74 5EA6. */
+static void
+test_utf16_text_for_vba(void)
+{
+	static const unsigned short r8[] = {0x4EE4, 0x548C, 0x0038,
+	                                    0x5E74, 0x5EA6, 0};
+	static const unsigned short lone[] = {0x0052, 0xD800, 0x0037, 0};
+	static const unsigned short emoji[] = {0xD83D, 0xDE00, 0};
+	twc_model *m = open_default();
+
+	CU_ASSERT_EQUAL(twc_set_text_utf16(m, "start", r8), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(twc_get(m, "start"), 2026, 0);
+	CU_ASSERT_EQUAL(twc_set_text_utf16(m, "start", lone), TWC_EVALUE);
+	ASSERT_CONTAINS(twc_last_error(m), "not valid UTF-16");
+	/* A valid surrogate pair converts; it is just not a date. */
+	CU_ASSERT_EQUAL(twc_set_text_utf16(m, "start", emoji), TWC_EVALUE);
+	ASSERT_CONTAINS(twc_last_error(m), "not a date or fiscal year");
+	CU_ASSERT_EQUAL(twc_set_text_utf16(m, "start", NULL), TWC_EINVAL);
+	CU_ASSERT_EQUAL(twc_set_text_utf16(NULL, "start", r8), TWC_EINVAL);
+	CU_ASSERT_DOUBLE_EQUAL(twc_get(m, "start"), 2026, 0);
+	twc_close(m);
+}
+
 static void
 test_bundled_profiles_are_listed(void)
 {
@@ -268,6 +291,7 @@ main(void)
 	    {"buffers_are_cut_at_utf8_boundaries",
 	     test_buffers_are_cut_at_utf8_boundaries},
 	    {"quick_equals_a_handle", test_quick_equals_a_handle},
+	    {"utf16_text_for_vba", test_utf16_text_for_vba},
 	    {"bundled_profiles_are_listed", test_bundled_profiles_are_listed},
 	    {"check_any_profile", test_check_any_profile},
 	    CU_TEST_INFO_NULL,

@@ -24,7 +24,8 @@
  *
  * Strings.  A const char * returned by a function lives until the next call
  * that changes the same handle's inputs (twc_set, twc_set_text, twc_reset,
- * twc_simulate) or until twc_close(); copy it to keep it longer.  Every
+ * twc_simulate, twc_breakeven) or until twc_close(); copy it to keep it
+ * longer.  Every
  * function that returns text has a caller-buffer form (suffix _buf) that
  * copies the text into buf (at most len bytes, always NUL-terminated when
  * len > 0) and returns the length the whole text needs, not counting the
@@ -181,6 +182,39 @@ TWC_API int TWC_CALL twc_text_buf(twc_model *m, const char *plan,
  * handle gives a fixed message.  Lives until the next call on the handle. */
 TWC_API const char *TWC_CALL twc_last_error(const twc_model *m);
 TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
+
+/* ---- uncertainty -------------------------------------------------------- */
+
+/* Monte Carlo simulation of every plan at once: draws (1 to 1,000,000)
+ * draws of every uncertain input (prices with a range, and shares, days and
+ * the peak factor when the profile gives them a range), all plans
+ * evaluated on the same draw.  seed: a whole number from 0 to 2^53; the same
+ * seed gives the same figures, whatever threads is (0: every core, else 1
+ * to 64).  Each input has its own random stream, derived from the seed and
+ * the input's id, so adding an input leaves the others' draws unchanged.
+ * Results: twc_result(m, plan, "sim:net_yen:p50") and the fields docs/api.md
+ * lists (mean, p5, p10, p50, p90, p95 of net_yen, total_yen, grant_yen;
+ * prob_cheapest, prob_below_reference; cdf:K; hist:K; tornado:N:...).
+ * They stay until the inputs change or the next simulation. */
+TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
+                                  int threads) TWC_CHECK;
+
+/* Progress of a running twc_simulate on m, from 0 to 1.  The one function
+ * that may be called from another thread while twc_simulate runs on m. */
+TWC_API double TWC_CALL twc_progress(const twc_model *m);
+
+/* The value of `over` - "staff", "home" (share) or "years" - between lo and
+ * hi at which the net costs of plan_a and plan_b cross, found by bracketing
+ * with GSL's root solvers (whole staff and years handled as steps).  NaN
+ * with TWC_OK status when they do not cross in [lo, hi]; NaN and a message
+ * on error.  Either way twc_result(m, NULL, "breakeven:...") gives the value
+ * on each side of the crossing (or at lo and hi) with both plans' net
+ * costs: breakeven:found, breakeven:below, breakeven:above,
+ * breakeven:below_net_a_yen, breakeven:below_net_b_yen,
+ * breakeven:above_net_a_yen, breakeven:above_net_b_yen. */
+TWC_API double TWC_CALL twc_breakeven(twc_model *m, const char *plan_a,
+                                      const char *plan_b, const char *over,
+                                      double lo, double hi);
 
 /* One call per spreadsheet cell: the bundled default scenario with staff,
  * the three shares, start and fiscal_index replaced (start NULL or "" and

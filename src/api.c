@@ -60,6 +60,32 @@ describe(twc_model *m)
 	         sizeof m->end_label);
 }
 
+void
+handle_invalidate(twc_model *m)
+{
+	m->fresh = 0;
+	sim_free(&m->sim);
+	memset(&m->be, 0, sizeof m->be);
+}
+
+/* A key the user sets is no longer uncertain in a simulation. */
+static void
+mark_fixed(twc_model *m, const char *key)
+{
+	int st;
+
+	for (st = 0; st < STYLE_COUNT; st++) {
+		char days[32];
+		snprintf(days, sizeof days, "%s_days", style_name(st));
+		if (strcmp(key, style_name(st)) == 0)
+			m->fixed |= (unsigned)FIXED_SHARE << st;
+		if (strcmp(key, days) == 0)
+			m->fixed |= (unsigned)FIXED_DAYS << st;
+	}
+	if (strcmp(key, "peak") == 0)
+		m->fixed |= FIXED_PEAK;
+}
+
 int
 handle_refresh(twc_model *m)
 {
@@ -120,6 +146,7 @@ twc_close(twc_model *m)
 	if (m == NULL)
 		return;
 	results_free(&m->r);
+	sim_free(&m->sim);
 	profile_release(m->p);
 	free(m);
 }
@@ -133,8 +160,10 @@ twc_set(twc_model *m, const char *key, double value)
 		return TWC_EINVAL;
 	err_clear(&m->err);
 	rc = scenario_set(&m->sc, key, value, &m->err);
-	if (rc == TWC_OK)
-		m->fresh = 0;
+	if (rc == TWC_OK) {
+		mark_fixed(m, key);
+		handle_invalidate(m);
+	}
 	return rc;
 }
 
@@ -151,7 +180,8 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 	rc = scenario_set_text(&next, key, value, &m->err);
 	if (rc == TWC_OK) {
 		m->sc = next;
-		m->fresh = 0;
+		mark_fixed(m, key);
+		handle_invalidate(m);
 	}
 	return rc;
 }
@@ -180,7 +210,8 @@ twc_reset(twc_model *m)
 		return TWC_EINVAL;
 	err_clear(&m->err);
 	m->sc = m->p->sc;
-	m->fresh = 0;
+	m->fixed = 0;
+	handle_invalidate(m);
 	return TWC_OK;
 }
 
@@ -367,4 +398,65 @@ twc_bundled_text(const char *name)
 	const bundled_profile *b = name ? bundled_find(name) : NULL;
 
 	return b ? b->text : NULL;
+}
+
+TWC_EXPORT int TWC_CALL
+twc_simulate(twc_model *m, int draws, double seed, int threads)
+{
+	int rc;
+
+	if (m == NULL)
+		return TWC_EINVAL;
+	err_clear(&m->err);
+	sim_free(&m->sim);
+	if ((rc = handle_refresh(m)))
+		return rc;
+	return sim_run(m->p, &m->sc, &m->r, m->fixed, draws, seed, threads,
+	               &m->progress, &m->sim, &m->err);
+}
+
+TWC_EXPORT double TWC_CALL
+twc_progress(const twc_model *m)
+{
+	long total, done;
+
+	if (m == NULL)
+		return NAN;
+	total = atomic_load(&m->progress.total);
+	done = atomic_load(&m->progress.done);
+	return total > 0 ? (double)done / (double)total : 0;
+}
+
+TWC_EXPORT double TWC_CALL
+twc_breakeven(twc_model *m, const char *plan_a, const char *plan_b,
+              const char *over, double lo, double hi)
+{
+	int a, b, o;
+
+	if (m == NULL)
+		return NAN;
+	err_clear(&m->err);
+	memset(&m->be, 0, sizeof m->be);
+	if (plan_a == NULL || plan_b == NULL || over == NULL) {
+		err_set(&m->err, TWC_EINVAL,
+		        "break-even: two plans and an input");
+		return NAN;
+	}
+	if ((o = over_of(over)) < 0) {
+		err_set(&m->err, TWC_EKEY,
+		        "break-even over '%.20s': not staff, home or years",
+		        utf8_valid(over) ? over : "?");
+		return NAN;
+	}
+	if (handle_refresh(m) || (a = handle_plan(m, plan_a)) < 0 ||
+	    (b = handle_plan(m, plan_b)) < 0)
+		return NAN;
+	if (!isfinite(lo) || !isfinite(hi)) {
+		err_set(&m->err, TWC_ERANGE,
+		        "break-even: the range must be finite");
+		return NAN;
+	}
+	if (breakeven_find(m->p, &m->sc, a, b, o, lo, hi, &m->be, &m->err))
+		return NAN;
+	return m->be.value;
 }

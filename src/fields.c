@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,6 +240,227 @@ find_item(twc_model *m, const plan_result *pr, const char *arg)
 	               pr->n_items);
 }
 
+/* ---- simulation --------------------------------------------------------- */
+
+static int
+need_sim(twc_model *m)
+{
+	if (m->sim.draws > 0)
+		return TWC_OK;
+	return err_set(&m->err, TWC_ESTATE,
+	               "no simulation has run: call twc_simulate first");
+}
+
+static int
+stat_field(twc_model *m, const sim_stats *st, const char *f, field_value *v)
+{
+	static const char *const names[] = {"mean", "p5",  "p10", "p50",
+	                                    "p90",  "p95", "min", "max"};
+	const double vals[] = {st->mean, st->p5,  st->p10, st->p50,
+	                       st->p90,  st->p95, st->min, st->max};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(f, names[i]) == 0)
+			return set_int(v, llround(vals[i]));
+	return err_set(
+	    &m->err, TWC_EKEY,
+	    "'%.20s' is not mean, p5, p10, p50, p90, p95, min or max", f);
+}
+
+/* sim:cdf:K - the net cost at percentile K (0 to 100). */
+static int
+cdf_field(twc_model *m, int pi, const char *arg, field_value *v)
+{
+	long k = index_of(arg);
+	const double *sorted;
+
+	if (k < 0 || k > 100)
+		return err_set(&m->err, TWC_EKEY,
+		               "sim:cdf:%.20s: the percentile must be 0 to 100",
+		               arg);
+	if ((sorted = sim_sorted(&m->sim, pi)) == NULL)
+		return err_set(&m->err, TWC_ENOMEM, "out of memory");
+	return set_int(
+	    v, llround(sim_quantile(sorted, m->sim.draws, (double)k / 100.0)));
+}
+
+/* sim:hist:K:count, :from_yen, :to_yen */
+static int
+hist_field(twc_model *m, const sim_plan *sp, const path *p, field_value *v)
+{
+	long k = p->n == 4 ? index_of(p->part[2]) : -1;
+	double w = (sp->net.max - sp->net.min) / SIM_HIST_BINS;
+
+	if (k < 0 || k >= SIM_HIST_BINS)
+		return err_set(&m->err, TWC_EKEY,
+		               "sim:hist:K:count with K from 0 to %d",
+		               SIM_HIST_BINS - 1);
+	if (strcmp(p->part[3], "count") == 0)
+		return set_int(v, sp->hist[k]);
+	if (strcmp(p->part[3], "from_yen") == 0)
+		return set_int(v, llround(sp->net.min + w * (double)k));
+	if (strcmp(p->part[3], "to_yen") == 0)
+		return set_int(v, llround(sp->net.min + w * (double)(k + 1)));
+	return unknown(m, NULL, p->buf);
+}
+
+static int
+plan_sim_field(twc_model *m, int pi, const path *p, field_value *v)
+{
+	const sim_plan *sp;
+	const char *what = p->n >= 2 ? p->part[1] : "";
+	int rc;
+
+	if ((rc = need_sim(m)))
+		return rc;
+	sp = &m->sim.plans[pi];
+	if (p->n == 2 && strcmp(what, "prob_cheapest") == 0)
+		return set_real(v, sp->prob_cheapest);
+	if (p->n == 2 && strcmp(what, "prob_below_reference") == 0)
+		return set_real(v, sp->prob_below_reference);
+	if (p->n == 3 && strcmp(what, "net_yen") == 0)
+		return stat_field(m, &sp->net, p->part[2], v);
+	if (p->n == 3 && (strcmp(what, "total_yen") == 0 ||
+	                  strcmp(what, "grant_yen") == 0)) {
+		if (sim_more_stats(&m->sim, pi))
+			return err_set(&m->err, TWC_ENOMEM, "out of memory");
+		return stat_field(m, what[0] == 't' ? &sp->total : &sp->grant,
+		                  p->part[2], v);
+	}
+	if (p->n == 3 && strcmp(what, "cdf") == 0)
+		return cdf_field(m, pi, p->part[2], v);
+	if (strcmp(what, "hist") == 0)
+		return hist_field(m, sp, p, v);
+	return unknown(m, NULL, p->buf);
+}
+
+static int
+tornado_field(twc_model *m, int pi, const path *p, field_value *v)
+{
+	const sim_plan *sp;
+	const tornado_bar *b;
+	long k = p->n == 3 ? index_of(p->part[1]) : -1;
+	const char *f = p->n == 3 ? p->part[2] : "";
+	int rc;
+
+	if ((rc = need_sim(m)) ||
+	    (rc = sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err)))
+		return rc;
+	sp = &m->sim.plans[pi];
+	if (k < 0 || k >= sp->n_bars)
+		return err_set(&m->err, TWC_EKEY,
+		               "no tornado bar %.20s (there are %d)",
+		               p->n == 3 ? p->part[1] : "", sp->n_bars);
+	b = &sp->bars[k];
+	if (strcmp(f, "input") == 0)
+		return set_text(v, m->sim.inputs[b->input].id);
+	if (strcmp(f, "low_yen") == 0)
+		return set_int(v, b->low_yen);
+	if (strcmp(f, "high_yen") == 0)
+		return set_int(v, b->high_yen);
+	if (strcmp(f, "swing_yen") == 0)
+		return set_int(v, b->swing_yen);
+	if (strcmp(f, "low_value") == 0)
+		return set_real(v, b->low_value);
+	if (strcmp(f, "high_value") == 0)
+		return set_real(v, b->high_value);
+	if (strcmp(f, "rank_corr") == 0)
+		return set_real(v, b->rank_corr);
+	return unknown(m, NULL, p->buf);
+}
+
+/* input:N, input:N:kind|dist|low|base|high|mean|p10|p90 */
+static int
+input_field(twc_model *m, const path *p, field_value *v)
+{
+	static const char *const kinds[] = {"price", "share", "days", "peak"};
+	static const char *const dists[] = {"fixed", "triangular", "pert",
+	                                    "uniform", "lognormal"};
+	long k = index_of(p->part[1]);
+	const char *f = p->n == 3 ? p->part[2] : "id";
+	const sim_input *in;
+	int rc;
+
+	if ((rc = need_sim(m)))
+		return rc;
+	if (k < 0 || k >= m->sim.n_inputs)
+		return err_set(&m->err, TWC_EKEY,
+		               "no input %.20s (there are %d)", p->part[1],
+		               m->sim.n_inputs);
+	in = &m->sim.inputs[k];
+	if (strcmp(f, "id") == 0)
+		return set_text(v, in->id);
+	if (strcmp(f, "kind") == 0)
+		return set_text(v, kinds[in->kind]);
+	if (strcmp(f, "dist") == 0)
+		return set_text(v, dists[in->d.kind]);
+	if (strcmp(f, "base") == 0)
+		return set_real(v, in->d.base);
+	if (strcmp(f, "mean") == 0)
+		return set_real(v, dist_mean(&in->d));
+	if (strcmp(f, "p10") == 0 || strcmp(f, "low") == 0)
+		return set_real(
+		    v, dist_quantile(&in->d, strcmp(f, "low") ? 0.1 : 0));
+	if (strcmp(f, "p90") == 0 || strcmp(f, "high") == 0)
+		return set_real(v, strcmp(f, "high")
+		                       ? dist_quantile(&in->d, 0.9)
+		                       : in->d.high);
+	return unknown(m, NULL, p->buf);
+}
+
+static int
+scenario_sim_field(twc_model *m, const path *p, field_value *v)
+{
+	const char *f = p->n == 2 ? p->part[1] : "";
+	int rc;
+
+	if ((rc = need_sim(m)))
+		return rc;
+	if (strcmp(f, "draws") == 0)
+		return set_int(v, m->sim.draws);
+	if (strcmp(f, "seed") == 0)
+		return set_int(v, (long long)m->sim.seed);
+	if (strcmp(f, "threads") == 0)
+		return set_int(v, m->sim.threads);
+	if (strcmp(f, "inputs") == 0)
+		return set_int(v, m->sim.n_inputs);
+	if (strcmp(f, "quantities_vary") == 0)
+		return set_int(v, m->sim.quantities_vary);
+	return unknown(m, NULL, p->buf);
+}
+
+static int
+breakeven_field(twc_model *m, const path *p, field_value *v)
+{
+	const breakeven *b = &m->be;
+	const char *f = p->n == 2 ? p->part[1] : "";
+
+	if (!b->valid)
+		return err_set(
+		    &m->err, TWC_ESTATE,
+		    "no break-even search has run: call twc_breakeven");
+	if (strcmp(f, "found") == 0)
+		return set_int(v, b->found);
+	if (strcmp(f, "over") == 0)
+		return set_text(v, over_name(b->over));
+	if (strcmp(f, "value") == 0)
+		return set_real(v, b->value);
+	if (strcmp(f, "below") == 0)
+		return set_real(v, b->below);
+	if (strcmp(f, "above") == 0)
+		return set_real(v, b->above);
+	if (strcmp(f, "below_net_a_yen") == 0)
+		return set_int(v, b->below_a);
+	if (strcmp(f, "below_net_b_yen") == 0)
+		return set_int(v, b->below_b);
+	if (strcmp(f, "above_net_a_yen") == 0)
+		return set_int(v, b->above_a);
+	if (strcmp(f, "above_net_b_yen") == 0)
+		return set_int(v, b->above_b);
+	return unknown(m, NULL, p->buf);
+}
+
 /* ---- a plan ------------------------------------------------------------ */
 
 static int
@@ -317,6 +539,10 @@ plan_field(twc_model *m, int pi, const path *p, field_value *v)
 			return k;
 		return year_field(m, &pr->years[k], p->part[2], v);
 	}
+	if (strcmp(head, "sim") == 0)
+		return plan_sim_field(m, pi, p, v);
+	if (strcmp(head, "tornado") == 0)
+		return tornado_field(m, pi, p, v);
 	if (p->n >= 3 && strcmp(head, "item") == 0) {
 		if ((k = find_item(m, pr, p->part[1])) < 0)
 			return k;
@@ -473,6 +699,12 @@ scenario_field(twc_model *m, const path *p, field_value *v)
 		return enumerated(m, p, v);
 	if ((p->n == 2 || p->n == 3) && strcmp(head, "category") == 0)
 		return category_field(m, p, v);
+	if ((p->n == 2 || p->n == 3) && strcmp(head, "input") == 0)
+		return input_field(m, p, v);
+	if (strcmp(head, "sim") == 0)
+		return scenario_sim_field(m, p, v);
+	if (strcmp(head, "breakeven") == 0)
+		return breakeven_field(m, p, v);
 	if (p->n == 3 && is_year_kind(head)) {
 		if ((k = year_index(m, head, p->part[1])) < 0)
 			return k;
@@ -487,8 +719,8 @@ scenario_field(twc_model *m, const path *p, field_value *v)
 /* ---- entry points
  * --------------------------------------------------------------- */
 
-static int
-find_plan(twc_model *m, const char *id)
+int
+handle_plan(twc_model *m, const char *id)
 {
 	const catalog *c = &m->p->cat;
 	const char *ids[64], *near;
@@ -525,7 +757,7 @@ handle_field(twc_model *m, const char *plan_id, const char *field,
 		return rc;
 	if (plan_id == NULL || plan_id[0] == '\0')
 		return scenario_field(m, &p, v);
-	if ((pi = find_plan(m, plan_id)) < 0)
+	if ((pi = handle_plan(m, plan_id)) < 0)
 		return pi;
 	return plan_field(m, pi, &p, v);
 }
@@ -553,9 +785,11 @@ handle_count(twc_model *m, const char *plan_id, const char *what)
 			return m->p->cat.n_options;
 		if (strcmp(what, "categories") == 0)
 			return m->p->grant.n_cats;
+		if (strcmp(what, "inputs") == 0)
+			return need_sim(m) ? m->err.status : m->sim.n_inputs;
 		return unknown(m, NULL, what);
 	}
-	if ((pi = find_plan(m, plan_id)) < 0)
+	if ((pi = handle_plan(m, plan_id)) < 0)
 		return pi;
 	pr = &m->r.plans[pi];
 	if (strcmp(what, "items") == 0)
@@ -566,5 +800,12 @@ handle_count(twc_model *m, const char *plan_id, const char *what)
 		return pr->notes.n;
 	if (strcmp(what, "years") == 0)
 		return m->r.n_years;
+	if (strcmp(what, "hist") == 0)
+		return need_sim(m) ? m->err.status : SIM_HIST_BINS;
+	if (strcmp(what, "tornado") == 0)
+		return need_sim(m) ? m->err.status
+		       : sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err)
+		           ? m->err.status
+		           : m->sim.plans[pi].n_bars;
 	return unknown(m, plan_id, what);
 }

@@ -2,14 +2,20 @@
 #ifndef TWC_HANDLE_H
 #define TWC_HANDLE_H
 
+#include "breakeven.h"
 #include "model.h"
+#include "sim.h"
 
 struct twc_model {
-	profile *p;    /* shared, read-only, reference held */
-	scenario sc;   /* this handle's inputs */
-	results r;     /* valid when fresh */
-	int fresh;     /* r was computed from the current sc */
-	twc_error err; /* the last failure */
+	profile *p;     /* shared, read-only, reference held */
+	scenario sc;    /* this handle's inputs */
+	results r;      /* valid when fresh */
+	int fresh;      /* r was computed from the current sc */
+	twc_error err;  /* the last failure */
+	unsigned fixed; /* scenario inputs the user set (FIXED_* bits) */
+	sim_result sim; /* the last simulation; sim.draws 0 when none */
+	sim_progress progress;
+	breakeven be; /* the last break-even search */
 	/* Text the scenario fields return, made at each computation. */
 	char start_text[32], start_label[24], end_label[24];
 };
@@ -24,12 +30,18 @@ typedef struct field_value {
 	const char *s;
 } field_value;
 
+/* Forget results that depend on the inputs: after any change. */
+void handle_invalidate(twc_model *m);
+
 /* Bring the results up to date with the inputs. */
 int handle_refresh(twc_model *m);
 
 /* The value of field for plan (NULL: the scenario), computing if needed. */
 int handle_field(twc_model *m, const char *plan_id, const char *field,
                  field_value *v);
+
+/* The index of a plan id, or a negative status with a message. */
+int handle_plan(twc_model *m, const char *id);
 
 /* How many plans, items... (see twc_count). */
 int handle_count(twc_model *m, const char *plan_id, const char *what);

@@ -142,9 +142,7 @@ spend(ctx *c, plan_result *pr, item_result *ir, int cat, int k, int phase,
 	return TWC_OK;
 }
 
-/* The phase of an item's spending in year k, or -1 when it spends
- * nothing then. */
-static int
+int
 phase_in_year(const item *it, int k)
 {
 	switch (it->phase) {

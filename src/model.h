@@ -82,6 +82,10 @@ typedef struct results {
 int model_compute(const profile *p, const scenario *sc, results *r,
                   twc_error *e);
 
+/* The phase of an item's spending in horizon year k (0 = the start year),
+ * or -1 when it spends nothing that year. */
+int phase_in_year(const item *it, int k);
+
 /* Free a result set; safe on one that is empty or zeroed. */
 void results_free(results *r);
 

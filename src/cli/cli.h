@@ -70,6 +70,9 @@ int fail_model(const twc_model *m, int status);
 int cmd_compare(const options *o);
 int cmd_estimate(const options *o);
 int cmd_budget(const options *o);
+int cmd_simulate(const options *o);
+int cmd_sensitivity(const options *o);
+int cmd_breakeven(const options *o);
 int cmd_check(const options *o);
 int cmd_profiles(const options *o);
 

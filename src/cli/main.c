@@ -45,6 +45,10 @@ static const char scenario_flags[] =
     "  --set KEY=VALUE      any input the library takes (see docs/api.md)\n";
 
 static const char output_flags[] =
+    "Simulation and break-even:\n"
+    "  --draws N, --seed N, --threads N, --plot FILE   (simulate, "
+    "sensitivity)\n"
+    "  --vs PLAN, --over staff|home|years, --range LO:HI   (breakeven)\n"
     "Output:\n"
     "  --plan ID[,ID]       show only these plans (repeatable)\n"
     "  --format FMT         table (default), csv (UTF-8 with BOM), json\n"
@@ -67,6 +71,30 @@ static const command commands[] = {
      "The budget-request view: lines by cost category and fiscal year (令和\n"
      "labels) in thousand yen, with the grant and the net cost.  Each line is\n"
      "rounded half-up; totals add the lines shown.\n"},
+    {"simulate", cmd_simulate,
+     "Monte Carlo: percentiles, cheapest plan, tornado",
+     "twcost simulate [--draws N] [--seed N] [--threads N] [--plot FILE] "
+     "[OPTIONS]\n\n"
+     "Draws every uncertain input (prices with a range, and shares, days and\n"
+     "the peak factor when the profile gives them one) N times (default\n"
+     "10,000, at most 1,000,000), every plan on the same draws, and reports\n"
+     "mean, P10, P50, P90 of net cost, the chance of each plan being the\n"
+     "cheapest and of beating the J-LIS plan, a histogram, and the inputs\n"
+     "that move net cost most.  --seed (default 1) makes it reproducible;\n"
+     "--threads (default: every core) does not change the figures.\n"
+     "--plot FILE.png|svg|pdf draws the S-curves and the tornado.\n"},
+    {"sensitivity", cmd_sensitivity, "the tornado of every input, every plan",
+     "twcost sensitivity [--draws N] [--seed N] [OPTIONS]\n\n"
+     "As simulate, listing every input's swing of each plan's net cost (P10\n"
+     "to P90, others at base) and its rank correlation with net cost.\n"},
+    {"breakeven", cmd_breakeven, "where two plans' net costs cross",
+     "twcost breakeven --plan A --vs B --over staff|home|years "
+     "[--range LO:HI] [OPTIONS]\n\n"
+     "Finds the staff count, home share or number of years at which plan A\n"
+     "and plan B cost the same net of the grant (GSL root bracketing), or\n"
+     "says there is no crossing in the range, with both net costs on each\n"
+     "side.  Default ranges: staff 1:10000, home 0 to what the other shares\n"
+     "leave, years 1:30.\n"},
     {"check", cmd_check,
      "validate profiles (scenario, catalogue or grant rule)",
      "twcost check --profile FILE | twcost check FILE...\n\n"

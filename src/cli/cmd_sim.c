@@ -1,0 +1,549 @@
+/* cmd_sim.c - `twcost simulate` and `twcost sensitivity`: Monte Carlo
+ * percentiles, the probability of each plan being cheapest, histograms and
+ * the tornado. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+
+/* The defaults a report can be reproduced from. */
+#define DEFAULT_DRAWS 10000
+#define DEFAULT_SEED 1
+
+/* A progress bar appears only for runs longer than this. */
+#define PROGRESS_AFTER_S 0.5
+
+/* Tornado bars shown per plan in the table. */
+#define TABLE_BARS 5
+
+typedef struct run {
+	twc_model *m;
+	int draws, threads, status;
+	double seed;
+} run;
+
+/* A whole number from text within [lo, hi], or a message naming the flag. */
+static int
+whole(const char *flag, const char *text, double lo, double hi, double *value)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(text, &end);
+	if (end == text || *end != '\0' || errno)
+		return fail(EXIT_USAGE, "%s: '%s' is not a number", flag, text);
+	if (!(v >= lo && v <= hi) || v != floor(v))
+		return fail(EXIT_USAGE,
+		            "%s: %s is not a whole number from %.0f to %.0f",
+		            flag, text, lo, hi);
+	*value = v;
+	return EXIT_OK;
+}
+
+static int
+run_options(const options *o, run *r)
+{
+	double draws = DEFAULT_DRAWS, seed = DEFAULT_SEED, threads = 0;
+	int rc;
+
+	if ((o->draws &&
+	     (rc = whole("--draws", o->draws, 1, 1000000, &draws))) ||
+	    (o->seed &&
+	     (rc = whole("--seed", o->seed, 0, 9007199254740992.0, &seed))) ||
+	    (o->threads &&
+	     (rc = whole("--threads", o->threads, 0, 64, &threads))))
+		return rc;
+	r->draws = (int)draws;
+	r->seed = seed;
+	r->threads = (int)threads;
+	return EXIT_OK;
+}
+
+static void *
+simulate_thread(void *arg)
+{
+	run *r = arg;
+
+	r->status = twc_simulate(r->m, r->draws, r->seed, r->threads);
+	return NULL;
+}
+
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Draw the bar on stderr until the run ends. */
+static void
+show_progress(run *r, pthread_t tid, volatile int *done)
+{
+	double start = seconds();
+	int shown = 0;
+
+	while (!*done) {
+		struct timespec pause = {0, 100000000};
+		nanosleep(&pause, NULL);
+		if (seconds() - start > PROGRESS_AFTER_S) {
+			double p = twc_progress(r->m);
+			int k, width = 40, fill = (int)(p * width);
+			fputs("\rsimulating [", stderr);
+			for (k = 0; k < width; k++)
+				fputc(k < fill ? '#' : ' ', stderr);
+			fprintf(stderr, "] %3.0f%%", p * 100);
+			shown = 1;
+		}
+	}
+	pthread_join(tid, NULL);
+	if (shown)
+		fputs("\r\033[K", stderr);
+}
+
+typedef struct watch {
+	run *r;
+	volatile int done;
+} watch;
+
+static void *
+watched(void *arg)
+{
+	watch *w = arg;
+
+	simulate_thread(w->r);
+	w->done = 1;
+	return NULL;
+}
+
+/* Run the simulation, with a progress bar on a terminal. */
+static int
+simulate(run *r)
+{
+	watch w = {r, 0};
+	pthread_t tid;
+
+	if (!isatty(STDERR_FILENO) ||
+	    pthread_create(&tid, NULL, watched, &w) != 0) {
+		simulate_thread(r);
+	} else {
+		show_progress(r, tid, &w.done);
+	}
+	if (r->status != TWC_OK)
+		return fail(EXIT_USAGE, "%s", twc_last_error(r->m));
+	return EXIT_OK;
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static json_t *
+stats_json(twc_model *m, const char *plan, const char *what)
+{
+	static const char *const names[] = {"mean", "p5",  "p10", "p50",
+	                                    "p90",  "p95", "min", "max"};
+	json_t *o = json_object();
+	char f[64];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		json_object_set_new(
+		    o, names[i],
+		    json_integer(yen_of(
+		        m, plan,
+		        field(f, sizeof f, "sim:%s:%s", what, names[i]))));
+	return o;
+}
+
+static json_t *
+cdf_json(twc_model *m, const char *plan)
+{
+	json_t *a = json_array();
+	char f[32];
+	int k;
+
+	for (k = 0; k <= 100; k += 5) {
+		json_t *pt = json_object();
+		json_object_set_new(pt, "p", json_real(k / 100.0));
+		json_object_set_new(
+		    pt, "net_yen",
+		    json_integer(
+		        yen_of(m, plan, field(f, sizeof f, "sim:cdf:%d", k))));
+		json_array_append_new(a, pt);
+	}
+	return a;
+}
+
+static json_t *
+hist_json(twc_model *m, const char *plan)
+{
+	json_t *a = json_array();
+	char f[48];
+	int k, n = twc_count(m, plan, "hist");
+
+	for (k = 0; k < n; k++) {
+		json_t *b = json_object();
+		json_object_set_new(
+		    b, "from_yen",
+		    json_integer(
+		        yen_of(m, plan,
+		               field(f, sizeof f, "sim:hist:%d:from_yen", k))));
+		json_object_set_new(
+		    b, "to_yen",
+		    json_integer(yen_of(
+		        m, plan, field(f, sizeof f, "sim:hist:%d:to_yen", k))));
+		json_object_set_new(
+		    b, "count",
+		    json_integer(yen_of(
+		        m, plan, field(f, sizeof f, "sim:hist:%d:count", k))));
+		json_array_append_new(a, b);
+	}
+	return a;
+}
+
+static json_t *
+tornado_json(twc_model *m, const char *plan)
+{
+	static const char *const ints[] = {"low_yen", "high_yen", "swing_yen"};
+	static const char *const reals[] = {"low_value", "high_value",
+	                                    "rank_corr"};
+	json_t *a = json_array();
+	char f[48];
+	int k, n = twc_count(m, plan, "tornado");
+	size_t i;
+
+	for (k = 0; k < n; k++) {
+		json_t *b = json_object();
+		double rc;
+		json_object_set_new(
+		    b, "input",
+		    json_string(text_of(
+		        m, plan, field(f, sizeof f, "tornado:%d:input", k))));
+		for (i = 0; i < 3; i++)
+			json_object_set_new(
+			    b, ints[i],
+			    json_integer(
+			        yen_of(m, plan,
+			               field(f, sizeof f, "tornado:%d:%s", k,
+			                     ints[i]))));
+		for (i = 0; i < 3; i++) {
+			rc = twc_result(
+			    m, plan,
+			    field(f, sizeof f, "tornado:%d:%s", k, reals[i]));
+			json_object_set_new(b, reals[i],
+			                    isnan(rc) ? json_null()
+			                              : json_real(rc));
+		}
+		json_array_append_new(a, b);
+	}
+	return a;
+}
+
+static json_t *
+plan_json(twc_model *m, const char *plan)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_string(plan));
+	json_object_set_new(o, "label", json_string(text_of(m, plan, "label")));
+	json_object_set_new(o, "deterministic_net_yen",
+	                    json_integer(yen_of(m, plan, "net_yen")));
+	json_object_set_new(o, "net_yen", stats_json(m, plan, "net_yen"));
+	json_object_set_new(o, "total_yen", stats_json(m, plan, "total_yen"));
+	json_object_set_new(o, "grant_yen", stats_json(m, plan, "grant_yen"));
+	json_object_set_new(
+	    o, "prob_cheapest",
+	    json_real(twc_result(m, plan, "sim:prob_cheapest")));
+	json_object_set_new(
+	    o, "prob_below_reference",
+	    json_real(twc_result(m, plan, "sim:prob_below_reference")));
+	json_object_set_new(o, "cdf", cdf_json(m, plan));
+	json_object_set_new(o, "hist", hist_json(m, plan));
+	json_object_set_new(o, "tornado", tornado_json(m, plan));
+	return o;
+}
+
+static json_t *
+inputs_json(twc_model *m)
+{
+	static const char *const reals[] = {"base", "p10", "p90", "mean"};
+	json_t *a = json_array();
+	char f[48];
+	int k, n = twc_count(m, NULL, "inputs");
+	size_t i;
+
+	for (k = 0; k < n; k++) {
+		json_t *o = json_object();
+		json_object_set_new(
+		    o, "id",
+		    json_string(
+		        text_of(m, NULL, field(f, sizeof f, "input:%d", k))));
+		json_object_set_new(
+		    o, "kind",
+		    json_string(text_of(
+		        m, NULL, field(f, sizeof f, "input:%d:kind", k))));
+		json_object_set_new(
+		    o, "dist",
+		    json_string(text_of(
+		        m, NULL, field(f, sizeof f, "input:%d:dist", k))));
+		for (i = 0; i < 4; i++)
+			json_object_set_new(
+			    o, reals[i],
+			    json_real(
+			        twc_result(m, NULL,
+			                   field(f, sizeof f, "input:%d:%s", k,
+			                         reals[i]))));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+sim_json(twc_model *m, const options *o)
+{
+	json_t *root = json_object(), *plans = json_array();
+	json_t *estimate = json_estimate(m, o);
+	char f[32];
+	const char *id;
+	int i;
+
+	json_object_set_new(root, "version", json_string(twc_version()));
+	json_object_set(root, "scenario",
+	                json_object_get(estimate, "scenario"));
+	json_object_set(root, "warnings",
+	                json_object_get(estimate, "warnings"));
+	json_object_set(root, "notes", json_object_get(estimate, "notes"));
+	json_decref(estimate);
+	json_object_set_new(root, "draws",
+	                    json_integer(yen_of(m, NULL, "sim:draws")));
+	json_object_set_new(root, "seed",
+	                    json_integer(yen_of(m, NULL, "sim:seed")));
+	json_object_set_new(root, "threads",
+	                    json_integer(yen_of(m, NULL, "sim:threads")));
+	json_object_set_new(root, "inputs",
+	                    json_integer(yen_of(m, NULL, "sim:inputs")));
+	json_object_set_new(root, "reference_plan",
+	                    json_string(text_of(m, NULL, "reference_plan")));
+	for (i = 0;
+	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
+	     i++)
+		if (plan_selected(o, id))
+			json_array_append_new(plans, plan_json(m, id));
+	json_object_set_new(root, "plans", plans);
+	json_object_set_new(root, "input_list", inputs_json(m));
+	return root;
+}
+
+/* ---- tables ---------------------------------------------------------------
+ */
+
+/* A compact histogram of 20 bins as block characters. */
+static void
+sparkline(twc_model *m, const char *plan, char *buf, size_t n)
+{
+	static const char *const blocks[] = {" ", "▁", "▂", "▃", "▄",
+	                                     "▅", "▆", "▇", "█"};
+	char f[48];
+	long long counts[64], max = 0;
+	int k, bins = twc_count(m, plan, "hist");
+	size_t len = 0;
+
+	for (k = 0; k < bins && k < 64; k++) {
+		counts[k] =
+		    yen_of(m, plan, field(f, sizeof f, "sim:hist:%d:count", k));
+		max = counts[k] > max ? counts[k] : max;
+	}
+	buf[0] = '\0';
+	for (k = 0; k < bins && k < 64 && len + 4 < n; k++) {
+		int level = max ? (int)((counts[k] * 8 + max - 1) / max) : 0;
+		len +=
+		    (size_t)snprintf(buf + len, n - len, "%s", blocks[level]);
+	}
+}
+
+static void
+percentile_table(FILE *f, twc_model *m, const options *o)
+{
+	static const char *const cols[] = {"mean", "p10", "p50", "p90"};
+	table t;
+	char fl[48], a[32], spark[256];
+	const char *id;
+	int i;
+	size_t c;
+
+	table_init(&t, 9, 0xFEu);
+	table_add(&t, "plan");
+	table_add(&t, "estimate");
+	table_add(&t, "mean");
+	table_add(&t, "P10");
+	table_add(&t, "P50");
+	table_add(&t, "P90");
+	table_add(&t, "cheapest");
+	table_add(&t, "< %s", text_of(m, NULL, "reference_plan"));
+	table_add(&t, "distribution (P0 to P100)");
+	t.right = 0xFEu;
+	for (i = 0; (id = twc_text(m, NULL,
+	                           field(fl, sizeof fl, "plan:%d", i))) != NULL;
+	     i++) {
+		if (!plan_selected(o, id))
+			continue;
+		table_add(&t, "%s", id);
+		table_add(&t, "%s",
+		          fmt_yen(yen_of(m, id, "net_yen"), a, sizeof a));
+		for (c = 0; c < 4; c++)
+			table_add(
+			    &t, "%s",
+			    fmt_yen(yen_of(m, id,
+			                   field(fl, sizeof fl,
+			                         "sim:net_yen:%s", cols[c])),
+			            a, sizeof a));
+		table_add(&t, "%.1f%%",
+		          100 * twc_result(m, id, "sim:prob_cheapest"));
+		table_add(&t, "%.1f%%",
+		          100 * twc_result(m, id, "sim:prob_below_reference"));
+		sparkline(m, id, spark, sizeof spark);
+		table_add(&t, "%s", spark);
+	}
+	t.right &= ~(1u << 8);
+	table_print(f, &t, 0);
+	table_free(&t);
+}
+
+static void
+tornado_table(FILE *f, twc_model *m, const char *id, int max_bars)
+{
+	table t;
+	char fl[48], a[32], b[32], c[32];
+	int k, n = twc_count(m, id, "tornado");
+
+	if (n <= 0)
+		return;
+	fprintf(f,
+	        "%s: what moves net cost most (each input from its P10 to its "
+	        "P90, others at base)\n",
+	        id);
+	table_init(&t, 5, 0x1Eu);
+	table_add(&t, "input");
+	table_add(&t, "net at P10");
+	table_add(&t, "net at P90");
+	table_add(&t, "swing");
+	table_add(&t, "rank corr");
+	for (k = 0; k < n && k < max_bars; k++) {
+		double rc = twc_result(
+		    m, id, field(fl, sizeof fl, "tornado:%d:rank_corr", k));
+		table_add(&t, "%s",
+		          text_of(m, id,
+		                  field(fl, sizeof fl, "tornado:%d:input", k)));
+		table_add(&t, "%s",
+		          fmt_yen(yen_of(m, id,
+		                         field(fl, sizeof fl,
+		                               "tornado:%d:low_yen", k)),
+		                  a, sizeof a));
+		table_add(&t, "%s",
+		          fmt_yen(yen_of(m, id,
+		                         field(fl, sizeof fl,
+		                               "tornado:%d:high_yen", k)),
+		                  b, sizeof b));
+		table_add(&t, "%s",
+		          fmt_yen(yen_of(m, id,
+		                         field(fl, sizeof fl,
+		                               "tornado:%d:swing_yen", k)),
+		                  c, sizeof c));
+		if (isnan(rc))
+			table_add(&t, "-");
+		else
+			table_add(&t, "%+.2f", rc);
+	}
+	table_print(f, &t, 2);
+	table_free(&t);
+	if (n > max_bars)
+		fprintf(f, "  (%d more inputs; all of them in --format json)\n",
+		        n - max_bars);
+	fputc('\n', f);
+}
+
+static void
+sim_header(FILE *f, twc_model *m)
+{
+	char a[32];
+
+	fprintf(
+	    f,
+	    "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
+	    "thread%s; every plan on the same draws.\n"
+	    "Net cost in yen over the horizon (estimate = with every input at "
+	    "its base value):\n",
+	    fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
+	    yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"),
+	    yen_of(m, NULL, "sim:threads"),
+	    yen_of(m, NULL, "sim:threads") == 1 ? "" : "s");
+}
+
+static void
+sim_table(FILE *f, twc_model *m, const options *o, int bars)
+{
+	char fl[32];
+	const char *id;
+	int i;
+
+	print_scenario(f, m, "simulate");
+	sim_header(f, m);
+	percentile_table(f, m, o);
+	fputc('\n', f);
+	for (i = 0; (id = twc_text(m, NULL,
+	                           field(fl, sizeof fl, "plan:%d", i))) != NULL;
+	     i++)
+		if (plan_selected(o, id))
+			tornado_table(f, m, id, bars);
+	print_messages(f, m, o);
+}
+
+static int
+sim_report(const options *o, int bars)
+{
+	run r = {0};
+	out dst;
+	int rc;
+
+	if ((rc = run_options(o, &r)) != EXIT_OK)
+		return rc;
+	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
+		return rc;
+	if ((rc = simulate(&r)) != EXIT_OK) {
+		twc_close(r.m);
+		return rc;
+	}
+	if (o->format == FORMAT_JSON)
+		rc = write_json(sim_json(r.m, o), o);
+	else if (o->format != FORMAT_TABLE)
+		rc =
+		    fail(EXIT_USAGE, "--format: simulate writes table or json");
+	else if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
+		sim_table(dst.f, r.m, o, bars);
+		rc = out_close(&dst, 1);
+	}
+	if (rc == EXIT_OK && o->strict && count_warnings(r.m, o) > 0)
+		rc = EXIT_ATTENTION;
+	twc_close(r.m);
+	return rc;
+}
+
+int
+cmd_simulate(const options *o)
+{
+	return sim_report(o, TABLE_BARS);
+}
+
+int
+cmd_sensitivity(const options *o)
+{
+	return sim_report(o, 1000);
+}

@@ -1,0 +1,181 @@
+/* linear.c - each plan's cost as a linear function of uncertain prices. */
+#include <config.h>
+
+#include "linear.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Add units x price of one item's spending in one year to the dense sums
+ * (inputs) or the constants (fixed prices). */
+static void
+add_units(double *dense, double *constant, int input, double units,
+          double price)
+{
+	if (input >= 0)
+		dense[input] += units;
+	else
+		*constant += units * price;
+}
+
+/* Keep the nonzero entries of dense as terms. */
+static int
+compress(arena *mem, const double *dense, int n, linear_sum *s)
+{
+	int k, m = 0;
+
+	for (k = 0; k < n; k++)
+		m += dense[k] != 0;
+	s->terms = arena_alloc(mem, sizeof *s->terms * (size_t)(m + 1));
+	if (s->terms == NULL)
+		return TWC_ENOMEM;
+	for (k = 0; k < n; k++)
+		if (dense[k] != 0) {
+			s->terms[s->n_terms].input = k;
+			s->terms[s->n_terms++].coef = dense[k];
+		}
+	return TWC_OK;
+}
+
+/* Accumulate one plan's items into dense[0] (total) and dense[1 + k]
+ * (eligible in year k), with constants alongside. */
+static void
+accumulate(const profile *p, const results *r, const plan_result *pr,
+           const int *item_input, int n_inputs, double *dense, double *cst)
+{
+	int i, k;
+
+	for (i = 0; i < pr->n_items; i++) {
+		const item_result *ir = &pr->items[i];
+		if (ir->item < 0) { /* a trial fee: fixed */
+			cst[0] += (double)ir->total;
+			continue;
+		}
+		for (k = 0; k < r->n_years; k++) {
+			const item *it = &p->cat.items[ir->item];
+			int phase = phase_in_year(it, k);
+			int in = item_input[ir->item];
+			if (phase < 0)
+				continue;
+			add_units(dense, &cst[0], in, (double)ir->quantity,
+			          (double)ir->unit_yen);
+			if (grant_covers(&p->grant, it->category, phase,
+			                 pr->years[k].fy))
+				add_units(dense + (size_t)(k + 1) *
+				                      (size_t)n_inputs,
+				          &cst[k + 1], in, (double)ir->quantity,
+				          (double)ir->unit_yen);
+		}
+	}
+}
+
+static int
+has_spending(const double *dense, int n, double constant)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (dense[k] != 0)
+			return 1;
+	return constant != 0;
+}
+
+static int
+build_plan(linear *l, const profile *p, const results *r, int pi,
+           const int *item_input, int n_inputs, double *dense, double *cst)
+{
+	linear_plan *lp = &l->plans[pi];
+	int k, rows = r->n_years + 1;
+
+	memset(dense, 0, sizeof *dense * (size_t)rows * (size_t)n_inputs);
+	memset(cst, 0, sizeof *cst * (size_t)rows);
+	accumulate(p, r, &r->plans[pi], item_input, n_inputs, dense, cst);
+	lp->total.constant = cst[0];
+	if (compress(&l->mem, dense, n_inputs, &lp->total))
+		return TWC_ENOMEM;
+	lp->eligible =
+	    arena_alloc(&l->mem, sizeof *lp->eligible * (size_t)r->n_years);
+	if (lp->eligible == NULL)
+		return TWC_ENOMEM;
+	for (k = 0; k < r->n_years; k++) {
+		const double *row = dense + (size_t)(k + 1) * (size_t)n_inputs;
+		linear_sum *s = &lp->eligible[lp->n_eligible];
+		if (!has_spending(row, n_inputs, cst[k + 1]))
+			continue;
+		s->constant = cst[k + 1];
+		if (compress(&l->mem, row, n_inputs, s))
+			return TWC_ENOMEM;
+		lp->n_eligible++;
+	}
+	return TWC_OK;
+}
+
+int
+linear_build(const profile *p, const results *r, const int *item_input,
+             int n_inputs, linear *l, twc_error *e)
+{
+	size_t rows = (size_t)r->n_years + 1;
+	double *dense = calloc(rows * (size_t)(n_inputs + 1), sizeof *dense);
+	double *cst = calloc(rows, sizeof *cst);
+	int i, rc = TWC_OK;
+
+	memset(l, 0, sizeof *l);
+	arena_init(&l->mem);
+	l->applies = r->grant_applies;
+	l->m100 = r->m100;
+	l->rule = &p->grant;
+	l->factor = p->grant.rate_bp / 10000.0 * r->m100 / 100.0 /
+	            (double)p->grant.unit_yen;
+	l->unit = (double)p->grant.unit_yen;
+	l->exact = p->grant.rounding != ROUND_HALF_UP || p->grant.cap_yen > 0;
+	l->plans = arena_alloc(&l->mem, sizeof *l->plans * (size_t)r->n_plans);
+	if (dense == NULL || cst == NULL || l->plans == NULL)
+		rc = TWC_ENOMEM;
+	l->n_plans = r->n_plans;
+	for (i = 0; rc == TWC_OK && i < r->n_plans; i++)
+		rc = build_plan(l, p, r, i, item_input, n_inputs, dense, cst);
+	free(dense);
+	free(cst);
+	if (rc != TWC_OK) {
+		linear_free(l);
+		return err_set(e, rc, "out of memory");
+	}
+	return TWC_OK;
+}
+
+double
+linear_grant_exact(const linear *l, long long yen)
+{
+	return (double)grant_amount(l->rule, yen, l->m100);
+}
+
+static double
+sum_of(const linear_sum *s, const double *x)
+{
+	double v = s->constant;
+	int k;
+
+	for (k = 0; k < s->n_terms; k++)
+		v += s->terms[k].coef * x[s->terms[k].input];
+	return v;
+}
+
+double
+linear_net(const linear *l, int plan, const double *x)
+{
+	const linear_plan *lp = &l->plans[plan];
+	double net = sum_of(&lp->total, x);
+	int k;
+
+	for (k = 0; k < lp->n_eligible; k++)
+		net -= linear_grant(l, sum_of(&lp->eligible[k], x));
+	return net;
+}
+
+void
+linear_free(linear *l)
+{
+	arena_free(&l->mem);
+	memset(l, 0, sizeof *l);
+}

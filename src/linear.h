@@ -1,0 +1,84 @@
+/* linear.h - each plan's cost as a linear function of the uncertain
+ * prices, for fixed quantities:
+ *   total        = constant + sum of coef x price
+ *   eligible(fy) = constant + sum of coef x price, for each fiscal year
+ *                  with eligible spending
+ *   net          = total - sum over those years of grant(eligible(fy))
+ * The coefficients are units bought over the horizon (quantity x purchases),
+ * so with every price at its base the form gives the estimate exactly. */
+#ifndef TWC_LINEAR_H
+#define TWC_LINEAR_H
+
+#include <math.h>
+
+#include "model.h"
+
+typedef struct term {
+	int input;
+	double coef;
+} term;
+
+typedef struct linear_sum {
+	double constant;
+	term *terms;
+	int n_terms;
+} linear_sum;
+
+typedef struct linear_plan {
+	linear_sum total;
+	linear_sum *eligible; /* one per fiscal year with eligible spending */
+	int n_eligible;
+} linear_plan;
+
+typedef struct linear {
+	arena mem;
+	linear_plan *plans;
+	int n_plans;
+	/* the grant: applies, m in hundredths, and the exact rule */
+	int applies, m100;
+	double factor; /* grant units per eligible yen: rate x m / unit */
+	double unit;   /* the rule's rounding unit in yen */
+	int exact;     /* always take the integer path (caps, rounding
+	                  down, amounts past 2^53) */
+	const grant_rule *rule;
+} linear;
+
+/* Build the form of every plan from an estimate r of scenario sc;
+ * item_input[i] is the input index of catalogue item i, or -1 when its
+ * price is fixed (then it joins the constants). */
+int linear_build(const profile *p, const results *r, const int *item_input,
+                 int n_inputs, linear *out, twc_error *e);
+
+/* How close to a half a scaled amount must be for the exact integer path:
+ * double products of amounts up to 10^13 err by a few 1e-16 relative. */
+#define HALF_TOL_ABS 1e-9
+#define HALF_TOL_REL 1e-14
+
+/* The grant by exact integer arithmetic (the slow path). */
+double linear_grant_exact(const linear *l, long long yen);
+
+/* The grant in yen for one year's eligible cost (rounded to whole yen
+ * first), exactly as grant_amount computes it: in doubles, unless the
+ * amount lies within rounding error of a half unit, or the rule caps or
+ * rounds down. */
+static inline double
+linear_grant(const linear *l, double eligible)
+{
+	double yen, t, frac;
+
+	if (!l->applies || !(eligible >= 0.5))
+		return 0;
+	yen = floor(eligible + 0.5);
+	t = yen * l->factor;
+	frac = t - floor(t);
+	if (l->exact || fabs(frac - 0.5) <= HALF_TOL_ABS + HALF_TOL_REL * t)
+		return linear_grant_exact(l, (long long)yen);
+	return floor(t + 0.5) * l->unit;
+}
+
+/* A plan's net cost for input values x (x[input]). */
+double linear_net(const linear *l, int plan, const double *x);
+
+void linear_free(linear *l);
+
+#endif

@@ -144,9 +144,7 @@ snap(search *s, double lo, double hi, int before, double *below)
 	/* enrolment at hi is u; the share where it becomes u is (u - 0.5) /
 	 * staff (users round half-up); one person fewer is (u - 1) / staff. */
 	v = (double)count_round(staff * hi);
-	*below = (v - 1) / staff;
-	if (*below < lo)
-		*below = lo;
+	*below = (v - 1) / staff; /* the caller keeps it inside the range */
 	return (v - 0.5) / staff > lo ? (v - 0.5) / staff : hi;
 }
 

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "plot.h"
 #include "report.h"
 
 /* The defaults a report can be reproduced from. */
@@ -342,6 +343,151 @@ sim_json(twc_model *m, const options *o)
 	return root;
 }
 
+/* ---- the chart ---------------------------------------------------------- */
+
+/* Points of each S-curve: the net cost at every percentile. */
+#define CURVE_POINTS 101
+
+/* The plan whose tornado is drawn: the first --plan, or the plan most
+ * often cheapest. */
+static const char *
+tornado_plan(twc_model *m, const options *o)
+{
+	char f[32];
+	const char *id, *best = NULL;
+	double p, best_p = -1;
+	int i;
+
+	for (i = 0;
+	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
+	     i++)
+		if (plan_selected(o, id) &&
+		    (p = twc_result(m, id, "sim:prob_cheapest")) > best_p) {
+			best_p = p;
+			best = id;
+		}
+	return o->n_plans > 0 ? o->plans[0] : best;
+}
+
+/* "VDIホストサーバ (vdi_server)" for a price, the id for other inputs. */
+static void
+bar_label(twc_model *m, const char *plan, const char *input, char *buf,
+          size_t n)
+{
+	char f[96];
+	const char *label =
+	    twc_text(m, plan, field(f, sizeof f, "item:%s:label", input));
+
+	if (label != NULL)
+		snprintf(buf, n, "%s (%s)", label, input);
+	else
+		snprintf(buf, n, "%s", input);
+}
+
+typedef struct chart {
+	plot_curve curves[PLOT_MAX_CURVES];
+	double yen[PLOT_MAX_CURVES][CURVE_POINTS], prob[CURVE_POINTS];
+	plot_bar *bars;
+	char (*labels)[160];
+	char title[256], tornado_title[160];
+} chart;
+
+static int
+fill_curves(twc_model *m, const options *o, chart *c)
+{
+	char f[48];
+	const char *id;
+	int i, k, n = 0;
+
+	for (k = 0; k < CURVE_POINTS; k++)
+		c->prob[k] = k / 100.0;
+	for (i = 0;
+	     n < PLOT_MAX_CURVES &&
+	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
+	     i++) {
+		plot_curve *cv = &c->curves[n];
+		if (!plan_selected(o, id))
+			continue;
+		for (k = 0; k < CURVE_POINTS; k++)
+			c->yen[n][k] = twc_result(
+			    m, id, field(f, sizeof f, "sim:cdf:%d", k));
+		cv->label = id;
+		cv->n = CURVE_POINTS;
+		cv->yen = c->yen[n];
+		cv->prob = c->prob;
+		cv->p10 = twc_result(m, id, "sim:net_yen:p10");
+		cv->p50 = twc_result(m, id, "sim:net_yen:p50");
+		cv->p90 = twc_result(m, id, "sim:net_yen:p90");
+		n++;
+	}
+	return n;
+}
+
+static int
+fill_bars(twc_model *m, const char *plan, chart *c)
+{
+	char f[48];
+	int k, n = twc_count(m, plan, "tornado");
+
+	if (n <= 0)
+		return 0;
+	c->bars = calloc((size_t)n, sizeof *c->bars);
+	c->labels = calloc((size_t)n, sizeof *c->labels);
+	if (c->bars == NULL || c->labels == NULL)
+		return 0;
+	for (k = 0; k < n; k++) {
+		bar_label(
+		    m, plan,
+		    text_of(m, plan, field(f, sizeof f, "tornado:%d:input", k)),
+		    c->labels[k], sizeof c->labels[k]);
+		c->bars[k].label = c->labels[k];
+		c->bars[k].low_yen = twc_result(
+		    m, plan, field(f, sizeof f, "tornado:%d:low_yen", k));
+		c->bars[k].high_yen = twc_result(
+		    m, plan, field(f, sizeof f, "tornado:%d:high_yen", k));
+	}
+	return n;
+}
+
+/* Draw the S-curves and the tornado into o->plot. */
+static int
+draw_chart(twc_model *m, const options *o)
+{
+	chart *c = calloc(1, sizeof *c);
+	plot_spec spec = {0};
+	const char *plan = tornado_plan(m, o);
+	char err[256], font[128];
+	int rc = EXIT_OK;
+
+	if (c == NULL)
+		return fail(EXIT_FAILURE_IO, "out of memory");
+	snprintf(c->title, sizeof c->title,
+	         "%s: net cost over %lld fiscal years",
+	         text_of(m, NULL, "name"), yen_of(m, NULL, "years"));
+	snprintf(c->tornado_title, sizeof c->tornado_title,
+	         "%s: what moves net cost most", plan ? plan : "");
+	spec.title = c->title;
+	spec.curves = c->curves;
+	spec.n_curves = fill_curves(m, o, c);
+	spec.tornado_title = c->tornado_title;
+	spec.tornado_base_yen = plan ? (double)yen_of(m, plan, "net_yen") : 0;
+	spec.n_bars = plan ? fill_bars(m, plan, c) : 0;
+	spec.bars = c->bars;
+	spec.draws = (int)yen_of(m, NULL, "sim:draws");
+	spec.seed = (unsigned long long)yen_of(m, NULL, "sim:seed");
+	if (plot_write(o->plot, &spec, err, sizeof err) != 0)
+		rc = fail(EXIT_FAILURE_IO, "--plot %s: %s", o->plot, err);
+	else if (plot_font(spec.title, font, sizeof font) > 0)
+		fprintf(stderr,
+		        "twcost: the chart's font %s lacks some Japanese "
+		        "characters: install fonts-noto-cjk\n",
+		        font);
+	free(c->bars);
+	free(c->labels);
+	free(c);
+	return rc;
+}
+
 /* ---- tables ---------------------------------------------------------------
  */
 
@@ -518,6 +664,10 @@ sim_report(const options *o, int bars)
 	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
 		return rc;
 	if ((rc = simulate(&r)) != EXIT_OK) {
+		twc_close(r.m);
+		return rc;
+	}
+	if (o->plot != NULL && (rc = draw_chart(r.m, o)) != EXIT_OK) {
 		twc_close(r.m);
 		return rc;
 	}

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -28,6 +29,11 @@ out_open(out *o, const char *path)
 		return fail(EXIT_FAILURE_IO, "out of memory");
 	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
 	fd = mkstemp(o->tmp);
+	if (fd >= 0) { /* as a file created the usual way, not mkstemp's 0600 */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	if (fd < 0 || (o->f = fdopen(fd, "wb")) == NULL) {
 		int err = errno;
 		if (fd >= 0) {

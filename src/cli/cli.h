@@ -73,6 +73,7 @@ int cmd_budget(const options *o);
 int cmd_simulate(const options *o);
 int cmd_sensitivity(const options *o);
 int cmd_breakeven(const options *o);
+int cmd_batch(const options *o);
 int cmd_check(const options *o);
 int cmd_profiles(const options *o);
 

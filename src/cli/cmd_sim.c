@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -652,6 +653,23 @@ sim_table(FILE *f, twc_model *m, const options *o, int bars)
 	print_messages(f, m, o);
 }
 
+/* --plot FILE names a format plot_write draws; checked before the run. */
+static int
+plot_ok(const options *o)
+{
+	const char *dot = o->plot ? strrchr(o->plot, '.') : NULL;
+
+	if (o->plot == NULL)
+		return EXIT_OK;
+	if (dot == NULL ||
+	    (strcasecmp(dot, ".png") != 0 && strcasecmp(dot, ".svg") != 0 &&
+	     strcasecmp(dot, ".pdf") != 0))
+		return fail(EXIT_USAGE,
+		            "--plot: '%s' must end in .png, .svg or .pdf",
+		            o->plot);
+	return EXIT_OK;
+}
+
 static int
 sim_report(const options *o, int bars)
 {
@@ -659,7 +677,8 @@ sim_report(const options *o, int bars)
 	out dst;
 	int rc;
 
-	if ((rc = run_options(o, &r)) != EXIT_OK)
+	if ((rc = run_options(o, &r)) != EXIT_OK ||
+	    (rc = plot_ok(o)) != EXIT_OK)
 		return rc;
 	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
 		return rc;

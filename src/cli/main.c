@@ -95,6 +95,13 @@ static const command commands[] = {
      "says there is no crossing in the range, with both net costs on each\n"
      "side.  Default ranges: staff 1:10000, home 0 to what the other shares\n"
      "leave, years 1:30.\n"},
+    {"batch", cmd_batch, "many entities from a CSV file, one row each",
+     "twcost batch FILE.csv [--draws N] [--seed N] [--threads N] [OPTIONS]\n\n"
+     "Estimates every plan for each row of FILE.csv: a header of input keys\n"
+     "(name, staff, home, satellite, mobile, fiscal_index, start, kind,\n"
+     "years, recipient, ...), one entity a row; empty cells keep the\n"
+     "profile's value.  With --draws, each row is also simulated.  Writes\n"
+     "CSV, one line per entity and plan, in the rows' order.\n"},
     {"check", cmd_check,
      "validate profiles (scenario, catalogue or grant rule)",
      "twcost check --profile FILE | twcost check FILE...\n\n"
@@ -128,7 +135,7 @@ print_help(FILE *f, const char *name)
 	      "Commands:\n",
 	      f);
 	for (i = 0; i < N_COMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name,
+		fprintf(f, "  %-12s %s\n", commands[i].name,
 		        commands[i].summary);
 	fputs(
 	    "\nRun twcost COMMAND --help for its options.  With no --profile,\n"

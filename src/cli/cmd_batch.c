@@ -1,0 +1,314 @@
+/* cmd_batch.c - `twcost batch FILE.csv`: one estimate (and, with --draws,
+ * one simulation) per row of a CSV file of entities, every plan of each,
+ * rows spread over threads, output in the rows' order.
+ *
+ * The header names the columns: `name`, and any input key twc_set_text
+ * takes (staff, home, satellite, mobile, fiscal_index, start, kind, years,
+ * recipient...).  Empty cells keep the profile's value.  A bad cell stops
+ * the batch with FILE:LINE: column: reason, and nothing is written. */
+#include <config.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+
+/* Limits of a batch file. */
+#define MAX_COLUMNS 32
+#define MAX_LINE 4096
+#define MAX_ROWS 100000
+
+typedef struct row {
+	int line;
+	char *cells[MAX_COLUMNS];
+	char *out; /* its CSV rows, or NULL on error */
+	char err[512];
+} row;
+
+typedef struct batch {
+	const options *o;
+	const char *file;
+	char *header[MAX_COLUMNS];
+	int n_cols, n_rows, draws, threads;
+	double seed;
+	row *rows;
+	pthread_mutex_t lock;
+	int next; /* the next row to take */
+} batch;
+
+/* Split a CSV line in place (quotes allowed, no line breaks inside). */
+static int
+split_csv(char *line, char **cells, int max)
+{
+	int n = 0;
+	char *p = line, *w;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (n < max) {
+		cells[n++] = w = p;
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
+				*w++ = *p == '"' ? *++p : *p;
+			if (*p == '"')
+				p++;
+		} else {
+			while (*p && *p != ',')
+				*w++ = *p++;
+		}
+		if (*p != ',') {
+			*w = '\0';
+			return n;
+		}
+		*w = '\0';
+		p++;
+	}
+	return -1;
+}
+
+static int
+read_rows(batch *b, FILE *f)
+{
+	char line[MAX_LINE];
+	int lineno = 1, n;
+
+	if (fgets(line, sizeof line, f) == NULL)
+		return fail(EXIT_USAGE, "%s: empty file", b->file);
+	if (strncmp(line, "\xEF\xBB\xBF", 3) == 0)
+		memmove(line, line + 3, strlen(line + 3) + 1);
+	if ((b->header[0] = strdup(line)) == NULL)
+		return fail(EXIT_FAILURE_IO, "out of memory");
+	if ((b->n_cols = split_csv(b->header[0], b->header, MAX_COLUMNS)) < 1)
+		return fail(EXIT_USAGE, "%s:1: more than %d columns", b->file,
+		            MAX_COLUMNS);
+	b->rows = calloc(MAX_ROWS, sizeof *b->rows);
+	while (b->rows != NULL && fgets(line, sizeof line, f) != NULL) {
+		row *r = &b->rows[b->n_rows];
+		lineno++;
+		if (line[strspn(line, " \r\n")] == '\0')
+			continue;
+		if (b->n_rows >= MAX_ROWS)
+			return fail(EXIT_USAGE, "%s: more than %d rows",
+			            b->file, MAX_ROWS);
+		if ((r->cells[0] = strdup(line)) == NULL)
+			return fail(EXIT_FAILURE_IO, "out of memory");
+		n = split_csv(r->cells[0], r->cells, MAX_COLUMNS);
+		if (n != b->n_cols)
+			return fail(EXIT_USAGE,
+			            "%s:%d: %d cells, the header has %d",
+			            b->file, lineno, n, b->n_cols);
+		r->line = lineno;
+		b->n_rows++;
+	}
+	return b->rows ? EXIT_OK : fail(EXIT_FAILURE_IO, "out of memory");
+}
+
+/* Apply a row's cells to m; 0, or -1 with the reason in r->err. */
+static int
+apply_row(batch *b, twc_model *m, row *r)
+{
+	int c;
+
+	for (c = 0; c < b->n_cols; c++) {
+		const char *key = b->header[c], *v = r->cells[c];
+		if (strcmp(key, "name") != 0 && v[0] == '\0')
+			continue;
+		if (twc_set_text(m, key, v) != TWC_OK) {
+			const char *msg = twc_last_error(m);
+			size_t k = strlen(key);
+			if (strncmp(msg, key, k) == 0 &&
+			    strncmp(msg + k, ": ", 2) == 0)
+				msg += k +
+				       2; /* the column names the key already */
+			snprintf(r->err, sizeof r->err, "%s:%d: %s: %s",
+			         b->file, r->line, key, msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+append_plan(batch *b, twc_model *m, const char *name, const char *plan,
+            FILE *dst)
+{
+	static const char *const money[] = {"total_yen", "eligible_yen",
+	                                    "grant_yen", "net_yen"};
+	static const char *const stats[] = {"mean", "p10", "p50", "p90"};
+	char f[48];
+	size_t i;
+
+	csv_field(dst, name, 0);
+	csv_field(dst, plan, 0);
+	for (i = 0; i < 4; i++)
+		fprintf(dst, "%lld%s", yen_of(m, plan, money[i]),
+		        i < 3 || b->draws ? "," : "\r\n");
+	if (!b->draws)
+		return;
+	for (i = 0; i < 4; i++)
+		fprintf(dst, "%lld,",
+		        yen_of(m, plan,
+		               field(f, sizeof f, "sim:net_yen:%s", stats[i])));
+	fprintf(dst, "%.4f\r\n", twc_result(m, plan, "sim:prob_cheapest"));
+}
+
+/* Estimate (and simulate) one row into r->out. */
+static void
+run_row(batch *b, row *r)
+{
+	twc_model *m;
+	char fl[32], *buf = NULL;
+	size_t len = 0;
+	const char *id;
+	FILE *mem;
+	int i;
+
+	if (twc_open_buf(b->o->profile, &m, r->err, sizeof r->err) != TWC_OK)
+		return;
+	if (apply_row(b, m, r) == 0 && twc_count(m, NULL, "plans") < 0)
+		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
+		         twc_last_error(m));
+	else if (r->err[0] == '\0' && b->draws &&
+	         twc_simulate(m, b->draws, b->seed, 1) != TWC_OK)
+		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
+		         twc_last_error(m));
+	if (r->err[0] == '\0' && (mem = open_memstream(&buf, &len)) != NULL) {
+		for (i = 0;
+		     (id = twc_text(
+		          m, NULL, field(fl, sizeof fl, "plan:%d", i))) != NULL;
+		     i++)
+			if (plan_selected(b->o, id))
+				append_plan(b, m, text_of(m, NULL, "name"), id,
+				            mem);
+		fclose(mem);
+		r->out = buf;
+	}
+	twc_close(m);
+}
+
+static void *
+worker(void *arg)
+{
+	batch *b = arg;
+
+	for (;;) {
+		int i;
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n_rows)
+			return NULL;
+		run_row(b, &b->rows[i]);
+	}
+}
+
+static void
+run_all(batch *b)
+{
+	pthread_t tid[64];
+	int t, started = 0;
+
+	for (t = 1; t < b->threads; t++, started++)
+		if (pthread_create(&tid[t], NULL, worker, b) != 0)
+			break;
+	worker(b);
+	for (t = 1; t <= started; t++)
+		pthread_join(tid[t], NULL);
+}
+
+static int
+write_all(batch *b)
+{
+	out dst;
+	int i, rc;
+
+	for (i = 0; i < b->n_rows; i++)
+		if (b->rows[i].out == NULL)
+			return fail(EXIT_USAGE, "%s",
+			            b->rows[i].err[0] ? b->rows[i].err
+			                              : "out of memory");
+	if ((rc = out_open(&dst, b->o->output)) != EXIT_OK)
+		return rc;
+	csv_bom(dst.f);
+	fputs("entity,plan,total_yen,eligible_yen,grant_yen,net_yen", dst.f);
+	fputs(b->draws ? ",sim_mean_net_yen,sim_p10_net_yen,sim_p50_net_yen,"
+	                 "sim_p90_net_yen,prob_cheapest\r\n"
+	               : "\r\n",
+	      dst.f);
+	for (i = 0; i < b->n_rows; i++)
+		fputs(b->rows[i].out, dst.f);
+	return out_close(&dst, 1);
+}
+
+static int
+batch_options(const options *o, batch *b)
+{
+	char *end;
+
+	b->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (o->draws != NULL) {
+		b->draws = (int)strtol(o->draws, &end, 10);
+		if (*end != '\0' || b->draws < 1 || b->draws > 1000000)
+			return fail(EXIT_USAGE,
+			            "--draws: '%s' is not a whole number from "
+			            "1 to 1000000",
+			            o->draws);
+	}
+	b->seed = o->seed ? strtod(o->seed, &end) : 1;
+	if (o->seed && (*end != '\0' || b->seed < 0))
+		return fail(EXIT_USAGE,
+		            "--seed: '%s' is not a whole number >= 0", o->seed);
+	if (o->threads != NULL)
+		b->threads = atoi(o->threads);
+	if (b->threads < 1 || b->threads > 64)
+		b->threads = b->threads < 1 ? 1 : 64;
+	if (o->format != FORMAT_TABLE && o->format != FORMAT_CSV)
+		return fail(EXIT_USAGE, "--format: batch writes csv");
+	return EXIT_OK;
+}
+
+static void
+free_batch(batch *b)
+{
+	int i;
+
+	for (i = 0; b->rows != NULL && i < b->n_rows; i++) {
+		free(b->rows[i].cells[0]);
+		free(b->rows[i].out);
+	}
+	free(b->rows);
+	free(b->header[0]);
+	pthread_mutex_destroy(&b->lock);
+}
+
+int
+cmd_batch(const options *o)
+{
+	batch b;
+	FILE *f;
+	int rc;
+
+	memset(&b, 0, sizeof b);
+	pthread_mutex_init(&b.lock, NULL);
+	b.o = o;
+	b.file = o->n_args ? o->args[0] : NULL;
+	if (b.file == NULL)
+		rc = fail(EXIT_USAGE, "batch: name a CSV file of entities");
+	else if ((rc = batch_options(o, &b)) == EXIT_OK) {
+		if ((f = fopen(b.file, "r")) == NULL)
+			rc =
+			    fail(EXIT_USAGE, "%s: %s", b.file, strerror(errno));
+		else {
+			rc = read_rows(&b, f);
+			fclose(f);
+		}
+		if (rc == EXIT_OK) {
+			run_all(&b);
+			rc = write_all(&b);
+		}
+	}
+	free_batch(&b);
+	return rc;
+}

@@ -506,6 +506,8 @@ plan_simple(twc_model *m, int pi, const char *f, field_value *v)
 		return set_real(v, pr->effective_rate);
 	if (strcmp(f, "security_ok") == 0)
 		return set_int(v, pr->security_ok);
+	if (strcmp(f, "flip_fy") == 0)
+		return set_int(v, pr->flip_fy);
 	if (strcmp(f, "security_fit") == 0)
 		return set_text(v, pr->security_ok ? "ok" : "warning");
 	if (strcmp(f, "id") == 0)

@@ -531,6 +531,49 @@ coverage(ctx *c)
 /* ---- the whole estimate
  * ------------------------------------------------------ */
 
+/* The first fiscal year at which plan p's cumulative net cost crosses the
+ * reference plan's (the ordering differs from the first year's), or 0:
+ * where a J-LIS fee or a dear build changes which plan is cheaper. */
+static int
+flip_year(const results *r, int p)
+{
+	const plan_result *a = &r->plans[p], *b = &r->plans[r->reference];
+	long long ca = 0, cb = 0;
+	int k, first = 0, sign;
+
+	for (k = 0; k < r->n_years; k++) {
+		ca += a->years[k].net;
+		cb += b->years[k].net;
+		sign = (ca > cb) - (ca < cb);
+		if (k == 0)
+			first = sign;
+		else if (sign != first && sign != 0)
+			return a->years[k].fy;
+	}
+	return 0;
+}
+
+static void
+flip_note(ctx *c, int p)
+{
+	results *r = c->r;
+	plan_result *pr = &r->plans[p];
+	char label[24];
+
+	pr->flip_fy = flip_year(r, p);
+	if (pr->flip_fy == 0)
+		return;
+	fy_label(pr->flip_fy, label, sizeof label);
+	add_message(
+	    &r->mem, &pr->notes,
+	    "by FY%d (%s) this plan's cumulative net cost has become %s "
+	    "than %s's",
+	    pr->flip_fy, label,
+	    pr->years[0].net > r->plans[r->reference].years[0].net ? "lower"
+	                                                           : "higher",
+	    c->p->cat.plans[r->reference].id);
+}
+
 static int
 compute_plans(ctx *c)
 {
@@ -547,11 +590,12 @@ compute_plans(ctx *c)
 		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
 			return rc;
 	r->reference = cat->reference_plan;
-	for (i = 0; i < r->n_plans; i++)
+	for (i = 0; r->reference >= 0 && i < r->n_plans; i++) {
 		r->plans[i].vs_reference =
-		    r->reference >= 0
-		        ? r->plans[i].net - r->plans[r->reference].net
-		        : 0;
+		    r->plans[i].net - r->plans[r->reference].net;
+		if (i != r->reference)
+			flip_note(c, i);
+	}
 	return TWC_OK;
 }
 

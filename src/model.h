@@ -56,6 +56,8 @@ typedef struct plan_result {
 	long long users, concurrent, lent_devices, servers;
 	long long per_user_year; /* net / (users x years), half-up */
 	long long vs_reference;  /* net minus the reference plan's net */
+	int flip_fy;             /* the fiscal year cumulative net cost crosses
+	                            the reference plan's; 0 when it does not */
 	double effective_rate;   /* rate x m applied; 0 when no grant */
 	int security_ok;
 	year_result *years;

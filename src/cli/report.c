@@ -237,6 +237,10 @@ json_plan(twc_model *m, const char *plan)
 	                    json_string(text_of(m, plan, "security_fit")));
 	json_object_set_new(o, "reference",
 	                    json_boolean(yen_of(m, plan, "is_reference") != 0));
+	json_object_set_new(o, "flip_fy",
+	                    yen_of(m, plan, "flip_fy")
+	                        ? json_integer(yen_of(m, plan, "flip_fy"))
+	                        : json_null());
 	json_object_set_new(o, "years", json_years(m, plan));
 	for (i = 0; i < n; i++)
 		json_array_append_new(items, json_item(m, plan, i, years));
@@ -295,7 +299,7 @@ print_scenario(FILE *f, twc_model *m, const char *command)
 {
 	char a[32];
 
-	fprintf(f, "twcost %s: %s (%s), %s general staff\n", command,
+	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command,
 	        text_of(m, NULL, "name"), text_of(m, NULL, "kind"),
 	        fmt_yen(yen_of(m, NULL, "staff"), a, sizeof a));
 	fprintf(f,

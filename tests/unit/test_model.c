@@ -241,6 +241,33 @@ test_trial_fee_after_the_free_years(void)
 	results_free(&r);
 }
 
+/* The year the ranking flips.  Plan ref's net per year: FY2025 610,000 -
+ * 62,000 = 548,000, then 60,000 a year; plan full's: 1,556,601, 90,000,
+ * 220,000.  With a fee of 1,000,000 a user (25 users) from FY2026, ref
+ * pays 25,060,000 in FY2026: cumulative 25,608,000 against full's
+ * 1,646,601, so full, dearer in FY2025, is cheaper from FY2026.  Plan
+ * nobyod (146,000 in FY2025, nothing after) is cheaper throughout. */
+static void
+test_year_the_ranking_flips(void)
+{
+	static const char *const sets[] = {"jlis_free_until", "FY2025",
+	                                   "jlis_fee_yen", "1000000", NULL};
+	results r;
+
+	CU_ASSERT_EQUAL_FATAL(compute(&r, NULL), TWC_OK);
+	CU_ASSERT_EQUAL(plan_of(&r, "full")->flip_fy, 0);
+	results_free(&r);
+	CU_ASSERT_EQUAL_FATAL(compute(&r, sets), TWC_OK);
+	ASSERT_YEN(plan_of(&r, "ref")->years[1].net, 25060000);
+	CU_ASSERT_EQUAL(plan_of(&r, "full")->flip_fy, 2026);
+	CU_ASSERT_TRUE(
+	    has_message(&plan_of(&r, "full")->notes,
+	                "by FY2026 (令和8年度) this plan's cumulative "
+	                "net cost has become lower than ref's"));
+	CU_ASSERT_EQUAL(plan_of(&r, "nobyod")->flip_fy, 0);
+	results_free(&r);
+}
+
 /* Started on the last day of FY2025: covered.  A day later: nothing, and a
  * warning that names the deadline. */
 static void
@@ -437,6 +464,7 @@ main(void)
 	     test_trial_option_is_free_with_a_risk_note},
 	    {"trial_fee_after_the_free_years",
 	     test_trial_fee_after_the_free_years},
+	    {"year_the_ranking_flips", test_year_the_ranking_flips},
 	    {"grant_at_the_deadline", test_grant_at_the_deadline},
 	    {"prefecture_table", test_prefecture_table},
 	    {"who_the_rule_does_not_cover", test_who_the_rule_does_not_cover},

@@ -271,7 +271,8 @@ read_text(const origin *o, char **out, twc_error *e)
 	return *out ? TWC_OK : err_set(e, TWC_ENOMEM, "out of memory");
 }
 
-/* Parse the origin's text into cf, failing with FILE:LINE: message. */
+/* Parse the origin's text into cf, failing with FILE:LINE: message.  On
+ * failure cf is already released; after success the caller destroys it. */
 static int
 read_config(const origin *o, config_t *cf, twc_error *e)
 {
@@ -279,15 +280,19 @@ read_config(const origin *o, config_t *cf, twc_error *e)
 	int ok, rc;
 
 	config_init(cf);
-	if ((rc = read_text(o, &text, e)) != TWC_OK)
+	if ((rc = read_text(o, &text, e)) != TWC_OK) {
+		config_destroy(cf);
 		return rc;
+	}
 	ok = config_read_string(cf, text);
 	free(text);
 	if (ok)
 		return TWC_OK;
-	return err_set(
+	rc = err_set(
 	    e, TWC_EPROFILE, "%s:%d: %s", o->shown, config_error_line(cf),
 	    config_error_text(cf) ? config_error_text(cf) : "cannot be read");
+	config_destroy(cf);
+	return rc;
 }
 
 static int
@@ -335,7 +340,7 @@ load_part(reader *rd, const origin *from, const config_setting_t *s,
 		    "bundled profiles",
 		    config_setting_get_string(s));
 	if ((rc = read_config(&o, &cf, rd->e)) != TWC_OK)
-		goto done;
+		return rc;
 	sub.file = o.shown;
 	g = config_setting_get_member(config_root_setting(&cf), top);
 	if (g == NULL)
@@ -347,7 +352,6 @@ load_part(reader *rd, const origin *from, const config_setting_t *s,
 	         !(rc = parse(&sub, g, arg)) &&
 	         !(rc = keep_source(p, &o, &src)))
 		*shown = arena_strdup(&p->mem, o.shown);
-done:
 	config_destroy(&cf);
 	return rc;
 }

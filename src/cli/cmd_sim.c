@@ -621,17 +621,16 @@ static void
 sim_header(FILE *f, twc_model *m)
 {
 	char a[32];
+	long long threads = yen_of(m, NULL, "sim:threads");
 
-	fprintf(
-	    f,
-	    "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
-	    "thread%s; every plan on the same draws.\n"
-	    "Net cost in yen over the horizon (estimate = with every input at "
-	    "its base value):\n",
-	    fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
-	    yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"),
-	    yen_of(m, NULL, "sim:threads"),
-	    yen_of(m, NULL, "sim:threads") == 1 ? "" : "s");
+	fprintf(f,
+	        "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
+	        "thread%s; every plan on the same draws.\n"
+	        "Net cost in yen over the horizon (estimate: every input at its "
+	        "base value; cheapest: of all %d plans):\n",
+	        fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
+	        yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"),
+	        threads, threads == 1 ? "" : "s", twc_count(m, NULL, "plans"));
 }
 
 static void

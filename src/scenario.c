@@ -297,9 +297,12 @@ set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 
 	errno = 0;
 	v = strtod(value, &end);
+	if (end == value) /* nothing numeric, spaces alone included */
+		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
+		               key, utf8_valid(value) ? value : "(not UTF-8)");
 	while (*end == ' ')
 		end++;
-	if (end == value || *end != '\0' || errno == ERANGE)
+	if (*end != '\0' || errno == ERANGE)
 		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
 		               key, utf8_valid(value) ? value : "(not UTF-8)");
 	return scenario_set(sc, key, v, e);

@@ -6,7 +6,10 @@
 
 #include "twcost.h"
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+/* MinGW builds use __USE_MINGW_ANSI_STDIO: the GNU format rules (%zu). */
+#define TWC_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#elif defined(__GNUC__)
 #define TWC_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define TWC_PRINTF(f, a)

@@ -177,6 +177,7 @@ typedef struct worker {
 	job *j;
 	int t;
 	long long *cheapest, *below; /* [plan] counts */
+	int *who;                    /* the cheapest plan of each draw */
 	int status;
 } worker;
 
@@ -315,25 +316,36 @@ evaluate_varying(const job *j, const double *x, long first, int len,
 }
 
 /* Count, for each draw, the cheapest plan (the first on ties) and the plans
- * cheaper than the reference. */
+ * cheaper than the reference.  Plan by plan over the block, so that the
+ * comparisons vectorise. */
 static void
 rank_draws(const job *j, long first, int len, long long *cheapest,
-           long long *below)
+           long long *below, double *restrict best, int *restrict who)
 {
+	const sim_plan *sp = j->out->plans;
 	int d, p;
 
 	for (d = 0; d < len; d++) {
-		int best = 0;
-		double ref = j->reference >= 0
-		                 ? j->out->plans[j->reference].draw[first + d]
-		                 : 0;
-		for (p = 1; p < j->n_plans; p++)
-			if (j->out->plans[p].draw[first + d] <
-			    j->out->plans[best].draw[first + d])
-				best = p;
-		cheapest[best]++;
-		for (p = 0; j->reference >= 0 && p < j->n_plans; p++)
-			below[p] += j->out->plans[p].draw[first + d] < ref;
+		best[d] = sp[0].draw[first + d];
+		who[d] = 0;
+	}
+	for (p = 1; p < j->n_plans; p++) {
+		const double *restrict v = sp[p].draw + first;
+		for (d = 0; d < len; d++) {
+			int take = v[d] < best[d];
+			best[d] = take ? v[d] : best[d];
+			who[d] = take ? p : who[d];
+		}
+	}
+	for (d = 0; d < len; d++)
+		cheapest[who[d]]++;
+	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
+		const double *restrict v = sp[p].draw + first;
+		const double *restrict ref = sp[j->reference].draw + first;
+		long long n = 0;
+		for (d = 0; d < len; d++)
+			n += v[d] < ref[d];
+		below[p] += n;
 	}
 }
 
@@ -380,7 +392,8 @@ run_blocks(worker *w, gsl_rng *r, double *x, double *tot, double *el,
 		if (first < j->out->n_kept)
 			keep_draws(j, x, first, len);
 		if (rc == TWC_OK)
-			rank_draws(j, first, len, w->cheapest, w->below);
+			rank_draws(j, first, len, w->cheapest, w->below, tot,
+			           w->who);
 		block_done(j);
 	}
 	return rc;
@@ -397,9 +410,12 @@ work(void *arg)
 	double *el = malloc(sizeof *el * SIM_BLOCK);
 	int *map = item_inputs(j->p, j->inputs, j->n_inputs);
 
+	w->who = malloc(sizeof *w->who * SIM_BLOCK);
 	w->status = TWC_ENOMEM;
-	if (r != NULL && x != NULL && tot != NULL && el != NULL && map != NULL)
+	if (r != NULL && x != NULL && tot != NULL && el != NULL &&
+	    map != NULL && w->who != NULL)
 		w->status = run_blocks(w, r, x, tot, el, map);
+	free(w->who);
 	free(map);
 	free(el);
 	free(tot);

@@ -486,6 +486,7 @@ draw_chart(twc_model *m, const options *o)
 	free(c->bars);
 	free(c->labels);
 	free(c);
+	plot_cleanup(); /* one chart a run */
 	return rc;
 }
 
@@ -623,14 +624,15 @@ sim_header(FILE *f, twc_model *m)
 	char a[32];
 	long long threads = yen_of(m, NULL, "sim:threads");
 
-	fprintf(f,
-	        "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
-	        "thread%s; every plan on the same draws.\n"
-	        "Net cost in yen over the horizon (estimate: every input at its "
-	        "base value; cheapest: of all %d plans):\n",
-	        fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
-	        yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"),
-	        threads, threads == 1 ? "" : "s", twc_count(m, NULL, "plans"));
+	fprintf(
+	    f,
+	    "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
+	    "thread%s; every plan on the same draws.\n"
+	    "Net cost in yen over the horizon (estimate: every input at its "
+	    "base value; cheapest: of all %d plans):\n",
+	    fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
+	    yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"), threads,
+	    threads == 1 ? "" : "s", twc_count(m, NULL, "plans"));
 }
 
 static void

@@ -1274,3 +1274,9 @@ plot_write(const char *path, const plot_spec *spec, char *err, size_t err_len)
 	free(tmp);
 	return rc;
 }
+
+void
+plot_cleanup(void)
+{
+	cairo_debug_reset_static_data();
+}

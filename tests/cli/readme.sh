@@ -1,0 +1,25 @@
+#!/bin/sh
+# readme.sh - the output README.md shows is what the program prints today:
+# its `twcost compare` block in full, and the lines of its budget block.
+. "$TESTS_DIR/cli/setup.sh"
+
+readme="$TESTS_DIR/../README.md"
+# The fenced block that starts with "twcost compare:".
+awk '/^```$/ { if (inside) exit; next } /^twcost compare:/ { inside = 1 } inside' \
+	"$readme" >"$tmp/shown"
+twcost compare >"$tmp/actual"
+expect "README shows twcost compare as it prints" \
+	"$(cksum <"$tmp/shown")" "$(cksum <"$tmp/actual")"
+
+# Every table line of the budget block appears in `twcost budget`.
+awk '/^\$ twcost budget --plan jlis-lgwan$/ { inside = 1; next }
+     inside && /^```$/ { exit } inside' "$readme" >"$tmp/budget-shown"
+twcost budget --plan jlis-lgwan >"$tmp/budget"
+missing=0
+while IFS= read -r line; do
+	grep -qxF -- "$line" "$tmp/budget" || missing=$((missing + 1))
+done <"$tmp/budget-shown"
+expect "README budget lines all printed" "$missing" 0
+expect "README budget block is there" "$(test -s "$tmp/budget-shown" && echo yes)" yes
+
+finish

@@ -296,7 +296,7 @@ set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 	double v;
 
 	errno = 0;
-	v = strtod(value, &end);
+	v = c_strtod(value, &end);
 	if (end == value) /* nothing numeric, spaces alone included */
 		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
 		               key, utf8_valid(value) ? value : "(not UTF-8)");

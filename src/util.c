@@ -3,7 +3,9 @@
 
 #include "util.h"
 
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,48 @@ count_ceil(double x)
 {
 	return (long long)ceil(x - TWC_COUNT_EPS);
 }
+
+#if defined(HAVE_STRTOD_L) && defined(HAVE_NEWLOCALE)
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+double
+c_strtod(const char *s, char **end)
+{
+	pthread_once(&c_locale_once, make_c_locale);
+	if (c_locale == (locale_t)0)
+		return strtod(s, end);
+	return strtod_l(s, end, c_locale);
+}
+#elif defined(_WIN32)
+static _locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+	c_locale = _create_locale(LC_NUMERIC, "C");
+}
+
+double
+c_strtod(const char *s, char **end)
+{
+	pthread_once(&c_locale_once, make_c_locale);
+	return c_locale != NULL ? _strtod_l(s, end, c_locale) : strtod(s, end);
+}
+#else
+double
+c_strtod(const char *s, char **end)
+{
+	return strtod(s, end);
+}
+#endif
 
 int
 hundredths_half_up(double x)

@@ -57,6 +57,10 @@ long long muldiv_half_up(long long a, long long k, long long d);
 long long count_round(double x);
 long long count_ceil(double x);
 
+/* strtod in the C locale: "0.25" is a quarter even inside a host that set
+ * a locale with a decimal comma (a spreadsheet in Germany). */
+double c_strtod(const char *s, char **end);
+
 /* Round x (>= 0) half-up to hundredths and return the hundredths. */
 int hundredths_half_up(double x);
 

@@ -521,6 +521,7 @@ static void
 percentile_table(FILE *f, twc_model *m, const options *o)
 {
 	static const char *const cols[] = {"mean", "p10", "p50", "p90"};
+	const char *ref = text_of(m, NULL, "reference_plan");
 	table t;
 	char fl[48], a[32], spark[256];
 	const char *id;
@@ -535,7 +536,7 @@ percentile_table(FILE *f, twc_model *m, const options *o)
 	table_add(&t, "P50");
 	table_add(&t, "P90");
 	table_add(&t, "cheapest");
-	table_add(&t, "< %s", text_of(m, NULL, "reference_plan"));
+	table_add(&t, "%s%s", ref[0] ? "< " : "", ref[0] ? ref : "-");
 	table_add(&t, "distribution (P0 to P100)");
 	t.right = 0xFEu;
 	for (i = 0; (id = twc_text(m, NULL,
@@ -555,8 +556,12 @@ percentile_table(FILE *f, twc_model *m, const options *o)
 			            a, sizeof a));
 		table_add(&t, "%.1f%%",
 		          100 * twc_result(m, id, "sim:prob_cheapest"));
-		table_add(&t, "%.1f%%",
-		          100 * twc_result(m, id, "sim:prob_below_reference"));
+		if (ref[0])
+			table_add(&t, "%.1f%%",
+			          100 * twc_result(m, id,
+			                           "sim:prob_below_reference"));
+		else
+			table_add(&t, "-");
 		sparkline(m, id, spark, sizeof spark);
 		table_add(&t, "%s", spark);
 	}

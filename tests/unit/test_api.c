@@ -3,7 +3,9 @@
  * pass, and must answer with a status or NaN and a message. */
 #include <config.h>
 
+#include <locale.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "twcost.h"
@@ -239,6 +241,39 @@ test_utf16_text_for_vba(void)
 	twc_close(m);
 }
 
+/* A host (a spreadsheet) may set a locale whose decimal separator is a
+ * comma; numbers in text and profiles are still read with a point.  The
+ * German locale is built into a scratch directory with localedef (from
+ * Debian's locales package, which scripts/install-deps installs for the
+ * tests). */
+static void
+test_numbers_are_read_in_the_c_locale(void)
+{
+	char dir[] = "/tmp/twc_localeXXXXXX", cmd[256];
+	twc_model *m;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd,
+	         "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1",
+	         dir);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+	setenv("LOCPATH", dir, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(setlocale(LC_NUMERIC, "de_DE.UTF-8"));
+	CU_ASSERT_STRING_EQUAL(localeconv()->decimal_point, ",");
+	m = open_default(); /* its profile says fiscal_index = 0.40 */
+	CU_ASSERT_DOUBLE_EQUAL(twc_get(m, "fiscal_index"), 0.40, RATE_TOL);
+	CU_ASSERT_EQUAL(twc_set_text(m, "home", "0.25"), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(twc_get(m, "home"), 0.25, RATE_TOL);
+	CU_ASSERT_EQUAL(twc_set_text(m, "home", "0,25"), TWC_EVALUE);
+	/* 80 x 0.25 = 20 home users */
+	CU_ASSERT_DOUBLE_EQUAL(twc_result(m, NULL, "users:home"), 20, 0);
+	twc_close(m);
+	setlocale(LC_NUMERIC, "C");
+	unsetenv("LOCPATH");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 static void
 test_bundled_profiles_are_listed(void)
 {
@@ -292,6 +327,8 @@ main(void)
 	     test_buffers_are_cut_at_utf8_boundaries},
 	    {"quick_equals_a_handle", test_quick_equals_a_handle},
 	    {"utf16_text_for_vba", test_utf16_text_for_vba},
+	    {"numbers_are_read_in_the_c_locale",
+	     test_numbers_are_read_in_the_c_locale},
 	    {"bundled_profiles_are_listed", test_bundled_profiles_are_listed},
 	    {"check_any_profile", test_check_any_profile},
 	    CU_TEST_INFO_NULL,

@@ -14,17 +14,15 @@
 #include "handle.h"
 #include "scenario.h"
 
-#define TWC_EXPORT TWC_API
-
 static const char null_handle[] = "no handle (NULL)";
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_version(void)
 {
 	return PACKAGE_VERSION;
 }
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_strerror(int status)
 {
 	switch (status) {
@@ -101,7 +99,7 @@ handle_refresh(twc_model *m)
 	return TWC_OK;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
 {
 	twc_error e;
@@ -134,13 +132,13 @@ fail:
 	return rc;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_open(const char *path, twc_model **out)
 {
 	return twc_open_buf(path, out, NULL, 0);
 }
 
-TWC_EXPORT void TWC_CALL
+TWC_API void TWC_CALL
 twc_close(twc_model *m)
 {
 	if (m == NULL)
@@ -151,7 +149,7 @@ twc_close(twc_model *m)
 	free(m);
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_set(twc_model *m, const char *key, double value)
 {
 	int rc;
@@ -167,7 +165,7 @@ twc_set(twc_model *m, const char *key, double value)
 	return rc;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_set_text(twc_model *m, const char *key, const char *value)
 {
 	scenario next;
@@ -186,7 +184,7 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 	return rc;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_set_text_utf16(twc_model *m, const char *key, const unsigned short *value)
 {
 	char utf8[1024];
@@ -203,7 +201,7 @@ twc_set_text_utf16(twc_model *m, const char *key, const unsigned short *value)
 	return twc_set_text(m, key, utf8);
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_reset(twc_model *m)
 {
 	if (m == NULL)
@@ -215,7 +213,7 @@ twc_reset(twc_model *m)
 	return TWC_OK;
 }
 
-TWC_EXPORT double TWC_CALL
+TWC_API double TWC_CALL
 twc_get(twc_model *m, const char *key)
 {
 	if (m == NULL)
@@ -224,7 +222,7 @@ twc_get(twc_model *m, const char *key)
 	return scenario_get(&m->sc, key, &m->err);
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_count(twc_model *m, const char *plan, const char *what)
 {
 	if (m == NULL)
@@ -233,7 +231,7 @@ twc_count(twc_model *m, const char *plan, const char *what)
 	return handle_count(m, plan, what);
 }
 
-TWC_EXPORT double TWC_CALL
+TWC_API double TWC_CALL
 twc_result(twc_model *m, const char *plan, const char *field)
 {
 	field_value v;
@@ -251,7 +249,7 @@ twc_result(twc_model *m, const char *plan, const char *field)
 	return v.d;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_result_yen(twc_model *m, const char *plan, const char *field,
                long long *yen)
 {
@@ -273,7 +271,7 @@ twc_result_yen(twc_model *m, const char *plan, const char *field,
 	return TWC_OK;
 }
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_text(twc_model *m, const char *plan, const char *field)
 {
 	field_value v;
@@ -291,7 +289,7 @@ twc_text(twc_model *m, const char *plan, const char *field)
 	return v.s;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_text_buf(twc_model *m, const char *plan, const char *field, char *buf,
              int len)
 {
@@ -302,13 +300,13 @@ twc_text_buf(twc_model *m, const char *plan, const char *field, char *buf,
 	return copy_out(s, buf, len);
 }
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_last_error(const twc_model *m)
 {
 	return m == NULL ? null_handle : m->err.msg;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_last_error_buf(const twc_model *m, char *buf, int len)
 {
 	return copy_out(twc_last_error(m), buf, len);
@@ -332,7 +330,7 @@ quick_inputs(twc_model *m, double staff, double home, double satellite,
 	return TWC_OK;
 }
 
-TWC_EXPORT double TWC_CALL
+TWC_API double TWC_CALL
 twc_quick(const char *plan, const char *field, double staff, double home,
           double satellite, double mobile, const char *start,
           double fiscal_index)
@@ -349,7 +347,7 @@ twc_quick(const char *plan, const char *field, double staff, double home,
 	return v;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_check(const char *path, char *err, int err_len)
 {
 	twc_error e;
@@ -361,13 +359,13 @@ twc_check(const char *path, char *err, int err_len)
 	return rc;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_bundled_count(void)
 {
 	return bundled_count;
 }
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_bundled(int index, const char *field)
 {
 	const bundled_profile *b;
@@ -384,7 +382,7 @@ twc_bundled(int index, const char *field)
 	return NULL;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_bundled_buf(int index, const char *field, char *buf, int len)
 {
 	const char *s = twc_bundled(index, field);
@@ -392,7 +390,7 @@ twc_bundled_buf(int index, const char *field, char *buf, int len)
 	return s == NULL ? TWC_EKEY : copy_out(s, buf, len);
 }
 
-TWC_EXPORT const char *TWC_CALL
+TWC_API const char *TWC_CALL
 twc_bundled_text(const char *name)
 {
 	const bundled_profile *b = name ? bundled_find(name) : NULL;
@@ -400,7 +398,7 @@ twc_bundled_text(const char *name)
 	return b ? b->text : NULL;
 }
 
-TWC_EXPORT int TWC_CALL
+TWC_API int TWC_CALL
 twc_simulate(twc_model *m, int draws, double seed, int threads)
 {
 	int rc;
@@ -415,7 +413,7 @@ twc_simulate(twc_model *m, int draws, double seed, int threads)
 	               &m->progress, &m->sim, &m->err);
 }
 
-TWC_EXPORT double TWC_CALL
+TWC_API double TWC_CALL
 twc_progress(const twc_model *m)
 {
 	long total, done;
@@ -427,7 +425,7 @@ twc_progress(const twc_model *m)
 	return total > 0 ? (double)done / (double)total : 0;
 }
 
-TWC_EXPORT double TWC_CALL
+TWC_API double TWC_CALL
 twc_breakeven(twc_model *m, const char *plan_a, const char *plan_b,
               const char *over, double lo, double hi)
 {

@@ -7,10 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-/* z(0.9), the standard normal quantile that maps a lognormal's P90 to its
- * sigma. */
-#define Z90 1.2815515655446004
-
 /* PERT's shape parameter (weight of the mode), as in Vose (2008). */
 #define PERT_SHAPE 4.0
 
@@ -48,8 +44,8 @@ dist_is_random(const dist *d)
 	return d->high > d->low;
 }
 
-static void
-pert_shape(const dist *d, double *a, double *b)
+void
+dist_pert_shape(const dist *d, double *a, double *b)
 {
 	double w = d->high - d->low;
 
@@ -74,7 +70,7 @@ pert_quantile(const dist *d, double u)
 	double a, b, lo = 0.0, hi = 1.0;
 	int i;
 
-	pert_shape(d, &a, &b);
+	dist_pert_shape(d, &a, &b);
 	for (i = 0; i < PERT_BISECTIONS; i++) {
 		double mid = 0.5 * (lo + hi);
 		if (gsl_cdf_beta_P(mid, a, b) < u)

@@ -12,6 +12,10 @@
 #ifndef TWC_DIST_H
 #define TWC_DIST_H
 
+/* z(0.9), the standard normal quantile that maps a lognormal's P90 to its
+ * sigma: sigma = ln(p90 / median) / Z90. */
+#define Z90 1.2815515655446004
+
 enum dist_kind {
 	DIST_FIXED,
 	DIST_TRIANGULAR,
@@ -34,6 +38,9 @@ int dist_kind_of(const char *name);
 /* 1 when the distribution is random at all (not fixed, and not a range of
  * zero width). */
 int dist_is_random(const dist *d);
+
+/* PERT's beta shape parameters a and b (shape 4 on the mode, Vose). */
+void dist_pert_shape(const dist *d, double *a, double *b);
 
 /* The value with cumulative probability u in [0, 1): the inverse CDF for
  * triangular, uniform and lognormal, a numerical inverse for PERT.  Used

@@ -58,7 +58,7 @@ has_dir(const char *path)
 	return strchr(path, '/') != NULL || strchr(path, '\\') != NULL;
 }
 
-static int
+static void
 list_bundled(char *buf, size_t n)
 {
 	size_t len = 0;
@@ -70,7 +70,6 @@ list_bundled(char *buf, size_t n)
 			len += (size_t)snprintf(buf + len, n - len, "%s%s",
 			                        len ? ", " : "",
 			                        bundled_profiles[i].name);
-	return 0;
 }
 
 int

@@ -141,13 +141,12 @@ draw_block(gsl_rng *r, const sim_input *in, unsigned long long seed, long b,
 		for (i = 0; i < len; i++)
 			x[i] = d->low + gsl_rng_uniform(r) * (d->high - d->low);
 	} else if (d->kind == DIST_PERT) {
-		double w = d->high - d->low;
-		double a = 1 + 4 * (d->base - d->low) / w;
-		double bb = 1 + 4 * (d->high - d->base) / w;
+		double w = d->high - d->low, a, bb;
+		dist_pert_shape(d, &a, &bb);
 		for (i = 0; i < len; i++)
 			x[i] = d->low + w * gsl_ran_beta(r, a, bb);
 	} else if (d->kind == DIST_LOGNORMAL) {
-		double s = log(d->high / d->base) / 1.2815515655446004;
+		double s = log(d->high / d->base) / Z90;
 		for (i = 0; i < len; i++)
 			x[i] = d->base *
 			       exp(s * gsl_ran_gaussian_ziggurat(r, 1.0));

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,6 +30,7 @@ typedef struct run {
 	twc_model *m;
 	int draws, threads, status;
 	double seed;
+	atomic_int done;
 } run;
 
 /* A whole number from text within [lo, hi], or a message naming the flag. */
@@ -69,12 +71,14 @@ run_options(const options *o, run *r)
 	return EXIT_OK;
 }
 
+/* The simulation, run on a thread of its own when a progress bar shows. */
 static void *
 simulate_thread(void *arg)
 {
 	run *r = arg;
 
 	r->status = twc_simulate(r->m, r->draws, r->seed, r->threads);
+	atomic_store(&r->done, 1);
 	return NULL;
 }
 
@@ -87,14 +91,15 @@ seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* Draw the bar on stderr until the run ends. */
+/* Draw the bar on stderr until the run ends (twc_progress is the one call
+ * that may read a handle another thread is simulating on). */
 static void
-show_progress(run *r, pthread_t tid, volatile int *done)
+show_progress(run *r, pthread_t tid)
 {
 	double start = seconds();
 	int shown = 0;
 
-	while (!*done) {
+	while (!atomic_load(&r->done)) {
 		struct timespec pause = {0, 100000000};
 		nanosleep(&pause, NULL);
 		if (seconds() - start > PROGRESS_AFTER_S) {
@@ -112,34 +117,18 @@ show_progress(run *r, pthread_t tid, volatile int *done)
 		fputs("\r\033[K", stderr);
 }
 
-typedef struct watch {
-	run *r;
-	volatile int done;
-} watch;
-
-static void *
-watched(void *arg)
-{
-	watch *w = arg;
-
-	simulate_thread(w->r);
-	w->done = 1;
-	return NULL;
-}
-
 /* Run the simulation, with a progress bar on a terminal. */
 static int
 simulate(run *r)
 {
-	watch w = {r, 0};
 	pthread_t tid;
 
+	atomic_init(&r->done, 0);
 	if (!isatty(STDERR_FILENO) ||
-	    pthread_create(&tid, NULL, watched, &w) != 0) {
+	    pthread_create(&tid, NULL, simulate_thread, r) != 0)
 		simulate_thread(r);
-	} else {
-		show_progress(r, tid, &w.done);
-	}
+	else
+		show_progress(r, tid);
 	if (r->status != TWC_OK)
 		return fail(EXIT_USAGE, "%s", twc_last_error(r->m));
 	return EXIT_OK;

@@ -4,21 +4,6 @@
 # no crash.
 . "$TESTS_DIR/cli/setup.sh"
 
-# refuse "PART OF MESSAGE" ARGS...
-refuse() {
-	want=$1
-	shift
-	set +e
-	twcost "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	set -e
-	expect "exit of: $*" "$rc" 2
-	expect "stdout of: $*" "$(wc -c <"$tmp/out" | tr -d ' ')" 0
-	expect "one stderr line for: $*" "$(wc -l <"$tmp/err" | tr -d ' ')" 1
-	if grep -qF -- "$want" "$tmp/err"; then ok; else
-		bad "message of: $*: '$(cat "$tmp/err")' lacks '$want'"
-	fi
-}
 
 refuse "together they must be at most 1" compare --home 0.6 --satellite 0.3 --mobile 0.2
 refuse "--home: 1.5 is out of range (0 to 1)" compare --home 1.5

@@ -43,6 +43,23 @@ json() {
 	fi
 }
 
+# refuse "PART OF MESSAGE" ARGS...: twcost ARGS exits 2 with one line on
+# stderr holding the part, and nothing on stdout.
+refuse() {
+	want=$1
+	shift
+	set +e
+	twcost "$@" >"$tmp/refused.out" 2>"$tmp/refused.err"
+	rc=$?
+	set -e
+	expect "exit of: $*" "$rc" 2
+	expect "stdout of: $*" "$(wc -c <"$tmp/refused.out" | tr -d ' ')" 0
+	expect "one stderr line for: $*" "$(wc -l <"$tmp/refused.err" | tr -d ' ')" 1
+	if grep -qF -- "$want" "$tmp/refused.err"; then ok; else
+		bad "message of: $*: '$(cat "$tmp/refused.err")' lacks '$want'"
+	fi
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

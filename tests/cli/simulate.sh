@@ -75,19 +75,6 @@ expect "batch with draws has the simulation columns" \
 	"$(head -1 "$tmp/sim.csv" | tr ',' '\n' | grep -c '^sim_')" 4
 
 # ---- refused -----------------------------------------------------------------------------
-refuse() {
-	want=$1
-	shift
-	set +e
-	twcost "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	set -e
-	expect "exit of: $*" "$rc" 2
-	expect "one line for: $*" "$(wc -l <"$tmp/err" | tr -d ' ')" 1
-	if grep -qF -- "$want" "$tmp/err"; then ok; else
-		bad "message of: $*: '$(cat "$tmp/err")' lacks '$want'"
-	fi
-}
 refuse "--draws: 0 is not a whole number from 1 to 1000000" simulate --draws 0
 refuse "--draws: -5 is not a whole number from 1 to 1000000" simulate --draws -5
 refuse "--draws: 2000000 is not a whole number from 1 to 1000000" simulate --draws 2000000

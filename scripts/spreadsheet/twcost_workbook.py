@@ -303,6 +303,12 @@ def _fill_compare(doc, sheet):
     _style_range(cell(0, 0), bold=True, height=14.0)
     cell(0, 1).setFormula('="libtwcost " & TWC_VERSION() & '
                           '" · 入力を変えると再計算されます (change an input)"')
+    # The prices behind every figure are the catalogue's defaults.
+    cell(0, 2).setString("価格はカタログの既定値で、見積りではありません。"
+                         "自団体の見積りに置き換えてください "
+                         "(prices are catalogue defaults, not quotes: "
+                         "replace them with your own)")
+    cell(0, 2).CharColor = 0xC00000
     for i, (label, v) in enumerate(INPUTS):
         cell(0, INPUT_ROW + i).setString(label)
         if isinstance(v, str):

@@ -10,73 +10,7 @@
 #include <string.h>
 
 #include "report.h"
-
-/* The most fiscal years and categories a budget shows. */
-#define MAX_YEARS 30
-#define MAX_CATS 32
-
-typedef struct budget {
-	int years, n_lines;
-	int cat[MAX_CATS];                   /* category index of each line */
-	long long line[MAX_CATS][MAX_YEARS]; /* 千円 */
-	long long line_total[MAX_CATS];
-	long long cost[MAX_YEARS], grant[MAX_YEARS], net[MAX_YEARS];
-	long long cost_total, grant_total, net_total;
-} budget;
-
-/* Sum each category's items per year in yen, then round each line. */
-static void
-build(twc_model *m, const char *id, budget *b)
-{
-	long long yen[MAX_CATS][MAX_YEARS];
-	char f[64];
-	int ncat = twc_count(m, NULL, "categories"), i, c, k;
-	int n = twc_count(m, id, "items");
-
-	memset(b, 0, sizeof *b);
-	memset(yen, 0, sizeof yen);
-	b->years = twc_count(m, id, "years");
-	if (b->years > MAX_YEARS)
-		b->years = MAX_YEARS;
-	if (ncat > MAX_CATS)
-		ncat = MAX_CATS;
-	for (i = 0; i < n; i++) {
-		const char *cat =
-		    text_of(m, id, field(f, sizeof f, "item:%d:category", i));
-		for (c = 0; c < ncat; c++)
-			if (strcmp(cat, text_of(m, NULL,
-			                        field(f, sizeof f,
-			                              "category:%d", c))) == 0)
-				break;
-		for (k = 0; c < ncat && k < b->years; k++)
-			yen[c][k] += yen_of(
-			    m, id,
-			    field(f, sizeof f, "item:%d:year:%d:yen", i, k));
-	}
-	for (c = 0; c < ncat; c++) {
-		int any = 0;
-		for (k = 0; k < b->years; k++)
-			any |= yen[c][k] != 0;
-		if (!any)
-			continue;
-		b->cat[b->n_lines] = c;
-		for (k = 0; k < b->years; k++) {
-			long long v = to_thousands(yen[c][k]);
-			b->line[b->n_lines][k] = v;
-			b->line_total[b->n_lines] += v;
-			b->cost[k] += v;
-		}
-		b->n_lines++;
-	}
-	for (k = 0; k < b->years; k++) {
-		b->grant[k] = to_thousands(
-		    yen_of(m, id, field(f, sizeof f, "year:%d:grant_yen", k)));
-		b->net[k] = b->cost[k] - b->grant[k];
-		b->cost_total += b->cost[k];
-		b->grant_total += b->grant[k];
-		b->net_total += b->net[k];
-	}
-}
+#include "xlsx.h"
 
 static void
 row(table *t, const char *label, const long long *v, int years, long long total)
@@ -98,7 +32,7 @@ budget_table_one(FILE *f, twc_model *m, const char *id)
 	char fl[64], label[256], a[32], c[32], d[32];
 	int i, k;
 
-	build(m, id, &b);
+	budget_build(m, id, &b);
 	table_init(&t, b.years + 2, ~1u);
 	table_add(&t, "千円 (thousand yen)");
 	for (k = 0; k < b.years; k++)
@@ -202,7 +136,7 @@ budget_csv(FILE *f, twc_model *m, const options *o)
 	     i++) {
 		if (!plan_selected(o, id))
 			continue;
-		build(m, id, &b);
+		budget_build(m, id, &b);
 		for (k = 0; k < b.n_lines; k++) {
 			int cat = b.cat[k];
 			csv_row(
@@ -247,7 +181,7 @@ budget_json_plan(twc_model *m, const char *id)
 	char fl[64];
 	int i, k;
 
-	build(m, id, &b);
+	budget_build(m, id, &b);
 	for (k = 0; k < b.years; k++)
 		json_array_append_new(
 		    fys, json_integer(yen_of(
@@ -321,8 +255,7 @@ cmd_budget(const options *o)
 	if (o->format == FORMAT_JSON)
 		rc = write_json(budget_json(m, o), o);
 	else if (o->format == FORMAT_XLSX)
-		rc = fail(EXIT_USAGE,
-		          "--format xlsx is not available for budget");
+		rc = write_xlsx(m, o, XLSX_BUDGET);
 	else if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
 		if (o->format == FORMAT_CSV) {
 			budget_csv(dst.f, m, o);

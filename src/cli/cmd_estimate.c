@@ -1,10 +1,11 @@
 /* cmd_estimate.c - `twcost compare`, `estimate` and `budget`: the
- * deterministic estimate as tables, CSV or JSON. */
+ * deterministic estimate as tables, CSV, JSON or an xlsx workbook. */
 #include <config.h>
 
 #include <string.h>
 
 #include "report.h"
+#include "xlsx.h"
 
 /* Each plan id in order, or NULL past the end. */
 static const char *
@@ -108,9 +109,11 @@ compare_csv(FILE *f, twc_model *m, const options *o)
 
 typedef void (*printer)(FILE *f, twc_model *m, const options *o);
 
-/* Run a report in the chosen format through printers for table and CSV. */
+/* Run a report in the chosen format through printers for table and CSV;
+ * the xlsx workbook opens on `sheet`. */
 static int
-report(const options *o, const char *name, printer tab, printer csv)
+report(const options *o, const char *name, printer tab, printer csv,
+       enum xlsx_sheet sheet)
 {
 	twc_model *m;
 	out dst;
@@ -121,10 +124,7 @@ report(const options *o, const char *name, printer tab, printer csv)
 	if (o->format == FORMAT_JSON)
 		return finish(m, o, write_json(json_estimate(m, o), o));
 	if (o->format == FORMAT_XLSX)
-		return finish(m, o,
-		              fail(EXIT_USAGE,
-		                   "--format xlsx is not available for %s",
-		                   name));
+		return finish(m, o, write_xlsx(m, o, sheet));
 	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
 		return finish(m, o, rc);
 	if (o->format == FORMAT_CSV) {
@@ -140,7 +140,7 @@ report(const options *o, const char *name, printer tab, printer csv)
 int
 cmd_compare(const options *o)
 {
-	return report(o, "compare", compare_table, compare_csv);
+	return report(o, "compare", compare_table, compare_csv, XLSX_COMPARE);
 }
 
 /* ---- estimate
@@ -334,5 +334,5 @@ estimate_csv(FILE *f, twc_model *m, const options *o)
 int
 cmd_estimate(const options *o)
 {
-	return report(o, "estimate", estimate_table, estimate_csv);
+	return report(o, "estimate", estimate_table, estimate_csv, XLSX_ITEMS);
 }

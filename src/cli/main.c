@@ -51,7 +51,9 @@ static const char output_flags[] =
     "  --vs PLAN, --over staff|home|years, --range LO:HI   (breakeven)\n"
     "Output:\n"
     "  --plan ID[,ID]       show only these plans (repeatable)\n"
-    "  --format FMT         table (default), csv (UTF-8 with BOM), json\n"
+    "  --format FMT         table (default), csv (UTF-8 with BOM), json, or\n"
+    "                       xlsx (compare, estimate, budget: one workbook\n"
+    "                       with formulas and a chart; needs --output)\n"
     "  -o, --output FILE    write to FILE (whole or not at all)\n"
     "  --strict             exit 1 when there are warnings\n";
 

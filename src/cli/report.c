@@ -381,3 +381,60 @@ print_messages(FILE *f, twc_model *m, const options *o)
 	print_kind(f, m, o, "warning", "warnings");
 	print_kind(f, m, o, "note", "notes");
 }
+
+/* ---- the budget-request table ---------------------------------------------
+ */
+
+/* Sum each category's items per year in yen, then round each line. */
+void
+budget_build(twc_model *m, const char *id, budget *b)
+{
+	long long yen[MAX_CATS][MAX_YEARS];
+	char f[64];
+	int ncat = twc_count(m, NULL, "categories"), i, c, k;
+	int n = twc_count(m, id, "items");
+
+	memset(b, 0, sizeof *b);
+	memset(yen, 0, sizeof yen);
+	b->years = twc_count(m, id, "years");
+	if (b->years > MAX_YEARS)
+		b->years = MAX_YEARS;
+	if (ncat > MAX_CATS)
+		ncat = MAX_CATS;
+	for (i = 0; i < n; i++) {
+		const char *cat =
+		    text_of(m, id, field(f, sizeof f, "item:%d:category", i));
+		for (c = 0; c < ncat; c++)
+			if (strcmp(cat, text_of(m, NULL,
+			                        field(f, sizeof f,
+			                              "category:%d", c))) == 0)
+				break;
+		for (k = 0; c < ncat && k < b->years; k++)
+			yen[c][k] += yen_of(
+			    m, id,
+			    field(f, sizeof f, "item:%d:year:%d:yen", i, k));
+	}
+	for (c = 0; c < ncat; c++) {
+		int any = 0;
+		for (k = 0; k < b->years; k++)
+			any |= yen[c][k] != 0;
+		if (!any)
+			continue;
+		b->cat[b->n_lines] = c;
+		for (k = 0; k < b->years; k++) {
+			long long v = to_thousands(yen[c][k]);
+			b->line[b->n_lines][k] = v;
+			b->line_total[b->n_lines] += v;
+			b->cost[k] += v;
+		}
+		b->n_lines++;
+	}
+	for (k = 0; k < b->years; k++) {
+		b->grant[k] = to_thousands(
+		    yen_of(m, id, field(f, sizeof f, "year:%d:grant_yen", k)));
+		b->net[k] = b->cost[k] - b->grant[k];
+		b->cost_total += b->cost[k];
+		b->grant_total += b->grant[k];
+		b->net_total += b->net[k];
+	}
+}

@@ -37,4 +37,25 @@ void print_scenario(FILE *f, twc_model *m, const char *command);
 /* Warnings and notes after a table report. */
 void print_messages(FILE *f, twc_model *m, const options *o);
 
+/* ---- the budget-request table (`budget`, and the xlsx workbook) ---- */
+
+/* The most fiscal years and categories a budget shows. */
+#define MAX_YEARS 30
+#define MAX_CATS 32
+
+/* One plan's budget in 千円: a line per cost category that spends
+ * anything, each rounded half-up per fiscal year on its own; every total
+ * is the sum of the lines shown. */
+typedef struct budget {
+	int years, n_lines;
+	int cat[MAX_CATS];                   /* category index of each line */
+	long long line[MAX_CATS][MAX_YEARS]; /* 千円 */
+	long long line_total[MAX_CATS];
+	long long cost[MAX_YEARS], grant[MAX_YEARS], net[MAX_YEARS];
+	long long cost_total, grant_total, net_total;
+} budget;
+
+/* Fill b with plan id's budget. */
+void budget_build(twc_model *m, const char *id, budget *b);
+
 #endif

@@ -1,0 +1,1079 @@
+/* xlsx.c - the workbook of `compare`, `estimate` and `budget --format
+ * xlsx`, written with libxlsxwriter (1.1.x).
+ *
+ * Sheets: 比較 (the scenario, one row per plan shown, a column chart of
+ * total, grant and net), one 予算 PLAN per plan (the budget request in
+ * 千円, as `twcost budget` prints it), 明細 (every cost item) and 注記
+ * (warnings, notes, the version).  Money is written in whole yen (千円 on
+ * the budget sheets) with the format #,##0.
+ *
+ * Every formula is written with its result (worksheet_write_formula_num),
+ * since libxlsxwriter would otherwise store 0 and LibreOffice does not
+ * recalculate an xlsx file on load.  The results are the library's own
+ * figures; before writing one, the formula's arithmetic (in doubles, as a
+ * spreadsheet does it) is checked against the library's figure, and a
+ * difference stops the workbook as a bug to report rather than leave a
+ * sheet that changes when recalculated. */
+#include <config.h>
+
+#include "xlsx.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xlsxwriter.h>
+
+#include "report.h"
+
+#define SHEET_COMPARE "比較"
+#define SHEET_ITEMS "明細"
+#define SHEET_NOTES "注記"
+
+/* Columns tracked for their width; Excel's sheet name limit, in
+ * characters, and the bytes such a name takes at most in UTF-8. */
+#define MAX_COLS 64
+#define MAX_SHEET_NAME 31
+#define SHEET_NAME_SIZE (4 * MAX_SHEET_NAME + 16)
+
+/* One sheet being written: its handle, name and widest cell per column
+ * (in terminal columns: a CJK character counts two). */
+typedef struct sheet {
+	lxw_worksheet *ws;
+	const char *name;
+	int width[MAX_COLS];
+} sheet;
+
+/* The workbook, its cell formats, and the first failure met. */
+typedef struct book {
+	lxw_workbook *wb;
+	twc_model *m;
+	const options *o;
+	lxw_format *title, *head, *yen, *yen_sum, *bold, *wrap;
+	lxw_format *left_int, *left_rate, *center, *top;
+	lxw_worksheet *compare, *first_budget, *items;
+	char (*budget_names)[SHEET_NAME_SIZE]; /* one a plan shown */
+	int n_budgets;
+	int failed;
+	char why[512];
+} book;
+
+/* The columns of the 比較 table. */
+enum {
+	C_ID,
+	C_LABEL,
+	C_INITIAL,
+	C_RUNNING,
+	C_REPLACEMENT,
+	C_TOTAL,
+	C_ELIGIBLE,
+	C_GRANT,
+	C_NET,
+	C_PER_USER,
+	C_VS,
+	C_SECURITY,
+	N_COMPARE_COLS
+};
+
+/* ---- failures and cells ---------------------------------------------------
+ */
+
+/* Remember the first failure, in words. */
+static void failure(book *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void
+failure(book *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->failed)
+		return;
+	b->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(b->why, sizeof b->why, fmt, ap);
+	va_end(ap);
+}
+
+/* A libxlsxwriter status for a cell of sheet s. */
+static void
+check_cell(book *b, const sheet *s, int row, int col, lxw_error e)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+	if (e == LXW_NO_ERROR)
+		return;
+	lxw_rowcol_to_cell(cell, (lxw_row_t)row, (lxw_col_t)col);
+	failure(b, "%s!%s: %s", s->name, cell, lxw_strerror(e));
+}
+
+/* A libxlsxwriter status for anything else. */
+static void
+check(book *b, lxw_error e, const char *what)
+{
+	if (e != LXW_NO_ERROR)
+		failure(b, "%s: %s", what, lxw_strerror(e));
+}
+
+/* The formula's arithmetic must give the library's figure. */
+static void
+agree(book *b, const char *plan, const char *f, long long lib, double sum)
+{
+	if ((double)lib != sum)
+		failure(b,
+		        "plan %s: the library's %s (%lld) differs from what "
+		        "the workbook's formula gives (%.0f); this is a bug, "
+		        "please report it",
+		        plan, f, lib, sum);
+}
+
+/* Column col is at least w terminal columns wide. */
+static void
+widen(sheet *s, int col, int w)
+{
+	if (col >= 0 && col < MAX_COLS && w > s->width[col])
+		s->width[col] = w;
+}
+
+/* The width of the widest line of text. */
+static int
+lines_width(const char *text)
+{
+	char line[1024];
+	int w = 0;
+
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		int lw;
+		snprintf(line, sizeof line, "%.*s", (int)n, text);
+		lw = text_width(line);
+		if (lw > w)
+			w = lw;
+		text += n + (text[n] == '\n');
+	}
+	return w;
+}
+
+/* Text that may run on over the empty cells to its right. */
+static void
+put_note(book *b, sheet *s, int row, int col, const char *text, lxw_format *fmt)
+{
+	check_cell(b, s, row, col,
+	           worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col,
+	                                  text, fmt));
+}
+
+/* Text that its column is made wide enough for. */
+static void
+put_text(book *b, sheet *s, int row, int col, const char *text, lxw_format *fmt)
+{
+	put_note(b, s, row, col, text, fmt);
+	widen(s, col, lines_width(text));
+}
+
+/* A number; a whole one widens its column by its digits and commas. */
+static void
+put_number(book *b, sheet *s, int row, int col, double v, lxw_format *fmt)
+{
+	char a[32];
+
+	check_cell(b, s, row, col,
+	           worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col,
+	                                  v, fmt));
+	widen(s, col, (int)strlen(fmt_yen((long long)v, a, sizeof a)) + 1);
+}
+
+/* A formula with its result, which every reader shows at once. */
+static void
+put_formula(book *b, sheet *s, int row, int col, const char *formula, double v,
+            lxw_format *fmt)
+{
+	char a[32];
+
+	check_cell(b, s, row, col,
+	           worksheet_write_formula_num(
+	               s->ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, v));
+	widen(s, col, (int)strlen(fmt_yen((long long)v, a, sizeof a)) + 1);
+}
+
+/* The A1 name of a cell (buf of LXW_MAX_CELL_NAME_LENGTH). */
+static const char *
+cell(char *buf, int row, int col)
+{
+	lxw_rowcol_to_cell(buf, (lxw_row_t)row, (lxw_col_t)col);
+	return buf;
+}
+
+/* Set every used column to its widest cell, within 8 to 60. */
+static void
+set_widths(book *b, sheet *s)
+{
+	int c;
+
+	for (c = 0; c < MAX_COLS; c++) {
+		double w = s->width[c] + 2;
+		if (s->width[c] == 0)
+			continue;
+		w = w < 8 ? 8 : w > 60 ? 60 : w;
+		check(b,
+		      worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w,
+		                           NULL),
+		      s->name);
+	}
+}
+
+/* A new sheet; NULL (and a failure) when libxlsxwriter refuses it. */
+static lxw_worksheet *
+add_sheet(book *b, sheet *s, const char *name)
+{
+	memset(s, 0, sizeof *s);
+	s->name = name;
+	s->ws = workbook_add_worksheet(b->wb, name);
+	if (s->ws == NULL)
+		failure(b, "cannot add the sheet %s", name);
+	else {
+		worksheet_set_paper(s->ws, 9); /* A4 */
+		worksheet_set_landscape(s->ws);
+		worksheet_fit_to_pages(s->ws, 1, 0);
+	}
+	return s->ws;
+}
+
+/* A header row: bold, shaded, wrapped, two lines high. */
+static void
+header_row(book *b, sheet *s, int row, const char *const *labels, int n)
+{
+	int c;
+
+	check(b, worksheet_set_row(s->ws, (lxw_row_t)row, 30, NULL), s->name);
+	for (c = 0; c < n; c++)
+		put_text(b, s, row, c, labels[c], b->head);
+}
+
+/* Each plan id in order, or NULL past the end. */
+static const char *
+plan_at(twc_model *m, int i)
+{
+	char f[32];
+
+	return twc_text(m, NULL, field(f, sizeof f, "plan:%d", i));
+}
+
+/* How many plans are shown. */
+static int
+shown(book *b)
+{
+	const char *id;
+	int i, n = 0;
+
+	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
+		n += plan_selected(b->o, id);
+	return n;
+}
+
+/* ---- 比較 ---------------------------------------------------------------
+ */
+
+/* A label and a text value on one row of the scenario block. */
+static void
+scenario_text(book *b, sheet *s, int row, const char *label, const char *v)
+{
+	put_text(b, s, row, 0, label, b->bold);
+	put_note(b, s, row, 1, v, NULL);
+}
+
+/* A label and a number on one row of the scenario block. */
+static void
+scenario_number(book *b, sheet *s, int row, const char *label, double v,
+                lxw_format *fmt)
+{
+	put_text(b, s, row, 0, label, b->bold);
+	put_number(b, s, row, 1, v, fmt);
+}
+
+/* Who, how many and when; returns the next free row. */
+static int
+scenario_entity(book *b, sheet *s, int r)
+{
+	twc_model *m = b->m;
+	char t[512];
+
+	snprintf(t, sizeof t, "%s (%s)", text_of(m, NULL, "name"),
+	         text_of(m, NULL, "kind"));
+	scenario_text(b, s, r++, "団体 entity", t);
+	scenario_number(b, s, r, "一般行政職員数 staff",
+	                (double)yen_of(m, NULL, "staff"), b->left_int);
+	snprintf(t, sizeof t,
+	         "enrolled: home %lld, satellite %lld (%lld site%s), "
+	         "mobile %lld",
+	         yen_of(m, NULL, "users:home"),
+	         yen_of(m, NULL, "users:satellite"),
+	         (long long)twc_result(m, NULL, "satellite_sites"),
+	         twc_result(m, NULL, "satellite_sites") == 1 ? "" : "s",
+	         yen_of(m, NULL, "users:mobile"));
+	put_note(b, s, r++, 2, t, NULL);
+	snprintf(t, sizeof t, "%s (%s, FY%lld)", text_of(m, NULL, "start"),
+	         text_of(m, NULL, "start_label"), yen_of(m, NULL, "start_fy"));
+	scenario_text(b, s, r++, "導入着手 start", t);
+	scenario_number(b, s, r, "年度数 fiscal years",
+	                (double)yen_of(m, NULL, "years"), b->left_int);
+	snprintf(t, sizeof t, "%s – %s (FY%lld – FY%lld)",
+	         text_of(m, NULL, "start_label"), text_of(m, NULL, "end_label"),
+	         yen_of(m, NULL, "start_fy"), yen_of(m, NULL, "end_fy"));
+	put_note(b, s, r++, 2, t, NULL);
+	return r;
+}
+
+/* The grant's figures and where the profiles came from; next free row. */
+static int
+scenario_grant(book *b, sheet *s, int r)
+{
+	twc_model *m = b->m;
+	char t[1024];
+
+	scenario_number(b, s, r++, "財政力指数 fiscal index",
+	                twc_result(m, NULL, "fiscal_index_rounded"),
+	                b->left_rate);
+	scenario_number(b, s, r++, "財政力補正 m", twc_result(m, NULL, "m"),
+	                b->left_rate);
+	scenario_number(b, s, r, "実効措置率 effective rate",
+	                twc_result(m, NULL, "effective_rate"), b->left_rate);
+	snprintf(t, sizeof t, "措置率 rate %.2f × m %.2f%s",
+	         twc_result(m, NULL, "rate"), twc_result(m, NULL, "m"),
+	         twc_result(m, NULL, "grant_applies") != 0
+	             ? " of eligible initial cost"
+	             : ": NOT APPLIED (see 注記)");
+	put_note(b, s, r++, 2, t, NULL);
+	snprintf(t, sizeof t, "profile %s; catalogue %s; grant rule %s",
+	         text_of(m, NULL, "profile"), text_of(m, NULL, "catalog"),
+	         text_of(m, NULL, "grant"));
+	scenario_text(b, s, r++, "出典 profiles", t);
+	return r;
+}
+
+/* One plan's row; ref is the cell of the reference plan's net (NULL
+ * when there is none) and ref_net its value. */
+static void
+compare_row(book *b, sheet *s, int r, const char *id, const char *ref,
+            long long ref_net)
+{
+	twc_model *m = b->m;
+	long long ini = yen_of(m, id, "initial_yen"),
+	          run = yen_of(m, id, "running_yen"),
+	          rep = yen_of(m, id, "replacement_yen"),
+	          total = yen_of(m, id, "total_yen"),
+	          grant = yen_of(m, id, "grant_yen"),
+	          net = yen_of(m, id, "net_yen"),
+	          vs = yen_of(m, id, "vs_jlis_yen");
+	char f[128], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH],
+	    z[LXW_MAX_CELL_NAME_LENGTH];
+
+	put_text(b, s, r, C_ID, id, NULL);
+	put_text(b, s, r, C_LABEL, text_of(m, id, "label"), NULL);
+	put_number(b, s, r, C_INITIAL, (double)ini, b->yen);
+	put_number(b, s, r, C_RUNNING, (double)run, b->yen);
+	put_number(b, s, r, C_REPLACEMENT, (double)rep, b->yen);
+	snprintf(f, sizeof f, "=%s+%s+%s", cell(x, r, C_INITIAL),
+	         cell(y, r, C_RUNNING), cell(z, r, C_REPLACEMENT));
+	agree(b, id, "total_yen", total,
+	      (double)ini + (double)run + (double)rep);
+	put_formula(b, s, r, C_TOTAL, f, (double)total, b->yen);
+	put_number(b, s, r, C_ELIGIBLE, (double)yen_of(m, id, "eligible_yen"),
+	           b->yen);
+	put_number(b, s, r, C_GRANT, (double)grant, b->yen);
+	snprintf(f, sizeof f, "=%s-%s", cell(x, r, C_TOTAL),
+	         cell(y, r, C_GRANT));
+	agree(b, id, "net_yen", net, (double)total - (double)grant);
+	put_formula(b, s, r, C_NET, f, (double)net, b->yen);
+	put_number(b, s, r, C_PER_USER,
+	           (double)yen_of(m, id, "per_user_year_yen"), b->yen);
+	if (ref != NULL) {
+		snprintf(f, sizeof f, "=%s-%s", cell(x, r, C_NET), ref);
+		agree(b, id, "vs_jlis_yen", vs, (double)net - (double)ref_net);
+		put_formula(b, s, r, C_VS, f, (double)vs, b->yen);
+	} else {
+		put_text(b, s, r, C_VS, "—", b->center);
+	}
+	put_text(b, s, r, C_SECURITY, text_of(m, id, "security_fit"),
+	         b->center);
+}
+
+/* The row of the reference plan among those shown, or -1. */
+static int
+reference_row(book *b, int first)
+{
+	const char *ref = text_of(b->m, NULL, "reference_plan"), *id;
+	int i, r = first;
+
+	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++) {
+		if (!plan_selected(b->o, id))
+			continue;
+		if (strcmp(id, ref) == 0)
+			return r;
+		r++;
+	}
+	return -1;
+}
+
+/* The table of plans under the header row `head`; returns the row under
+ * the table (and the reference plan's net, when that plan is not shown). */
+static int
+compare_table(book *b, sheet *s, int head)
+{
+	static const char *const labels[N_COMPARE_COLS] = {
+	    "計画 plan",           "名称 label",
+	    "初期費用\ninitial",   "運用費\nrunning",
+	    "更新費\nreplacement", "総額\ntotal",
+	    "対象経費\neligible",  "特別交付税\ngrant",
+	    "実質負担\nnet",       "1人1年あたり\n¥/user/year",
+	    "J-LIS比\nvs J-LIS",   "セキュリティ\nsecurity"};
+	const char *ref = text_of(b->m, NULL, "reference_plan"), *id;
+	char rc[LXW_MAX_CELL_NAME_LENGTH], note[256];
+	int i, r = head + 1, at = reference_row(b, head + 1), n = shown(b);
+	long long ref_net = *ref ? yen_of(b->m, ref, "net_yen") : 0;
+
+	header_row(b, s, head, labels, N_COMPARE_COLS);
+	if (*ref && at < 0) { /* not shown: its net on a row of its own */
+		at = head + 1 + n;
+		snprintf(note, sizeof note, "%s (not shown): net", ref);
+		put_note(b, s, at, C_ID, note, NULL);
+		put_number(b, s, at, C_NET, (double)ref_net, b->yen);
+	}
+	if (*ref)
+		lxw_rowcol_to_cell_abs(rc, (lxw_row_t)at, C_NET, 1, 1);
+	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
+		if (plan_selected(b->o, id))
+			compare_row(b, s, r++, id, *ref ? rc : NULL, ref_net);
+	return at >= r ? at + 1 : r;
+}
+
+/* The column chart of total, grant and net per plan (rows first..last). */
+static void
+compare_chart(book *b, sheet *s, int first, int last, int at)
+{
+	static const struct {
+		int col;
+		const char *name;
+	} series[] = {{C_TOTAL, "総額 total"},
+	              {C_GRANT, "特別交付税 grant"},
+	              {C_NET, "実質負担 net"}};
+	lxw_chart_options place = {.x_scale = 2.2, .y_scale = 1.5};
+	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+	size_t i;
+
+	if (ch == NULL) {
+		failure(b, "%s: cannot add the chart", s->name);
+		return;
+	}
+	for (i = 0; i < sizeof series / sizeof *series; i++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		if (se == NULL) {
+			failure(b, "%s: cannot add a chart series", s->name);
+			return;
+		}
+		chart_series_set_categories(se, s->name, (lxw_row_t)first, C_ID,
+		                            (lxw_row_t)last, C_ID);
+		chart_series_set_values(
+		    se, s->name, (lxw_row_t)first, (lxw_col_t)series[i].col,
+		    (lxw_row_t)last, (lxw_col_t)series[i].col);
+		chart_series_set_name(se, series[i].name);
+	}
+	chart_title_set_name(ch, "計画別の総額・特別交付税・実質負担（円）");
+	chart_axis_set_name(ch->x_axis, "計画 plan");
+	chart_axis_set_name(ch->y_axis, "円 (yen)");
+	chart_axis_set_num_format(ch->y_axis, "#,##0");
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	check(b,
+	      worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, ch, &place),
+	      s->name);
+}
+
+/* The 比較 sheet. */
+static void
+compare_sheet(book *b)
+{
+	sheet s;
+	int head, end, n = shown(b);
+	char t[256];
+
+	if ((b->compare = add_sheet(b, &s, SHEET_COMPARE)) == NULL)
+		return;
+	put_note(b, &s, 0, 0,
+	         "テレワーク導入費用の比較 (twcost compare): 計画別の費用・"
+	         "特別交付税措置・実質負担",
+	         b->title);
+	head = scenario_grant(b, &s, scenario_entity(b, &s, 2)) + 1;
+	end = compare_table(b, &s, head);
+	snprintf(t, sizeof t,
+	         "円 (yen) over the horizon; total = initial + running + "
+	         "replacement; net = total - grant (特別交付税措置); "
+	         "vs J-LIS = net - net of %s.",
+	         text_of(b->m, NULL, "reference_plan"));
+	put_note(b, &s, end, 0, t, NULL);
+	if (n > 0)
+		compare_chart(b, &s, head + 1, head + n, end + 2);
+	worksheet_freeze_panes(s.ws, (lxw_row_t)(head + 1), 1);
+	set_widths(b, &s);
+}
+
+/* ---- 予算 PLAN -------------------------------------------------------------
+ */
+
+/* Copy at most max UTF-8 characters of src into dst (size n). */
+static void
+copy_chars(char *dst, size_t n, const char *src, int max)
+{
+	size_t k = 0;
+	int chars = 0;
+
+	while (*src && chars < max) {
+		size_t len = 1;
+		while ((src[len] & 0xC0) == 0x80)
+			len++;
+		if (k + len >= n)
+			break;
+		memcpy(dst + k, src, len);
+		k += len;
+		src += len;
+		chars++;
+	}
+	dst[k] = '\0';
+}
+
+/* 1 when the name is one of the budget sheets' already (any case). */
+static int
+name_taken(const book *b, const char *name)
+{
+	int i;
+
+	for (i = 0; i < b->n_budgets; i++)
+		if (strcasecmp(b->budget_names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* At most max characters of a plan id, with []:*?/\ made _. */
+static void
+sheet_part(char *dst, size_t n, const char *plan, int max)
+{
+	char *p;
+
+	copy_chars(dst, n, plan, max);
+	for (p = dst; *p; p++)
+		if (strchr("[]:*?/\\", *p) != NULL)
+			*p = '_';
+}
+
+/* "予算 PLAN" as a sheet name: at most 31 characters, none of []:*?/\,
+ * no apostrophe at the end, distinct from the other budget sheets (a
+ * plan id cut short gets ~2, ~3...). */
+static const char *
+budget_name(book *b, const char *plan)
+{
+	char id[4 * MAX_SHEET_NAME + 1], tail[8] = "";
+	char *name = b->budget_names[b->n_budgets];
+	size_t size = sizeof b->budget_names[0], len;
+	int k = 1;
+
+	do {
+		if (k > 1)
+			snprintf(tail, sizeof tail, "~%d", k);
+		sheet_part(id, sizeof id, plan,
+		           MAX_SHEET_NAME - 3 - (int)strlen(tail));
+		snprintf(name, size, "予算 %s%s", id, tail);
+		len = strlen(name);
+		if (name[len - 1] == '\'')
+			name[len - 1] = '_';
+	} while (name_taken(b, name) && ++k < 100);
+	check(b, workbook_validate_sheet_name(b->wb, name), name);
+	b->n_budgets++;
+	return name;
+}
+
+/* A line of a budget table: its label, a value per year, the total. */
+typedef struct budget_row {
+	const char *label;
+	const long long *v;
+	long long total;
+	lxw_format *label_fmt, *fmt;
+} budget_row;
+
+/* One line of a budget table: numbers, and the row total as =SUM. */
+static void
+budget_line(book *b, sheet *s, int r, int years, const budget_row *row)
+{
+	char f[64], range[LXW_MAX_CELL_RANGE_LENGTH];
+	int k;
+
+	put_text(b, s, r, 0, row->label, row->label_fmt);
+	for (k = 0; k < years; k++)
+		put_number(b, s, r, 1 + k, (double)row->v[k], row->fmt);
+	lxw_rowcol_to_range(range, (lxw_row_t)r, 1, (lxw_row_t)r,
+	                    (lxw_col_t)years);
+	snprintf(f, sizeof f, "=SUM(%s)", range);
+	put_formula(b, s, r, 1 + years, f, (double)row->total, row->fmt);
+}
+
+/* The 事業費計 row: each year =SUM of the lines above, then the total. */
+static void
+budget_cost_row(book *b, sheet *s, int r, int first, const budget *bu)
+{
+	char f[64], range[LXW_MAX_CELL_RANGE_LENGTH];
+	int k;
+
+	put_text(b, s, r, 0, "事業費計 total cost", b->bold);
+	for (k = 0; k <= bu->years; k++) {
+		lxw_col_t c = (lxw_col_t)(1 + k);
+		if (k < bu->years)
+			lxw_rowcol_to_range(range, (lxw_row_t)first, c,
+			                    (lxw_row_t)(r - 1), c);
+		else
+			lxw_rowcol_to_range(range, (lxw_row_t)r, 1,
+			                    (lxw_row_t)r, (lxw_col_t)bu->years);
+		snprintf(f, sizeof f, "=SUM(%s)", range);
+		put_formula(
+		    b, s, r, c, f,
+		    (double)(k < bu->years ? bu->cost[k] : bu->cost_total),
+		    b->yen_sum);
+	}
+}
+
+/* The 一般財源等 row: =cost-grant in every column. */
+static void
+budget_net_row(book *b, sheet *s, int r, const budget *bu)
+{
+	char f[64], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
+	int k;
+
+	put_text(b, s, r, 0, "一般財源等 net", b->bold);
+	for (k = 0; k <= bu->years; k++) {
+		snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1 + k),
+		         cell(y, r - 1, 1 + k));
+		put_formula(
+		    b, s, r, 1 + k, f,
+		    (double)(k < bu->years ? bu->net[k] : bu->net_total),
+		    b->yen_sum);
+	}
+}
+
+/* The header row: 令和 labels of the fiscal years, then 合計. */
+static void
+budget_header(book *b, sheet *s, int r, const char *id, int years)
+{
+	char f[64], t[64];
+	int k;
+
+	check(b, worksheet_set_row(s->ws, (lxw_row_t)r, 30, NULL), s->name);
+	put_text(b, s, r, 0, "千円 (thousand yen)", b->head);
+	for (k = 0; k < years; k++) {
+		snprintf(
+		    t, sizeof t, "%s\nFY%lld",
+		    text_of(b->m, id, field(f, sizeof f, "year:%d:label", k)),
+		    yen_of(b->m, id, field(f, sizeof f, "year:%d:fy", k)));
+		put_text(b, s, r, 1 + k, t, b->head);
+	}
+	put_text(b, s, r, 1 + years, "合計\ntotal", b->head);
+}
+
+/* The lines by category (eligible ones marked *); returns the next row. */
+static int
+budget_lines(book *b, sheet *s, int r, const budget *bu)
+{
+	char f[64], label[512];
+	int i;
+
+	for (i = 0; i < bu->n_lines; i++) {
+		budget_row row = {label, bu->line[i], bu->line_total[i], NULL,
+		                  b->yen};
+		snprintf(label, sizeof label, "%s%s",
+		         text_of(b->m, NULL,
+		                 field(f, sizeof f, "category:%d:label",
+		                       bu->cat[i])),
+		         twc_result(b->m, NULL,
+		                    field(f, sizeof f, "category:%d:eligible",
+		                          bu->cat[i])) != 0
+		             ? " *"
+		             : "");
+		budget_line(b, s, r++, bu->years, &row);
+	}
+	return r;
+}
+
+/* The notes and the exact yen totals under the table, from row r. */
+static void
+budget_footer(book *b, sheet *s, int r, const char *id, const budget *bu)
+{
+	twc_model *m = b->m;
+	long long cost = yen_of(m, id, "total_yen"),
+	          grant = yen_of(m, id, "grant_yen"),
+	          net = yen_of(m, id, "net_yen");
+	char f[64], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
+
+	put_note(b, s, r++, 0,
+	         "* 対象経費: category the measure names; only its initial "
+	         "spending is eligible.",
+	         NULL);
+	put_note(b, s, r++, 0,
+	         "各行を千円未満四捨五入し、合計は表示した行の和です。 Lines "
+	         "are rounded half-up to 千円 one by one; totals add the lines "
+	         "shown.",
+	         NULL);
+	if (yen_of(m, id, "running_yen") > 0 && bu->years > 1)
+		put_note(
+		    b, s, r++, 0,
+		    "Running costs over several years may need a 債務負担行為 "
+		    "(item, period, limit) unless a 長期継続契約 applies.",
+		    NULL);
+	put_note(b, s, ++r, 0, "端数処理前 exact (円 yen)", b->bold);
+	put_note(b, s, ++r, 0, "事業費計 total cost", NULL);
+	put_number(b, s, r, 1, (double)cost, b->yen);
+	put_note(b, s, ++r, 0, "特別交付税 grant", NULL);
+	put_number(b, s, r, 1, (double)grant, b->yen);
+	put_note(b, s, ++r, 0, "一般財源等 net", NULL);
+	snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1), cell(y, r - 1, 1));
+	agree(b, id, "net_yen", net, (double)cost - (double)grant);
+	put_formula(b, s, r, 1, f, (double)net, b->yen);
+}
+
+/* The budget-request sheet of one plan. */
+static void
+budget_sheet(book *b, const char *id)
+{
+	budget bu;
+	budget_row grant;
+	sheet s;
+	char t[512];
+	int head = 3, r;
+
+	if (add_sheet(b, &s, budget_name(b, id)) == NULL)
+		return;
+	if (b->first_budget == NULL)
+		b->first_budget = s.ws;
+	budget_build(b->m, id, &bu);
+	snprintf(t, sizeof t, "予算要求 %s: %s (%s)", id,
+	         text_of(b->m, id, "label"), text_of(b->m, id, "label_en"));
+	put_note(b, &s, 0, 0, t, b->title);
+	snprintf(t, sizeof t, "%s; %s – %s; 単位 千円 (thousand yen)",
+	         text_of(b->m, NULL, "name"),
+	         text_of(b->m, NULL, "start_label"),
+	         text_of(b->m, NULL, "end_label"));
+	put_note(b, &s, 1, 0, t, NULL);
+	budget_header(b, &s, head, id, bu.years);
+	r = budget_lines(b, &s, head + 1, &bu);
+	budget_cost_row(b, &s, r++, head + 1, &bu);
+	grant = (budget_row){"特別交付税 grant", bu.grant, bu.grant_total,
+	                     b->bold, b->yen};
+	budget_line(b, &s, r++, bu.years, &grant);
+	budget_net_row(b, &s, r++, &bu);
+	budget_footer(b, &s, r + 1, id, &bu);
+	worksheet_freeze_panes(s.ws, (lxw_row_t)(head + 1), 1);
+	set_widths(b, &s);
+}
+
+/* ---- 明細 ---------------------------------------------------------------
+ */
+
+/* The header of the items sheet: fixed columns, then one a fiscal year. */
+static void
+items_header(book *b, sheet *s, int years)
+{
+	static const char *const labels[] = {"計画 plan",
+	                                     "項目 item",
+	                                     "名称 label",
+	                                     "選択肢 option",
+	                                     "費目 category",
+	                                     "区分 phase",
+	                                     "対象 eligible",
+	                                     "数量\nquantity",
+	                                     "単価 (円)\nunit ¥",
+	                                     "総額 (円)\ntotal ¥",
+	                                     "対象経費 (円)\neligible ¥"};
+	enum { N = sizeof labels / sizeof *labels };
+	char f[64], t[64];
+	int k;
+
+	header_row(b, s, 0, labels, N);
+	for (k = 0; k < years; k++) {
+		snprintf(
+		    t, sizeof t, "%s (円)\nFY%lld",
+		    text_of(b->m, NULL, field(f, sizeof f, "year:%d:label", k)),
+		    yen_of(b->m, NULL, field(f, sizeof f, "year:%d:fy", k)));
+		put_text(b, s, 0, N + k, t, b->head);
+	}
+}
+
+/* One item's row. */
+static void
+items_row(book *b, sheet *s, int r, const char *id, int i, int years)
+{
+	static const char *const texts[] = {"id", "label", "option",
+	                                    "category"};
+	static const char *const yen[] = {"quantity", "unit_yen", "total_yen",
+	                                  "eligible_yen"};
+	twc_model *m = b->m;
+	char f[64], t[64];
+	long long every = yen_of(m, id, field(f, sizeof f, "item:%d:every", i));
+	int k;
+
+	put_text(b, s, r, 0, id, NULL);
+	for (k = 0; k < 4; k++)
+		put_text(b, s, r, 1 + k,
+		         text_of(m, id,
+		                 field(f, sizeof f, "item:%d:%s", i, texts[k])),
+		         NULL);
+	snprintf(t, sizeof t, "%s%s",
+	         text_of(m, id, field(f, sizeof f, "item:%d:phase", i)),
+	         every > 0 ? "/" : "");
+	if (every > 0)
+		snprintf(t + strlen(t), sizeof t - strlen(t), "%lldy", every);
+	put_text(b, s, r, 5, t, NULL);
+	put_text(b, s, r, 6,
+	         yen_of(m, id, field(f, sizeof f, "item:%d:eligible", i))
+	             ? "対象"
+	             : "対象外",
+	         NULL);
+	for (k = 0; k < 4; k++)
+		put_number(
+		    b, s, r, 7 + k,
+		    (double)yen_of(m, id,
+		                   field(f, sizeof f, "item:%d:%s", i, yen[k])),
+		    b->yen);
+	for (k = 0; k < years; k++)
+		put_number(
+		    b, s, r, 11 + k,
+		    (double)yen_of(
+		        m, id, field(f, sizeof f, "item:%d:year:%d:yen", i, k)),
+		    b->yen);
+}
+
+/* The 明細 sheet: every item of every plan shown. */
+static void
+items_sheet(book *b)
+{
+	sheet s;
+	const char *id;
+	int years = twc_count(b->m, NULL, "years"), i, it, r = 1;
+
+	if ((b->items = add_sheet(b, &s, SHEET_ITEMS)) == NULL)
+		return;
+	items_header(b, &s, years);
+	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++) {
+		int n = twc_count(b->m, id, "items");
+		if (!plan_selected(b->o, id))
+			continue;
+		for (it = 0; it < n; it++)
+			items_row(b, &s, r++, id, it, years);
+	}
+	worksheet_freeze_panes(s.ws, 1, 2);
+	set_widths(b, &s);
+}
+
+/* ---- 注記 ---------------------------------------------------------------
+ */
+
+/* The width of the text column of 注記, and how much of it a line fills. */
+#define NOTE_WIDTH 100
+#define NOTE_LINE 110
+
+/* Text wrapped in the wide column of 注記, its row as high as it needs
+ * (LibreOffice does not fit row heights to wrapped text on load). */
+static void
+put_wrapped(book *b, sheet *s, int r, const char *text)
+{
+	int lines = (text_width(text) + NOTE_LINE - 1) / NOTE_LINE;
+
+	put_note(b, s, r, 2, text, b->wrap);
+	if (lines > 1)
+		check(
+		    b,
+		    worksheet_set_row(s->ws, (lxw_row_t)r, 15.0 * lines, NULL),
+		    s->name);
+}
+
+/* The warnings or notes of one plan (NULL: scenario-wide); next row. */
+static int
+notes_of(book *b, sheet *s, int r, const char *plan, const char *kind)
+{
+	char f[32], what[16];
+	int i, n;
+
+	snprintf(what, sizeof what, "%ss", kind);
+	n = twc_count(b->m, plan, what);
+	for (i = 0; i < n; i++, r++) {
+		put_text(b, s, r, 0,
+		         strcmp(kind, "warning") == 0 ? "警告 warning"
+		                                      : "注記 note",
+		         b->top);
+		put_text(b, s, r, 1, plan ? plan : "全体 all", b->top);
+		put_wrapped(
+		    b, s, r,
+		    text_of(b->m, plan, field(f, sizeof f, "%s:%d", kind, i)));
+	}
+	return r;
+}
+
+/* Every warning, then every note: scenario-wide first, then per plan. */
+static int
+notes_all(book *b, sheet *s, int r)
+{
+	static const char *const kinds[] = {"warning", "note"};
+	const char *id;
+	int k, i;
+
+	for (k = 0; k < 2; k++) {
+		r = notes_of(b, s, r, NULL, kinds[k]);
+		for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
+			if (plan_selected(b->o, id))
+				r = notes_of(b, s, r, id, kinds[k]);
+	}
+	return r;
+}
+
+/* The 注記 sheet: messages, the prices caveat, the version. */
+static void
+notes_sheet(book *b)
+{
+	static const char *const labels[] = {"種別 kind", "計画 plan",
+	                                     "内容 text"};
+	sheet s;
+	char t[128];
+	int r;
+
+	if (add_sheet(b, &s, SHEET_NOTES) == NULL)
+		return;
+	header_row(b, &s, 0, labels, 3);
+	r = notes_all(b, &s, 1) + 1;
+	put_wrapped(b, &s, r++,
+	            "単価はカタログの既定値で、見積ではありません。自団体の見積"
+	            "額に置き換えてください (プロファイルの quotes = { item_id "
+	            "= yen; })。 Prices are catalogue defaults, not quotes: "
+	            "replace them with your own.");
+	snprintf(t, sizeof t, "twcost %s (libtwcost %s)", PACKAGE_VERSION,
+	         twc_version());
+	put_note(b, &s, r, 2, t, NULL);
+	worksheet_freeze_panes(s.ws, 1, 0);
+	set_widths(b, &s);
+	check(b, worksheet_set_column(s.ws, 2, 2, NOTE_WIDTH, NULL), s.name);
+}
+
+/* ---- the workbook ---------------------------------------------------------
+ */
+
+/* A cell format; NULL (and a failure) when libxlsxwriter has no memory. */
+static lxw_format *
+new_format(book *b, int bold, const char *num)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+
+	if (f == NULL) {
+		failure(b, "cannot add a cell format (out of memory)");
+		return NULL;
+	}
+	if (bold)
+		format_set_bold(f);
+	if (num != NULL)
+		format_set_num_format(f, num);
+	return f;
+}
+
+/* The formats every sheet uses; 0 when one could not be made. */
+static int
+make_formats(book *b)
+{
+	if ((b->title = new_format(b, 1, NULL)) == NULL ||
+	    (b->head = new_format(b, 1, NULL)) == NULL ||
+	    (b->yen = new_format(b, 0, "#,##0")) == NULL ||
+	    (b->yen_sum = new_format(b, 1, "#,##0")) == NULL ||
+	    (b->bold = new_format(b, 1, NULL)) == NULL ||
+	    (b->wrap = new_format(b, 0, NULL)) == NULL ||
+	    (b->left_int = new_format(b, 0, "#,##0")) == NULL ||
+	    (b->left_rate = new_format(b, 0, "0.00")) == NULL ||
+	    (b->center = new_format(b, 0, NULL)) == NULL ||
+	    (b->top = new_format(b, 0, NULL)) == NULL)
+		return 0;
+	format_set_align(b->top, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(b->left_int, LXW_ALIGN_LEFT);
+	format_set_align(b->left_rate, LXW_ALIGN_LEFT);
+	format_set_align(b->center, LXW_ALIGN_CENTER);
+	format_set_font_size(b->title, 14);
+	format_set_text_wrap(b->head);
+	format_set_align(b->head, LXW_ALIGN_CENTER);
+	format_set_align(b->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(b->head, 0xDDEBF7);
+	format_set_bottom(b->head, LXW_BORDER_THIN);
+	format_set_top(b->yen_sum, LXW_BORDER_THIN);
+	format_set_text_wrap(b->wrap);
+	format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+	return 1;
+}
+
+/* Every sheet, in order; the command's own sheet opens first. */
+static void
+fill(book *b, enum xlsx_sheet active)
+{
+	const char *id;
+	int i;
+
+	if (!make_formats(b))
+		return;
+	b->budget_names = calloc((size_t)shown(b) + 1, sizeof *b->budget_names);
+	if (b->budget_names == NULL) {
+		failure(b, "out of memory");
+		return;
+	}
+	compare_sheet(b);
+	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
+		if (plan_selected(b->o, id))
+			budget_sheet(b, id);
+	items_sheet(b);
+	notes_sheet(b);
+	if (b->failed)
+		return;
+	if (active == XLSX_BUDGET && b->first_budget != NULL)
+		worksheet_activate(b->first_budget);
+	else if (active == XLSX_ITEMS)
+		worksheet_activate(b->items);
+	else
+		worksheet_activate(b->compare);
+}
+
+int
+write_xlsx(twc_model *m, const options *o, enum xlsx_sheet active)
+{
+	book b;
+	out dst;
+	lxw_error e;
+	int rc;
+
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return fail(EXIT_USAGE, "--format xlsx needs --output FILE: a "
+		                        "workbook is not written to standard "
+		                        "output");
+	/* The temporary file out_open makes beside the target is where
+	 * libxlsxwriter writes (by name, at workbook_close); out_close then
+	 * renames it into place, or removes it. */
+	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
+		return rc;
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.o = o;
+	if ((b.wb = workbook_new(dst.tmp)) == NULL) {
+		out_close(&dst, 0);
+		return fail(EXIT_FAILURE_IO, "--output %s: out of memory",
+		            o->output);
+	}
+	fill(&b, active);
+	e = workbook_close(b.wb); /* frees it, whatever happened */
+	free(b.budget_names);
+	check(&b, e, "writing the workbook");
+	if (b.failed) {
+		out_close(&dst, 0);
+		return fail(EXIT_FAILURE_IO,
+		            "--output %s: %s (nothing written)", o->output,
+		            b.why);
+	}
+	return out_close(&dst, 1);
+}

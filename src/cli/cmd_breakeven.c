@@ -73,23 +73,16 @@ side(FILE *f, twc_model *m, const options *o, const char *which)
 static json_t *
 side_json(twc_model *m, const char *which)
 {
-	char fl[48];
+	static const json_field fields[] = {{"value", "", AS_REAL},
+	                                    {"net_a_yen", "_net_a_yen", AS_INT},
+	                                    {"net_b_yen", "_net_b_yen", AS_INT},
+	                                    {NULL, NULL, AS_TEXT}};
+	char prefix[32];
 	json_t *o = json_object();
 
-	json_object_set_new(
-	    o, "value",
-	    json_real(twc_result(m, NULL,
-	                         field(fl, sizeof fl, "breakeven:%s", which))));
-	json_object_set_new(
-	    o, "net_a_yen",
-	    json_integer(
-	        yen_of(m, NULL,
-	               field(fl, sizeof fl, "breakeven:%s_net_a_yen", which))));
-	json_object_set_new(
-	    o, "net_b_yen",
-	    json_integer(
-	        yen_of(m, NULL,
-	               field(fl, sizeof fl, "breakeven:%s_net_b_yen", which))));
+	json_fields(o, m, NULL,
+	            field(prefix, sizeof prefix, "breakeven:%s", which),
+	            fields);
 	return o;
 }
 

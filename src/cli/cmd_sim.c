@@ -139,18 +139,17 @@ simulate(run *r)
 static json_t *
 stats_json(twc_model *m, const char *plan, const char *what)
 {
-	static const char *const names[] = {"mean", "p5",  "p10", "p50",
-	                                    "p90",  "p95", "min", "max"};
+	static const json_field fields[] = {
+	    {"mean", NULL, AS_INT}, {"p5", NULL, AS_INT},
+	    {"p10", NULL, AS_INT},  {"p50", NULL, AS_INT},
+	    {"p90", NULL, AS_INT},  {"p95", NULL, AS_INT},
+	    {"min", NULL, AS_INT},  {"max", NULL, AS_INT},
+	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
-	char f[64];
-	size_t i;
+	char prefix[48];
 
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		json_object_set_new(
-		    o, names[i],
-		    json_integer(yen_of(
-		        m, plan,
-		        field(f, sizeof f, "sim:%s:%s", what, names[i]))));
+	json_fields(o, m, plan, field(prefix, sizeof prefix, "sim:%s:", what),
+	            fields);
 	return o;
 }
 
@@ -176,25 +175,19 @@ cdf_json(twc_model *m, const char *plan)
 static json_t *
 hist_json(twc_model *m, const char *plan)
 {
+	static const json_field fields[] = {{"from_yen", NULL, AS_INT},
+	                                    {"to_yen", NULL, AS_INT},
+	                                    {"count", NULL, AS_INT},
+	                                    {NULL, NULL, AS_TEXT}};
 	json_t *a = json_array();
-	char f[48];
+	char prefix[48];
 	int k, n = twc_count(m, plan, "hist");
 
 	for (k = 0; k < n; k++) {
 		json_t *b = json_object();
-		json_object_set_new(
-		    b, "from_yen",
-		    json_integer(
-		        yen_of(m, plan,
-		               field(f, sizeof f, "sim:hist:%d:from_yen", k))));
-		json_object_set_new(
-		    b, "to_yen",
-		    json_integer(yen_of(
-		        m, plan, field(f, sizeof f, "sim:hist:%d:to_yen", k))));
-		json_object_set_new(
-		    b, "count",
-		    json_integer(yen_of(
-		        m, plan, field(f, sizeof f, "sim:hist:%d:count", k))));
+		json_fields(b, m, plan,
+		            field(prefix, sizeof prefix, "sim:hist:%d:", k),
+		            fields);
 		json_array_append_new(a, b);
 	}
 	return a;
@@ -203,36 +196,20 @@ hist_json(twc_model *m, const char *plan)
 static json_t *
 tornado_json(twc_model *m, const char *plan)
 {
-	static const char *const ints[] = {"low_yen", "high_yen", "swing_yen"};
-	static const char *const reals[] = {"low_value", "high_value",
-	                                    "rank_corr"};
+	static const json_field fields[] = {
+	    {"input", NULL, AS_TEXT},     {"low_yen", NULL, AS_INT},
+	    {"high_yen", NULL, AS_INT},   {"swing_yen", NULL, AS_INT},
+	    {"low_value", NULL, AS_REAL}, {"high_value", NULL, AS_REAL},
+	    {"rank_corr", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
 	json_t *a = json_array();
-	char f[48];
+	char prefix[48];
 	int k, n = twc_count(m, plan, "tornado");
-	size_t i;
 
 	for (k = 0; k < n; k++) {
 		json_t *b = json_object();
-		double rc;
-		json_object_set_new(
-		    b, "input",
-		    json_string(text_of(
-		        m, plan, field(f, sizeof f, "tornado:%d:input", k))));
-		for (i = 0; i < 3; i++)
-			json_object_set_new(
-			    b, ints[i],
-			    json_integer(
-			        yen_of(m, plan,
-			               field(f, sizeof f, "tornado:%d:%s", k,
-			                     ints[i]))));
-		for (i = 0; i < 3; i++) {
-			rc = twc_result(
-			    m, plan,
-			    field(f, sizeof f, "tornado:%d:%s", k, reals[i]));
-			json_object_set_new(b, reals[i],
-			                    isnan(rc) ? json_null()
-			                              : json_real(rc));
-		}
+		json_fields(b, m, plan,
+		            field(prefix, sizeof prefix, "tornado:%d:", k),
+		            fields);
 		json_array_append_new(a, b);
 	}
 	return a;
@@ -241,21 +218,22 @@ tornado_json(twc_model *m, const char *plan)
 static json_t *
 plan_json(twc_model *m, const char *plan)
 {
+	static const json_field head[] = {
+	    {"label", NULL, AS_TEXT},
+	    {"deterministic_net_yen", "net_yen", AS_INT},
+	    {NULL, NULL, AS_TEXT}};
+	static const json_field chances[] = {
+	    {"prob_cheapest", "sim:prob_cheapest", AS_REAL},
+	    {"prob_below_reference", "sim:prob_below_reference", AS_REAL},
+	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
 
 	json_object_set_new(o, "id", json_string(plan));
-	json_object_set_new(o, "label", json_string(text_of(m, plan, "label")));
-	json_object_set_new(o, "deterministic_net_yen",
-	                    json_integer(yen_of(m, plan, "net_yen")));
+	json_fields(o, m, plan, "", head);
 	json_object_set_new(o, "net_yen", stats_json(m, plan, "net_yen"));
 	json_object_set_new(o, "total_yen", stats_json(m, plan, "total_yen"));
 	json_object_set_new(o, "grant_yen", stats_json(m, plan, "grant_yen"));
-	json_object_set_new(
-	    o, "prob_cheapest",
-	    json_real(twc_result(m, plan, "sim:prob_cheapest")));
-	json_object_set_new(
-	    o, "prob_below_reference",
-	    json_real(twc_result(m, plan, "sim:prob_below_reference")));
+	json_fields(o, m, plan, "", chances);
 	json_object_set_new(o, "cdf", cdf_json(m, plan));
 	json_object_set_new(o, "hist", hist_json(m, plan));
 	json_object_set_new(o, "tornado", tornado_json(m, plan));
@@ -265,33 +243,20 @@ plan_json(twc_model *m, const char *plan)
 static json_t *
 inputs_json(twc_model *m)
 {
-	static const char *const reals[] = {"base", "p10", "p90", "mean"};
+	static const json_field fields[] = {
+	    {"id", NULL, AS_TEXT},   {"kind", NULL, AS_TEXT},
+	    {"dist", NULL, AS_TEXT}, {"base", NULL, AS_REAL},
+	    {"p10", NULL, AS_REAL},  {"p90", NULL, AS_REAL},
+	    {"mean", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
 	json_t *a = json_array();
-	char f[48];
+	char prefix[32];
 	int k, n = twc_count(m, NULL, "inputs");
-	size_t i;
 
 	for (k = 0; k < n; k++) {
 		json_t *o = json_object();
-		json_object_set_new(
-		    o, "id",
-		    json_string(
-		        text_of(m, NULL, field(f, sizeof f, "input:%d", k))));
-		json_object_set_new(
-		    o, "kind",
-		    json_string(text_of(
-		        m, NULL, field(f, sizeof f, "input:%d:kind", k))));
-		json_object_set_new(
-		    o, "dist",
-		    json_string(text_of(
-		        m, NULL, field(f, sizeof f, "input:%d:dist", k))));
-		for (i = 0; i < 4; i++)
-			json_object_set_new(
-			    o, reals[i],
-			    json_real(
-			        twc_result(m, NULL,
-			                   field(f, sizeof f, "input:%d:%s", k,
-			                         reals[i]))));
+		json_fields(o, m, NULL,
+		            field(prefix, sizeof prefix, "input:%d:", k),
+		            fields);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -300,6 +265,13 @@ inputs_json(twc_model *m)
 static json_t *
 sim_json(twc_model *m, const options *o)
 {
+	static const json_field run_fields[] = {
+	    {"draws", "sim:draws", AS_INT},
+	    {"seed", "sim:seed", AS_INT},
+	    {"threads", "sim:threads", AS_INT},
+	    {"inputs", "sim:inputs", AS_INT},
+	    {"reference_plan", NULL, AS_TEXT},
+	    {NULL, NULL, AS_TEXT}};
 	json_t *root = json_object(), *plans = json_array();
 	json_t *estimate = json_estimate(m, o);
 	char f[32];
@@ -313,16 +285,7 @@ sim_json(twc_model *m, const options *o)
 	                json_object_get(estimate, "warnings"));
 	json_object_set(root, "notes", json_object_get(estimate, "notes"));
 	json_decref(estimate);
-	json_object_set_new(root, "draws",
-	                    json_integer(yen_of(m, NULL, "sim:draws")));
-	json_object_set_new(root, "seed",
-	                    json_integer(yen_of(m, NULL, "sim:seed")));
-	json_object_set_new(root, "threads",
-	                    json_integer(yen_of(m, NULL, "sim:threads")));
-	json_object_set_new(root, "inputs",
-	                    json_integer(yen_of(m, NULL, "sim:inputs")));
-	json_object_set_new(root, "reference_plan",
-	                    json_string(text_of(m, NULL, "reference_plan")));
+	json_fields(root, m, NULL, "", run_fields);
 	for (i = 0;
 	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
 	     i++)

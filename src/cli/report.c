@@ -56,6 +56,40 @@ count_warnings(twc_model *m, const options *o)
 /* ---- JSON ------------------------------------------------------------------
  */
 
+void
+json_fields(json_t *o, twc_model *m, const char *plan, const char *prefix,
+            const json_field *list)
+{
+	char f[96];
+	double v;
+
+	for (; list->key != NULL; list++) {
+		field(f, sizeof f, "%s%s", prefix,
+		      list->name ? list->name : list->key);
+		switch (list->kind) {
+		case AS_TEXT:
+			json_object_set_new(o, list->key,
+			                    json_string(text_of(m, plan, f)));
+			break;
+		case AS_INT:
+			json_object_set_new(o, list->key,
+			                    json_integer(yen_of(m, plan, f)));
+			break;
+		case AS_REAL:
+			v = twc_result(m, plan, f);
+			json_object_set_new(o, list->key,
+			                    isnan(v) ? json_null()
+			                             : json_real(v));
+			break;
+		case AS_BOOL:
+			json_object_set_new(
+			    o, list->key,
+			    json_boolean(twc_result(m, plan, f) != 0));
+			break;
+		}
+	}
+}
+
 static json_t *
 messages(twc_model *m, const char *plan, const char *kind)
 {
@@ -105,36 +139,40 @@ json_style(twc_model *m, const char *style)
 static json_t *
 json_scenario(twc_model *m)
 {
+	static const json_field fields[] = {
+	    {"name", NULL, AS_TEXT},
+	    {"kind", NULL, AS_TEXT},
+	    {"profile", NULL, AS_TEXT},
+	    {"catalog", NULL, AS_TEXT},
+	    {"grant", NULL, AS_TEXT},
+	    {"start", NULL, AS_TEXT},
+	    {"start_label", NULL, AS_TEXT},
+	    {"end_label", NULL, AS_TEXT},
+	    {"reference_plan", NULL, AS_TEXT},
+	    {"staff", NULL, AS_INT},
+	    {"start_fy", NULL, AS_INT},
+	    {"end_fy", NULL, AS_INT},
+	    {"years", NULL, AS_INT},
+	    {"users", NULL, AS_INT},
+	    {"deadline_fy", NULL, AS_INT},
+	    {"satellite_sites", NULL, AS_INT},
+	    {"jlis_free_until", NULL, AS_INT},
+	    {"jlis_fee_yen", NULL, AS_INT},
+	    {"fiscal_index", NULL, AS_REAL},
+	    {"fiscal_index_rounded", NULL, AS_REAL},
+	    {"m", NULL, AS_REAL},
+	    {"rate", NULL, AS_REAL},
+	    {"effective_rate", NULL, AS_REAL},
+	    {"peak", NULL, AS_REAL},
+	    {"lent_share", NULL, AS_REAL},
+	    {"recipient", NULL, AS_BOOL},
+	    {"grant_override", NULL, AS_BOOL},
+	    {"sensitive_data", NULL, AS_BOOL},
+	    {"grant_applies", NULL, AS_BOOL},
+	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
-	static const char *const texts[] = {
-	    "name",  "kind",        "profile",   "catalog",       "grant",
-	    "start", "start_label", "end_label", "reference_plan"};
-	static const char *const ints[] = {
-	    "staff",           "start_fy",        "end_fy",
-	    "years",           "users",           "deadline_fy",
-	    "satellite_sites", "jlis_free_until", "jlis_fee_yen"};
-	static const char *const reals[] = {
-	    "fiscal_index", "fiscal_index_rounded", "m",
-	    "rate",         "effective_rate",       "peak",
-	    "lent_share"};
-	static const char *const flags[] = {"recipient", "grant_override",
-	                                    "sensitive_data", "grant_applies"};
-	size_t i;
 
-	for (i = 0; i < sizeof texts / sizeof *texts; i++)
-		json_object_set_new(o, texts[i],
-		                    json_string(text_of(m, NULL, texts[i])));
-	for (i = 0; i < sizeof ints / sizeof *ints; i++)
-		json_object_set_new(
-		    o, ints[i],
-		    json_integer((json_int_t)twc_result(m, NULL, ints[i])));
-	for (i = 0; i < sizeof reals / sizeof *reals; i++)
-		json_object_set_new(o, reals[i],
-		                    json_real(twc_result(m, NULL, reals[i])));
-	for (i = 0; i < sizeof flags / sizeof *flags; i++)
-		json_object_set_new(
-		    o, flags[i],
-		    json_boolean(twc_result(m, NULL, flags[i]) != 0));
+	json_fields(o, m, NULL, "", fields);
 	json_object_set_new(o, "home", json_style(m, "home"));
 	json_object_set_new(o, "satellite", json_style(m, "satellite"));
 	json_object_set_new(o, "mobile", json_style(m, "mobile"));
@@ -144,30 +182,25 @@ json_scenario(twc_model *m)
 static json_t *
 json_years(twc_model *m, const char *plan)
 {
-	static const char *const money[] = {
-	    "cost_yen",    "eligible_yen", "grant_yen",      "net_yen",
-	    "initial_yen", "running_yen",  "replacement_yen"};
+	static const json_field fields[] = {{"fy", NULL, AS_INT},
+	                                    {"label", NULL, AS_TEXT},
+	                                    {"cost_yen", NULL, AS_INT},
+	                                    {"eligible_yen", NULL, AS_INT},
+	                                    {"grant_yen", NULL, AS_INT},
+	                                    {"net_yen", NULL, AS_INT},
+	                                    {"initial_yen", NULL, AS_INT},
+	                                    {"running_yen", NULL, AS_INT},
+	                                    {"replacement_yen", NULL, AS_INT},
+	                                    {NULL, NULL, AS_TEXT}};
 	json_t *a = json_array();
-	char f[64];
+	char prefix[32];
 	int k, n = twc_count(m, plan, "years");
-	size_t i;
 
 	for (k = 0; k < n; k++) {
 		json_t *y = json_object();
-		json_object_set_new(
-		    y, "fy",
-		    json_integer(
-		        yen_of(m, plan, field(f, sizeof f, "year:%d:fy", k))));
-		json_object_set_new(
-		    y, "label",
-		    json_string(text_of(
-		        m, plan, field(f, sizeof f, "year:%d:label", k))));
-		for (i = 0; i < sizeof money / sizeof *money; i++)
-			json_object_set_new(
-			    y, money[i],
-			    json_integer(yen_of(m, plan,
-			                        field(f, sizeof f, "year:%d:%s",
-			                              k, money[i]))));
+		json_fields(y, m, plan,
+		            field(prefix, sizeof prefix, "year:%d:", k),
+		            fields);
 		json_array_append_new(a, y);
 	}
 	return a;
@@ -176,37 +209,25 @@ json_years(twc_model *m, const char *plan)
 static json_t *
 json_item(twc_model *m, const char *plan, int i, int years)
 {
-	static const char *const texts[] = {
-	    "id", "option", "category", "phase", "driver", "label", "label_en"};
-	static const char *const ints[] = {"quantity", "unit_yen", "total_yen",
-	                                   "eligible_yen", "every"};
+	static const json_field fields[] = {
+	    {"id", NULL, AS_TEXT},          {"option", NULL, AS_TEXT},
+	    {"category", NULL, AS_TEXT},    {"phase", NULL, AS_TEXT},
+	    {"driver", NULL, AS_TEXT},      {"label", NULL, AS_TEXT},
+	    {"label_en", NULL, AS_TEXT},    {"quantity", NULL, AS_INT},
+	    {"unit_yen", NULL, AS_INT},     {"total_yen", NULL, AS_INT},
+	    {"eligible_yen", NULL, AS_INT}, {"every", NULL, AS_INT},
+	    {"eligible", NULL, AS_BOOL},    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object(), *per = json_array();
-	char f[64];
-	size_t k;
+	char prefix[32], f[64];
 	int y;
 
-	for (k = 0; k < sizeof texts / sizeof *texts; k++)
-		json_object_set_new(
-		    o, texts[k],
-		    json_string(text_of(
-		        m, plan,
-		        field(f, sizeof f, "item:%d:%s", i, texts[k]))));
-	for (k = 0; k < sizeof ints / sizeof *ints; k++)
-		json_object_set_new(
-		    o, ints[k],
-		    json_integer(
-		        yen_of(m, plan,
-		               field(f, sizeof f, "item:%d:%s", i, ints[k]))));
-	json_object_set_new(
-	    o, "eligible",
-	    json_boolean(
-	        yen_of(m, plan, field(f, sizeof f, "item:%d:eligible", i)) !=
-	        0));
+	json_fields(o, m, plan, field(prefix, sizeof prefix, "item:%d:", i),
+	            fields);
 	for (y = 0; y < years; y++)
 		json_array_append_new(
 		    per, json_integer(yen_of(
 		             m, plan,
-		             field(f, sizeof f, "item:%d:year:%d:yen", i, y))));
+		             field(f, sizeof f, "%syear:%d:yen", prefix, y))));
 	json_object_set_new(o, "years_yen", per);
 	return o;
 }
@@ -214,29 +235,31 @@ json_item(twc_model *m, const char *plan, int i, int years)
 static json_t *
 json_plan(twc_model *m, const char *plan)
 {
-	static const char *const money[] = {
-	    "initial_yen",     "annual_yen", "running_yen",
-	    "replacement_yen", "total_yen",  "eligible_yen",
-	    "grant_yen",       "net_yen",    "per_user_year_yen",
-	    "vs_jlis_yen",     "users",      "concurrent"};
+	static const json_field fields[] = {
+	    {"label", NULL, AS_TEXT},
+	    {"label_en", NULL, AS_TEXT},
+	    {"initial_yen", NULL, AS_INT},
+	    {"annual_yen", NULL, AS_INT},
+	    {"running_yen", NULL, AS_INT},
+	    {"replacement_yen", NULL, AS_INT},
+	    {"total_yen", NULL, AS_INT},
+	    {"eligible_yen", NULL, AS_INT},
+	    {"grant_yen", NULL, AS_INT},
+	    {"net_yen", NULL, AS_INT},
+	    {"per_user_year_yen", NULL, AS_INT},
+	    {"vs_jlis_yen", NULL, AS_INT},
+	    {"users", NULL, AS_INT},
+	    {"concurrent", NULL, AS_INT},
+	    {"effective_rate", NULL, AS_REAL},
+	    {"security_fit", NULL, AS_TEXT},
+	    {"reference", "is_reference", AS_BOOL},
+	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object(), *items = json_array();
 	int i, n = twc_count(m, plan, "items"),
 	       years = twc_count(m, plan, "years");
-	size_t k;
 
 	json_object_set_new(o, "id", json_string(plan));
-	json_object_set_new(o, "label", json_string(text_of(m, plan, "label")));
-	json_object_set_new(o, "label_en",
-	                    json_string(text_of(m, plan, "label_en")));
-	for (k = 0; k < sizeof money / sizeof *money; k++)
-		json_object_set_new(o, money[k],
-		                    json_integer(yen_of(m, plan, money[k])));
-	json_object_set_new(o, "effective_rate",
-	                    json_real(twc_result(m, plan, "effective_rate")));
-	json_object_set_new(o, "security_fit",
-	                    json_string(text_of(m, plan, "security_fit")));
-	json_object_set_new(o, "reference",
-	                    json_boolean(yen_of(m, plan, "is_reference") != 0));
+	json_fields(o, m, plan, "", fields);
 	json_object_set_new(o, "flip_fy",
 	                    yen_of(m, plan, "flip_fy")
 	                        ? json_integer(yen_of(m, plan, "flip_fy"))

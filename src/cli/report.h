@@ -22,6 +22,22 @@ const char *field(char *buf, size_t n, const char *fmt, ...)
 #endif
     ;
 
+/* How json_fields writes a field: as a string, a whole number, a real
+ * (NaN as null) or true/false. */
+enum json_kind { AS_TEXT, AS_INT, AS_REAL, AS_BOOL };
+
+/* One member: its JSON name, the field it comes from (after the prefix;
+ * NULL: the same as the name), and its kind. */
+typedef struct json_field {
+	const char *key, *name;
+	enum json_kind kind;
+} json_field;
+
+/* Set o's members from the fields PREFIX + name of plan (NULL: the
+ * scenario), for each entry of list up to one with a NULL key. */
+void json_fields(json_t *o, twc_model *m, const char *plan, const char *prefix,
+                 const json_field *list);
+
 /* The total number of warnings, scenario-wide and for the selected plans. */
 int count_warnings(twc_model *m, const options *o);
 

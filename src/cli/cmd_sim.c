@@ -179,18 +179,8 @@ hist_json(twc_model *m, const char *plan)
 	                                    {"to_yen", NULL, AS_INT},
 	                                    {"count", NULL, AS_INT},
 	                                    {NULL, NULL, AS_TEXT}};
-	json_t *a = json_array();
-	char prefix[48];
-	int k, n = twc_count(m, plan, "hist");
 
-	for (k = 0; k < n; k++) {
-		json_t *b = json_object();
-		json_fields(b, m, plan,
-		            field(prefix, sizeof prefix, "sim:hist:%d:", k),
-		            fields);
-		json_array_append_new(a, b);
-	}
-	return a;
+	return json_list(m, plan, "hist", "sim:hist:", fields);
 }
 
 static json_t *
@@ -201,18 +191,8 @@ tornado_json(twc_model *m, const char *plan)
 	    {"high_yen", NULL, AS_INT},   {"swing_yen", NULL, AS_INT},
 	    {"low_value", NULL, AS_REAL}, {"high_value", NULL, AS_REAL},
 	    {"rank_corr", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
-	json_t *a = json_array();
-	char prefix[48];
-	int k, n = twc_count(m, plan, "tornado");
 
-	for (k = 0; k < n; k++) {
-		json_t *b = json_object();
-		json_fields(b, m, plan,
-		            field(prefix, sizeof prefix, "tornado:%d:", k),
-		            fields);
-		json_array_append_new(a, b);
-	}
-	return a;
+	return json_list(m, plan, "tornado", "tornado:", fields);
 }
 
 static json_t *
@@ -248,18 +228,8 @@ inputs_json(twc_model *m)
 	    {"dist", NULL, AS_TEXT}, {"base", NULL, AS_REAL},
 	    {"p10", NULL, AS_REAL},  {"p90", NULL, AS_REAL},
 	    {"mean", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
-	json_t *a = json_array();
-	char prefix[32];
-	int k, n = twc_count(m, NULL, "inputs");
 
-	for (k = 0; k < n; k++) {
-		json_t *o = json_object();
-		json_fields(o, m, NULL,
-		            field(prefix, sizeof prefix, "input:%d:", k),
-		            fields);
-		json_array_append_new(a, o);
-	}
-	return a;
+	return json_list(m, NULL, "inputs", "input:", fields);
 }
 
 static json_t *

@@ -90,6 +90,24 @@ json_fields(json_t *o, twc_model *m, const char *plan, const char *prefix,
 	}
 }
 
+json_t *
+json_list(twc_model *m, const char *plan, const char *what, const char *head,
+          const json_field *list)
+{
+	json_t *a = json_array();
+	char prefix[64];
+	int k, n = twc_count(m, plan, what);
+
+	for (k = 0; k < n; k++) {
+		json_t *o = json_object();
+		json_fields(o, m, plan,
+		            field(prefix, sizeof prefix, "%s%d:", head, k),
+		            list);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 messages(twc_model *m, const char *plan, const char *kind)
 {
@@ -192,18 +210,8 @@ json_years(twc_model *m, const char *plan)
 	                                    {"running_yen", NULL, AS_INT},
 	                                    {"replacement_yen", NULL, AS_INT},
 	                                    {NULL, NULL, AS_TEXT}};
-	json_t *a = json_array();
-	char prefix[32];
-	int k, n = twc_count(m, plan, "years");
 
-	for (k = 0; k < n; k++) {
-		json_t *y = json_object();
-		json_fields(y, m, plan,
-		            field(prefix, sizeof prefix, "year:%d:", k),
-		            fields);
-		json_array_append_new(a, y);
-	}
-	return a;
+	return json_list(m, plan, "years", "year:", fields);
 }
 
 static json_t *

@@ -38,6 +38,11 @@ typedef struct json_field {
 void json_fields(json_t *o, twc_model *m, const char *plan, const char *prefix,
                  const json_field *list);
 
+/* An array with one object per index k below twc_count(m, plan, what),
+ * each set by json_fields from the fields HEAD + k + ":" + name. */
+json_t *json_list(twc_model *m, const char *plan, const char *what,
+                  const char *head, const json_field *list);
+
 /* The total number of warnings, scenario-wide and for the selected plans. */
 int count_warnings(twc_model *m, const options *o);
 

@@ -15,17 +15,6 @@ const char *const driver_names[DRIVER_COUNT + 1] = {
 /* Indexed by bit: 1 << 0 is SEGMENT_INTERNET, 1 << 1 SEGMENT_LGWAN. */
 const char *const segment_names[3] = {"internet", "lgwan", NULL};
 
-static int
-find(const char *name, const char *const *names, int n)
-{
-	int i;
-
-	for (i = 0; name != NULL && i < n; i++)
-		if (strcmp(name, names[i]) == 0)
-			return i;
-	return -1;
-}
-
 const char *
 style_name(int style)
 {
@@ -35,7 +24,7 @@ style_name(int style)
 int
 style_of(const char *name)
 {
-	return find(name, style_names, STYLE_COUNT);
+	return name_index(name, style_names);
 }
 
 const char *
@@ -45,28 +34,20 @@ driver_name(int driver)
 	                                            : "?";
 }
 
-int
-driver_of(const char *name)
-{
-	return find(name, driver_names, DRIVER_COUNT);
-}
-
 const char *
 segment_name(int segment)
 {
-	return segment == SEGMENT_LGWAN      ? "lgwan"
-	       : segment == SEGMENT_INTERNET ? "internet"
-	                                     : "?";
+	return segment == SEGMENT_INTERNET || segment == SEGMENT_LGWAN
+	           ? segment_names[segment >> 1]
+	           : "?";
 }
 
 int
 segment_of(const char *name)
 {
-	if (name != NULL && strcmp(name, "lgwan") == 0)
-		return SEGMENT_LGWAN;
-	if (name != NULL && strcmp(name, "internet") == 0)
-		return SEGMENT_INTERNET;
-	return -1;
+	int i = name_index(name, segment_names);
+
+	return i < 0 ? -1 : 1 << i;
 }
 
 int

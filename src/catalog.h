@@ -115,7 +115,6 @@ extern const char *const segment_names[];
 const char *style_name(int style);
 int style_of(const char *name);
 const char *driver_name(int driver);
-int driver_of(const char *name);
 const char *segment_name(int segment);
 int segment_of(const char *name);
 

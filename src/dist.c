@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "dist.h"
+#include "util.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -14,24 +15,19 @@
  * 1e-18, below double precision. */
 #define PERT_BISECTIONS 60
 
-static const char *const names[] = {"fixed", "triangular", "pert", "uniform",
-                                    "lognormal"};
+static const char *const names[] = {"fixed",   "triangular", "pert",
+                                    "uniform", "lognormal",  NULL};
 
 const char *
 dist_name(enum dist_kind k)
 {
-	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+	return k >= DIST_FIXED && k <= DIST_LOGNORMAL ? names[k] : "?";
 }
 
 int
 dist_kind_of(const char *name)
 {
-	int k;
-
-	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
-		if (strcmp(name, names[k]) == 0)
-			return k;
-	return -1;
+	return name_index(name, names);
 }
 
 int

@@ -375,8 +375,6 @@ static int
 input_field(twc_model *m, const path *p, field_value *v)
 {
 	static const char *const kinds[] = {"price", "share", "days", "peak"};
-	static const char *const dists[] = {"fixed", "triangular", "pert",
-	                                    "uniform", "lognormal"};
 	long k = index_of(p->part[1]);
 	const char *f = p->n == 3 ? p->part[2] : "id";
 	const sim_input *in;
@@ -394,18 +392,19 @@ input_field(twc_model *m, const path *p, field_value *v)
 	if (strcmp(f, "kind") == 0)
 		return set_text(v, kinds[in->kind]);
 	if (strcmp(f, "dist") == 0)
-		return set_text(v, dists[in->d.kind]);
+		return set_text(v, dist_name(in->d.kind));
 	if (strcmp(f, "base") == 0)
 		return set_real(v, in->d.base);
 	if (strcmp(f, "mean") == 0)
 		return set_real(v, dist_mean(&in->d));
-	if (strcmp(f, "p10") == 0 || strcmp(f, "low") == 0)
-		return set_real(
-		    v, dist_quantile(&in->d, strcmp(f, "low") ? 0.1 : 0));
-	if (strcmp(f, "p90") == 0 || strcmp(f, "high") == 0)
-		return set_real(v, strcmp(f, "high")
-		                       ? dist_quantile(&in->d, 0.9)
-		                       : in->d.high);
+	if (strcmp(f, "p10") == 0)
+		return set_real(v, dist_quantile(&in->d, 0.1));
+	if (strcmp(f, "p90") == 0)
+		return set_real(v, dist_quantile(&in->d, 0.9));
+	if (strcmp(f, "low") == 0)
+		return set_real(v, in->d.low);
+	if (strcmp(f, "high") == 0)
+		return set_real(v, in->d.high);
 	return unknown(m, NULL, p->buf);
 }
 

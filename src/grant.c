@@ -12,17 +12,6 @@ const char *const kind_names[KIND_COUNT + 1] = {
     "prefecture",   "designated_city", "municipality",
     "special_ward", "association",     NULL};
 
-static int
-index_of(const char *name, const char *const *names, int n)
-{
-	int i;
-
-	for (i = 0; name != NULL && i < n; i++)
-		if (strcmp(name, names[i]) == 0)
-			return i;
-	return -1;
-}
-
 const char *
 phase_name(int phase)
 {
@@ -32,7 +21,7 @@ phase_name(int phase)
 int
 phase_of(const char *name)
 {
-	return index_of(name, phase_names, PHASE_COUNT);
+	return name_index(name, phase_names);
 }
 
 const char *
@@ -44,7 +33,7 @@ kind_name(int kind)
 int
 kind_of(const char *name)
 {
-	return index_of(name, kind_names, KIND_COUNT);
+	return name_index(name, kind_names);
 }
 
 /* round_half_up(100 x (a - b x I)) with I = index100 / 100, exactly:

@@ -335,16 +335,15 @@ choice_index(reader *rd, const config_setting_t *s, const char *const *names,
 {
 	char list[256];
 	const char *v, *near;
-	int i, n = 0;
+	int n = 0;
 
 	if (config_setting_type(s) != CONFIG_TYPE_STRING)
 		return rd_fail(rd, s, "must be a string in double quotes");
 	v = config_setting_get_string(s);
-	for (i = 0; names[i] != NULL; i++, n++)
-		if (strcmp(v, names[i]) == 0) {
-			*out = i;
-			return TWC_OK;
-		}
+	if ((*out = name_index(v, names)) >= 0)
+		return TWC_OK;
+	while (names[n] != NULL)
+		n++;
 	join(names, list, sizeof list);
 	near = nearest_word(v, names, n);
 	if (near != NULL)

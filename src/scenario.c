@@ -90,12 +90,7 @@ static const char *const text_keys[] = {"kind",
 static int
 key_index(const char *key)
 {
-	int i;
-
-	for (i = 0; key != NULL && i < K_COUNT; i++)
-		if (strcmp(key, scenario_keys[i]) == 0)
-			return i;
-	return -1;
+	return name_index(key, scenario_keys);
 }
 
 static int

@@ -173,19 +173,15 @@ fmt_thousands(long long v, char *buf, size_t n)
 	return buf;
 }
 
-char *
-xstrdup(const char *s)
+int
+name_index(const char *name, const char *const *names)
 {
-	size_t n;
-	char *p;
+	int i;
 
-	if (s == NULL)
-		return NULL;
-	n = strlen(s) + 1;
-	p = malloc(n);
-	if (p != NULL)
-		memcpy(p, s, n);
-	return p;
+	for (i = 0; name != NULL && names[i] != NULL; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return -1;
 }
 
 int
@@ -345,36 +341,6 @@ utf16_to_utf8(const unsigned short *s, char *out, size_t n)
 	}
 	out[len] = '\0';
 	return 1;
-}
-
-/* East Asian Wide and Fullwidth ranges that appear in Japanese text. */
-static int
-is_wide(unsigned c)
-{
-	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-	       (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-	       (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
-}
-
-int
-utf8_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned cp;
-	int w = 0;
-
-	while (*p != '\0') {
-		int n = utf8_decode(p, &cp);
-		if (n == 0) {
-			n = 1;
-			cp = '?';
-		}
-		w += is_wide(cp) ? 2 : 1;
-		p += n;
-	}
-	return w;
 }
 
 void

@@ -67,8 +67,9 @@ int hundredths_half_up(double x);
 /* v with thousands separators ("1,234,567"; "-12,000") into buf. */
 char *fmt_thousands(long long v, char *buf, size_t n);
 
-/* A malloc'ed copy of s, or NULL. */
-char *xstrdup(const char *s);
+/* The index of name in names (NULL-terminated), or -1 (also for a NULL
+ * name). */
+int name_index(const char *name, const char *const *names);
 
 /* Copy text into buf as the _buf functions of the API do: at most len
  * bytes, NUL-terminated, cut at a UTF-8 boundary; return strlen(text). */
@@ -88,9 +89,6 @@ int utf8_valid(const char *s);
 /* UTF-16 (NUL-terminated) to UTF-8 in out (n bytes); 0 when the text has
  * an unpaired surrogate or does not fit. */
 int utf16_to_utf8(const unsigned short *s, char *out, size_t n);
-
-/* Columns s takes in a terminal: East Asian wide characters count 2. */
-int utf8_width(const char *s);
 
 /* A growing string.  After an allocation failure it stays failed and every
  * append is a no-op; sb_take returns NULL then. */

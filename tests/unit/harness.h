@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "twcost.h"
+
 /* Money is exact: compare yen as integers. */
 #define ASSERT_YEN(actual, expected)                                           \
 	CU_ASSERT_EQUAL((long long)(actual), (long long)(expected))
@@ -37,6 +39,31 @@ src_path(const char *rel)
 
 	snprintf(b, 1024, "%s/%s", top ? top : TOP_SRCDIR, rel);
 	return b;
+}
+
+/* A handle on the profile at rel under the source tree; the test stops
+ * when it cannot be opened.  (Unused static inline functions cost the
+ * suites that do not link the library nothing.) */
+static inline twc_model *
+open_profile(const char *rel)
+{
+	twc_model *m = NULL;
+	char err[512];
+
+	if (twc_open_buf(src_path(rel), &m, err, sizeof err) != TWC_OK)
+		fprintf(stderr, "\n  %s\n", err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	return m;
+}
+
+/* A handle on the bundled default scenario. */
+static inline twc_model *
+open_default(void)
+{
+	twc_model *m = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(twc_open(NULL, &m), TWC_OK);
+	return m;
 }
 
 /* Run one suite of tests; exit status 0 when every assertion held. */

@@ -10,15 +10,6 @@
 #include "harness.h"
 #include "twcost.h"
 
-static twc_model *
-open_default(void)
-{
-	twc_model *m = NULL;
-
-	CU_ASSERT_EQUAL(twc_open(NULL, &m), TWC_OK);
-	return m;
-}
-
 static void
 test_version_and_strerror(void)
 {

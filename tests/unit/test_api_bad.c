@@ -46,15 +46,6 @@ static const struct {
 };
 #define N_KEYS (int)(sizeof keys / sizeof *keys)
 
-static twc_model *
-open_default(void)
-{
-	twc_model *m = NULL;
-
-	CU_ASSERT_EQUAL_FATAL(twc_open(NULL, &m), TWC_OK);
-	return m;
-}
-
 /* The message of the last call names the key and its range. */
 static void
 assert_names(twc_model *m, const char *key, const char *range)

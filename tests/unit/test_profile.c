@@ -120,8 +120,12 @@ test_every_shipped_profile_loads_from_its_folder(void)
 		CU_ASSERT_EQUAL(rc, TWC_OK);
 		if (rc != TWC_OK)
 			fprintf(stderr, "\n  %s\n", e.msg);
-		else /* the entities refer to ../catalog.cfg: the file */
+		else { /* the entities refer to ../catalog.cfg: the file,
+			  not the bundled copy of that name */
 			ASSERT_CONTAINS(p->catalog_name, "catalog.cfg");
+			CU_ASSERT_NOT_EQUAL(
+			    strncmp(p->catalog_name, "bundled:", 8), 0);
+		}
 		profile_free(p);
 	}
 	CU_ASSERT_EQUAL(profile_check(src_path("profiles/catalog.cfg"), NULL),

@@ -22,17 +22,6 @@
 /* Standard errors allowed. */
 #define Z_TOL 5.0
 
-static twc_model *
-open_profile(const char *rel)
-{
-	twc_model *m = NULL;
-	char err[512];
-
-	if (twc_open_buf(src_path(rel), &m, err, sizeof err) != TWC_OK)
-		fprintf(stderr, "\n  %s\n", err);
-	return m;
-}
-
 static double
 r(twc_model *m, const char *plan, const char *f)
 {

@@ -40,94 +40,18 @@ twc_strerror(int status)
 	return "unknown status";
 }
 
-/* Texts the scenario fields return, made when results are computed. */
-static void
-describe(twc_model *m)
-{
-	const scenario *sc = &m->sc;
-
-	if (sc->start_date.day > 0)
-		snprintf(m->start_text, sizeof m->start_text, "%04d-%02d-%02d",
-		         sc->start_date.year, sc->start_date.month,
-		         sc->start_date.day);
-	else
-		snprintf(m->start_text, sizeof m->start_text, "FY%d",
-		         sc->start_fy);
-	fy_label(sc->start_fy, m->start_label, sizeof m->start_label);
-	fy_label(sc->start_fy + sc->years - 1, m->end_label,
-	         sizeof m->end_label);
-}
-
-void
-handle_invalidate(twc_model *m)
-{
-	m->fresh = 0;
-	sim_free(&m->sim);
-	memset(&m->be, 0, sizeof m->be);
-}
-
-/* A key the user sets is no longer uncertain in a simulation. */
-static void
-mark_fixed(twc_model *m, const char *key)
-{
-	int st;
-
-	for (st = 0; st < STYLE_COUNT; st++) {
-		char days[32];
-		snprintf(days, sizeof days, "%s_days", style_name(st));
-		if (strcmp(key, style_name(st)) == 0)
-			m->fixed |= (unsigned)FIXED_SHARE << st;
-		if (strcmp(key, days) == 0)
-			m->fixed |= (unsigned)FIXED_DAYS << st;
-	}
-	if (strcmp(key, "peak") == 0)
-		m->fixed |= FIXED_PEAK;
-}
-
-int
-handle_refresh(twc_model *m)
-{
-	int rc;
-
-	if (m->fresh)
-		return TWC_OK;
-	results_free(&m->r);
-	if ((rc = model_compute(m->p, &m->sc, &m->r, &m->err)))
-		return rc;
-	describe(m);
-	m->fresh = 1;
-	return TWC_OK;
-}
-
 TWC_API int TWC_CALL
 twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
 {
 	twc_error e;
-	twc_model *m;
 	int rc;
 
 	err_clear(&e);
-	if (out == NULL) {
+	if (out == NULL)
 		rc = err_set(&e, TWC_EINVAL,
 		             "no place for the handle (out is NULL)");
-		goto fail;
-	}
-	*out = NULL;
-	m = calloc(1, sizeof *m);
-	if (m == NULL) {
-		rc = err_set(&e, TWC_ENOMEM, "out of memory");
-		goto fail;
-	}
-	if ((rc = profile_acquire(path, &m->p, &e)) != TWC_OK) {
-		free(m);
-		goto fail;
-	}
-	m->sc = m->p->sc;
-	*out = m;
-	if (err != NULL && err_len > 0)
-		err[0] = '\0';
-	return TWC_OK;
-fail:
+	else
+		rc = handle_open(path, out, &e);
 	copy_out(e.msg, err, err_len);
 	return rc;
 }
@@ -141,12 +65,7 @@ twc_open(const char *path, twc_model **out)
 TWC_API void TWC_CALL
 twc_close(twc_model *m)
 {
-	if (m == NULL)
-		return;
-	results_free(&m->r);
-	sim_free(&m->sim);
-	profile_release(m->p);
-	free(m);
+	handle_close(m);
 }
 
 TWC_API int TWC_CALL
@@ -159,7 +78,7 @@ twc_set(twc_model *m, const char *key, double value)
 	err_clear(&m->err);
 	rc = scenario_set(&m->sc, key, value, &m->err);
 	if (rc == TWC_OK) {
-		mark_fixed(m, key);
+		handle_mark_fixed(m, key);
 		handle_invalidate(m);
 	}
 	return rc;
@@ -178,7 +97,7 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 	rc = scenario_set_text(&next, key, value, &m->err);
 	if (rc == TWC_OK) {
 		m->sc = next;
-		mark_fixed(m, key);
+		handle_mark_fixed(m, key);
 		handle_invalidate(m);
 	}
 	return rc;

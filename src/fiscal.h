@@ -14,6 +14,10 @@
 #define FY_MIN 1989
 #define FY_MAX 2100
 
+/* Bytes kept for an era label: "令和82年度" (FY_MAX) is 14 bytes and its
+ * NUL; 24 leaves room for any era the library names. */
+#define FY_LABEL_MAX 24
+
 /* A calendar date; day 0 when only a fiscal year was given. */
 typedef struct twc_date {
 	int year, month, day;

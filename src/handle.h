@@ -17,7 +17,7 @@ struct twc_model {
 	sim_progress progress;
 	breakeven be; /* the last break-even search */
 	/* Text the scenario fields return, made at each computation. */
-	char start_text[32], start_label[24], end_label[24];
+	char start_text[32], start_label[FY_LABEL_MAX], end_label[FY_LABEL_MAX];
 };
 
 /* A field's value: a whole number (yen, counts), a real, or text. */
@@ -29,6 +29,16 @@ typedef struct field_value {
 	double d;
 	const char *s;
 } field_value;
+
+/* A new handle on the profile at path (NULL: the bundled default) with
+ * its inputs, or a status with the reason in e. */
+int handle_open(const char *path, twc_model **out, twc_error *e);
+
+/* Free a handle and everything it holds; NULL is a no-op. */
+void handle_close(twc_model *m);
+
+/* A key the user set: its profile range is no longer drawn. */
+void handle_mark_fixed(twc_model *m, const char *key);
 
 /* Forget results that depend on the inputs: after any change. */
 void handle_invalidate(twc_model *m);

@@ -391,7 +391,7 @@ limit_messages(ctx *c, plan_result *pr, const option *o, unsigned styles)
 static void
 fee_note(ctx *c, plan_result *pr, const option *o)
 {
-	char label[24], yen[32];
+	char label[FY_LABEL_MAX], yen[32];
 
 	if (!o->trial || c->sc->jlis_fee_yen <= 0)
 		return;
@@ -433,7 +433,7 @@ plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
 static void
 describe_start(const scenario *sc, char *buf, size_t n)
 {
-	char label[24];
+	char label[FY_LABEL_MAX];
 
 	fy_label(sc->start_fy, label, sizeof label);
 	if (sc->start_date.day > 0)
@@ -470,7 +470,7 @@ static void
 deadline_warning(ctx *c)
 {
 	const grant_rule *g = &c->p->grant;
-	char start[64], dl[24];
+	char start[64], dl[FY_LABEL_MAX];
 
 	describe_start(c->sc, start, sizeof start);
 	fy_label(g->deadline_fy, dl, sizeof dl);
@@ -489,7 +489,7 @@ coverage(ctx *c)
 	const grant_rule *g = &c->p->grant;
 	const scenario *sc = c->sc;
 	const char *why = not_covered_reason(g, sc);
-	char first[24];
+	char first[FY_LABEL_MAX];
 
 	c->r->index100 = hundredths_half_up(sc->fiscal_index);
 	c->r->m100 = grant_multiplier(g, sc->kind, c->r->index100);
@@ -558,7 +558,7 @@ flip_note(ctx *c, int p)
 {
 	results *r = c->r;
 	plan_result *pr = &r->plans[p];
-	char label[24];
+	char label[FY_LABEL_MAX];
 
 	pr->flip_fy = flip_year(r, p);
 	if (pr->flip_fy == 0)

@@ -32,7 +32,7 @@
 
 typedef struct year_result {
 	int fy;
-	char label[24]; /* 令和7年度 */
+	char label[FY_LABEL_MAX]; /* 令和7年度 */
 	long long cost, eligible, grant, net;
 	long long initial, running, replacement;
 } year_result;

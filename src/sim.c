@@ -770,7 +770,7 @@ check_args(int draws, double seed, int threads, twc_error *e)
 		return err_set(e, TWC_ERANGE,
 		               "draws: %d is out of range (1 to %d)", draws,
 		               SIM_MAX_DRAWS);
-	if (!(seed >= 0 && seed <= 9007199254740992.0) || seed != floor(seed))
+	if (!(seed >= 0 && seed <= TWC_EXACT_MAX) || seed != floor(seed))
 		return err_set(e, TWC_ERANGE,
 		               "seed: %g is not a whole number from 0 to 2^53",
 		               seed);

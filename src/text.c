@@ -1,19 +1,17 @@
-/* util.c - errors, exact yen arithmetic and small string helpers. */
+/* text.c - UTF-8 and UTF-16 text, numbers read in the C locale, name
+ * look-ups and "did you mean" suggestions. */
 #include <config.h>
 
-#include "util.h"
+#include "text.h"
 
 #include <locale.h>
-#include <math.h>
 #include <pthread.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Length of the longest prefix of s, at most max bytes, that ends on a
  * UTF-8 character boundary. */
-static size_t
+size_t
 utf8_cut(const char *s, size_t max)
 {
 	size_t n = strlen(s);
@@ -23,85 +21,6 @@ utf8_cut(const char *s, size_t max)
 	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
 		max--;
 	return max;
-}
-
-int
-err_set(twc_error *e, int status, const char *fmt, ...)
-{
-	char tmp[TWC_MSG_MAX * 2];
-	va_list ap;
-	size_t n;
-
-	if (e == NULL)
-		return status;
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	n = utf8_cut(tmp, sizeof e->msg - 1);
-	memcpy(e->msg, tmp, n);
-	e->msg[n] = '\0';
-	e->status = status;
-	return status;
-}
-
-void
-err_clear(twc_error *e)
-{
-	if (e != NULL) {
-		e->status = TWC_OK;
-		e->msg[0] = '\0';
-	}
-}
-
-static int
-yen_in_range(long long v)
-{
-	return v >= -TWC_YEN_MAX && v <= TWC_YEN_MAX;
-}
-
-int
-yen_add(long long a, long long b, long long *out)
-{
-	long long r;
-
-	if (__builtin_add_overflow(a, b, &r) || !yen_in_range(r))
-		return TWC_EOVERFLOW;
-	*out = r;
-	return TWC_OK;
-}
-
-int
-yen_mul(long long a, long long b, long long *out)
-{
-	long long r;
-
-	if (__builtin_mul_overflow(a, b, &r) || !yen_in_range(r))
-		return TWC_EOVERFLOW;
-	*out = r;
-	return TWC_OK;
-}
-
-/* Splitting a = q*d + r gives a*k/d = q*k + r*k/d, and r*k stays small
- * because r < d.  Callers keep a <= TWC_YEN_MAX, k <= 10^6, d <= 10^9. */
-long long
-muldiv_half_up(long long a, long long k, long long d)
-{
-	long long q = a / d, r = a % d;
-	long long rk = r * k;
-
-	return q * k + (2 * (rk % d) >= d ? rk / d + 1 : rk / d);
-}
-
-long long
-count_round(double x)
-{
-	return (long long)floor(x + 0.5 + TWC_COUNT_EPS);
-}
-
-long long
-count_ceil(double x)
-{
-	return (long long)ceil(x - TWC_COUNT_EPS);
 }
 
 #if defined(HAVE_STRTOD_L) && defined(HAVE_NEWLOCALE)
@@ -145,33 +64,6 @@ c_strtod(const char *s, char **end)
 	return strtod(s, end);
 }
 #endif
-
-int
-hundredths_half_up(double x)
-{
-	return (int)floor(x * 100.0 + 0.5 + TWC_COUNT_EPS);
-}
-
-char *
-fmt_thousands(long long v, char *buf, size_t n)
-{
-	char digits[32], out[48];
-	unsigned long long u =
-	    v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	int len, i, k = 0;
-
-	len = snprintf(digits, sizeof digits, "%llu", u);
-	if (v < 0)
-		out[k++] = '-';
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[k++] = ',';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	snprintf(buf, n, "%s", out);
-	return buf;
-}
 
 int
 name_index(const char *name, const char *const *names)
@@ -341,146 +233,4 @@ utf16_to_utf8(const unsigned short *s, char *out, size_t n)
 	}
 	out[len] = '\0';
 	return 1;
-}
-
-void
-sb_init(strbuf *sb)
-{
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
-	sb->failed = 0;
-}
-
-static int
-sb_reserve(strbuf *sb, size_t extra)
-{
-	size_t want = sb->len + extra + 1, cap;
-	char *p;
-
-	if (sb->failed)
-		return 0;
-	if (want <= sb->cap)
-		return 1;
-	cap = sb->cap ? sb->cap : 64;
-	while (cap < want)
-		cap *= 2;
-	p = realloc(sb->buf, cap);
-	if (p == NULL) {
-		sb->failed = 1;
-		return 0;
-	}
-	sb->buf = p;
-	sb->cap = cap;
-	return 1;
-}
-
-void
-sb_add(strbuf *sb, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (!sb_reserve(sb, n))
-		return;
-	memcpy(sb->buf + sb->len, s, n + 1);
-	sb->len += n;
-}
-
-void
-sb_printf(strbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !sb_reserve(sb, (size_t)n))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
-}
-
-char *
-sb_take(strbuf *sb)
-{
-	char *p;
-
-	if (sb->failed || !sb_reserve(sb, 0)) {
-		sb_free(sb);
-		return NULL;
-	}
-	p = sb->buf;
-	sb_init(sb);
-	return p;
-}
-
-void
-sb_free(strbuf *sb)
-{
-	free(sb->buf);
-	sb_init(sb);
-}
-
-struct arena_block {
-	arena_block *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
-/* Blocks hold at least this much, so that small strings share them. */
-#define ARENA_BLOCK 8192
-
-void
-arena_init(arena *a)
-{
-	a->head = NULL;
-}
-
-void *
-arena_alloc(arena *a, size_t n)
-{
-	const size_t align = sizeof(max_align_t);
-	arena_block *b = a->head;
-	void *p;
-
-	n = (n + align - 1) / align * align;
-	if (n == 0)
-		n = align;
-	if (b == NULL || b->cap - b->used < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-		b = malloc(sizeof *b + cap);
-		if (b == NULL)
-			return NULL;
-		b->cap = cap;
-		b->used = 0;
-		b->next = a->head;
-		a->head = b;
-	}
-	p = (char *)b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
-	return p;
-}
-
-char *
-arena_strdup(arena *a, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = arena_alloc(a, n);
-
-	if (p != NULL)
-		memcpy(p, s, n);
-	return p;
-}
-
-void
-arena_free(arena *a)
-{
-	while (a->head != NULL) {
-		arena_block *next = a->head->next;
-		free(a->head);
-		a->head = next;
-	}
 }

@@ -1,0 +1,99 @@
+/* handle.c - a handle's life: open, close, invalidate, refresh.  The
+ * exported functions (api.c) and the result tables (fields.c) both call
+ * here; nothing here calls them. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handle.h"
+#include "scenario.h"
+
+/* Texts the scenario fields return, made when results are computed. */
+static void
+describe(twc_model *m)
+{
+	const scenario *sc = &m->sc;
+
+	if (sc->start_date.day > 0)
+		snprintf(m->start_text, sizeof m->start_text, "%04d-%02d-%02d",
+		         sc->start_date.year, sc->start_date.month,
+		         sc->start_date.day);
+	else
+		snprintf(m->start_text, sizeof m->start_text, "FY%d",
+		         sc->start_fy);
+	fy_label(sc->start_fy, m->start_label, sizeof m->start_label);
+	fy_label(sc->start_fy + sc->years - 1, m->end_label,
+	         sizeof m->end_label);
+}
+
+void
+handle_invalidate(twc_model *m)
+{
+	m->fresh = 0;
+	sim_free(&m->sim);
+	memset(&m->be, 0, sizeof m->be);
+}
+
+/* A key the user sets is no longer uncertain in a simulation. */
+void
+handle_mark_fixed(twc_model *m, const char *key)
+{
+	int st;
+
+	for (st = 0; st < STYLE_COUNT; st++) {
+		char days[32];
+		snprintf(days, sizeof days, "%s_days", style_name(st));
+		if (strcmp(key, style_name(st)) == 0)
+			m->fixed |= (unsigned)FIXED_SHARE << st;
+		if (strcmp(key, days) == 0)
+			m->fixed |= (unsigned)FIXED_DAYS << st;
+	}
+	if (strcmp(key, "peak") == 0)
+		m->fixed |= FIXED_PEAK;
+}
+
+int
+handle_refresh(twc_model *m)
+{
+	int rc;
+
+	if (m->fresh)
+		return TWC_OK;
+	results_free(&m->r);
+	if ((rc = model_compute(m->p, &m->sc, &m->r, &m->err)))
+		return rc;
+	describe(m);
+	m->fresh = 1;
+	return TWC_OK;
+}
+
+int
+handle_open(const char *path, twc_model **out, twc_error *e)
+{
+	twc_model *m = calloc(1, sizeof *m);
+	int rc;
+
+	*out = NULL;
+	if (m == NULL)
+		return err_set(e, TWC_ENOMEM, "out of memory");
+	if ((rc = profile_acquire(path, &m->p, e)) != TWC_OK) {
+		free(m);
+		return rc;
+	}
+	m->sc = m->p->sc;
+	*out = m;
+	return TWC_OK;
+}
+
+void
+handle_close(twc_model *m)
+{
+	if (m == NULL)
+		return;
+	results_free(&m->r);
+	sim_free(&m->sim);
+	profile_release(m->p);
+	free(m);
+}

@@ -1,0 +1,35 @@
+/* mem.h - growing strings and arenas. */
+#ifndef TWC_MEM_H
+#define TWC_MEM_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+/* A growing string.  After an allocation failure it stays failed and every
+ * append is a no-op; sb_take returns NULL then. */
+typedef struct strbuf {
+	char *buf;
+	size_t len, cap;
+	int failed;
+} strbuf;
+
+void sb_init(strbuf *sb);
+void sb_add(strbuf *sb, const char *s);
+void sb_printf(strbuf *sb, const char *fmt, ...) TWC_PRINTF(2, 3);
+char *sb_take(strbuf *sb);
+void sb_free(strbuf *sb);
+
+/* An arena: many small allocations freed together.  A profile keeps all
+ * its strings and arrays in one. */
+typedef struct arena_block arena_block;
+typedef struct arena {
+	arena_block *head;
+} arena;
+
+void arena_init(arena *a);
+void *arena_alloc(arena *a, size_t n); /* zeroed; NULL when out of memory */
+char *arena_strdup(arena *a, const char *s);
+void arena_free(arena *a);
+
+#endif

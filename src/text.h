@@ -1,0 +1,39 @@
+/* text.h - UTF-8 and UTF-16 text, numbers read in the C locale, name
+ * look-ups and "did you mean" suggestions. */
+#ifndef TWC_TEXT_H
+#define TWC_TEXT_H
+
+#include <stddef.h>
+
+/* Length of the longest prefix of s, at most max bytes, that ends on a
+ * UTF-8 character boundary. */
+size_t utf8_cut(const char *s, size_t max);
+
+/* 1 when s is valid UTF-8. */
+int utf8_valid(const char *s);
+
+/* UTF-16 (NUL-terminated) to UTF-8 in out (n bytes); 0 when the text has
+ * an unpaired surrogate or does not fit. */
+int utf16_to_utf8(const unsigned short *s, char *out, size_t n);
+
+/* Copy text into buf as the _buf functions of the API do: at most len
+ * bytes, NUL-terminated, cut at a UTF-8 boundary; return strlen(text). */
+int copy_out(const char *text, char *buf, int len);
+
+/* strtod in the C locale: "0.25" is a quarter even inside a host that set
+ * a locale with a decimal comma (a spreadsheet in Germany). */
+double c_strtod(const char *s, char **end);
+
+/* The index of name in names (NULL-terminated), or -1 (also for a NULL
+ * name). */
+int name_index(const char *name, const char *const *names);
+
+/* Levenshtein distance between two ASCII words (capped at 99). */
+int edit_distance(const char *a, const char *b);
+
+/* The candidate closest to word, or NULL when none is close enough to be a
+ * plausible typo. */
+const char *nearest_word(const char *word, const char *const *candidates,
+                         int n);
+
+#endif

@@ -34,6 +34,17 @@ driver_name(int driver)
 	                                            : "?";
 }
 
+/* What one unit of a driver is, for "¥12,000 per user". */
+static const char *const driver_units[DRIVER_COUNT] = {
+    "user", "concurrent user", "lent device", "seat", "site", "server", "year"};
+
+const char *
+driver_unit(int driver)
+{
+	return driver >= 0 && driver < DRIVER_COUNT ? driver_units[driver]
+	                                            : "?";
+}
+
 const char *
 segment_name(int segment)
 {

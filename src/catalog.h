@@ -38,8 +38,13 @@ typedef struct item {
 	int every;    /* replacement cycle in years (phase replacement) */
 	int driver;   /* enum driver */
 	double multiplier;
-	dist price; /* yen per unit, consumption tax included */
-	int option; /* index of the option that owns it */
+	dist price;      /* yen per unit, consumption tax included */
+	int price_input; /* a scenario input that sets the price instead
+	                    (scenario_key), or -1 */
+	int until_input; /* a scenario input naming the last fiscal year
+	                    the item is free (nothing is paid until after
+	                    it), or -1 */
+	int option;      /* index of the option that owns it */
 	const char *file;
 	int line;
 } item;
@@ -52,8 +57,8 @@ typedef struct option {
 	int office_grade;  /* physical controls equal to the office's (a
 	                      satellite office that may take sensitive work) */
 	int users_per_server;
-	int trial; /* a free trial programme (J-LIS): the scenario's
-	              fee after the free period applies */
+	int trial; /* a free trial programme: the loader adds an item for
+	              the fee the scenario assumes after it */
 	int id_limit, concurrency_limit; /* 0: none stated */
 	const char *note; /* a risk note shown with every plan using it */
 	int first_item, n_items;
@@ -67,6 +72,9 @@ typedef struct plan_spec {
 
 typedef struct catalog {
 	const char *title, *source;
+	/* The guideline that keeps LGWAN work with large or important
+	 * resident data to office-grade places, as warnings cite it. */
+	const char *sensitive_rule;
 	int tax_percent; /* consumption tax added to tax-exclusive
 	                    prices */
 	option *options;
@@ -99,12 +107,12 @@ typedef struct scenario {
 	twc_date start_date; /* day 0: only the fiscal year is known */
 	int years;
 	style_input style[STYLE_COUNT];
-	double peak;            /* peak day / average day */
-	double lent_share;      /* home users given a lent device */
-	int sensitive;          /* LGWAN work with large or important
-	                           resident data */
-	int jlis_free_until;    /* last free fiscal year of a trial option */
-	long long jlis_fee_yen; /* per user per year after it */
+	double peak;             /* peak day / average day */
+	double lent_share;       /* home users given a lent device */
+	int sensitive;           /* LGWAN work with large or important
+	                            resident data */
+	int trial_until;         /* last free fiscal year of a trial option */
+	long long trial_fee_yen; /* its fee per user per year after that */
 } scenario;
 
 /* NULL-terminated names; a segment's name is at the index of its bit. */
@@ -115,6 +123,7 @@ extern const char *const segment_names[];
 const char *style_name(int style);
 int style_of(const char *name);
 const char *driver_name(int driver);
+const char *driver_unit(int driver); /* "user", "seat": one of it */
 const char *segment_name(int segment);
 int segment_of(const char *name);
 

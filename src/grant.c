@@ -1,9 +1,14 @@
-/* grant.c - the special allocation tax arithmetic. */
+/* grant.c - the special allocation tax rule applied: who it covers, the
+ * deadline and first year, m(I), the effective rate and each year's
+ * amount. */
 #include <config.h>
 
 #include "grant.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "catalog.h"
 
 const char *const phase_names[PHASE_COUNT + 1] = {"initial", "annual",
                                                   "replacement", NULL};
@@ -100,4 +105,103 @@ grant_category(const grant_rule *g, const char *id)
 		if (strcmp(g->cats[i].id, id) == 0)
 			return i;
 	return -1;
+}
+
+double
+grant_rate(const grant_rule *g, int m100)
+{
+	return g->rate_bp / 10000.0 * m100 / 100.0;
+}
+
+long long
+grant_year(const grant_rule *g, const grant_terms *t, long long eligible_yen)
+{
+	return t->applies ? grant_amount(g, eligible_yen, t->m100) : 0;
+}
+
+void
+grant_describe_start(const scenario *sc, char *buf, size_t n)
+{
+	char label[FY_LABEL_MAX];
+
+	fy_label(sc->start_fy, label, sizeof label);
+	if (sc->start_date.day > 0)
+		snprintf(buf, n, MSG_START_DATE, sc->start_date.year,
+		         sc->start_date.month, sc->start_date.day, sc->start_fy,
+		         label);
+	else
+		snprintf(buf, n, MSG_START_FY, sc->start_fy, label);
+}
+
+/* Why the rule gives this entity nothing, in its own words, or NULL when
+ * it covers it (before the deadline test).  buf holds a generic sentence
+ * when the rule gives none. */
+static const char *
+not_covered_reason(const grant_rule *g, const scenario *sc, char *buf, size_t n)
+{
+	if (g->zero_kinds & (1u << sc->kind)) {
+		if (g->kind_reason[sc->kind] != NULL)
+			return g->kind_reason[sc->kind];
+		snprintf(buf, n, MSG_KIND_NOT_COVERED, kind_name(sc->kind));
+		return buf;
+	}
+	if (g->zero_non_recipient && !sc->recipient)
+		return g->non_recipient_reason != NULL
+		           ? g->non_recipient_reason
+		           : MSG_NON_RECIPIENT_NOT_COVERED;
+	return NULL;
+}
+
+static void
+deadline_warning(const grant_rule *g, const scenario *sc, arena *mem,
+                 message_list *warnings)
+{
+	char start[64], dl[FY_LABEL_MAX];
+
+	grant_describe_start(sc, start, sizeof start);
+	fy_label(g->deadline_fy, dl, sizeof dl);
+	msg_add(mem, warnings, MSG_AFTER_DEADLINE, start, g->deadline_fy + 1,
+	        g->deadline_fy, dl);
+}
+
+/* Who the rule covers: applies, with a warning for every reason it does
+ * not (or is overridden). */
+static int
+covered(const grant_rule *g, const scenario *sc, arena *mem,
+        message_list *warnings)
+{
+	char buf[160];
+	const char *why = not_covered_reason(g, sc, buf, sizeof buf);
+
+	if (sc->start_fy > g->deadline_fy) {
+		deadline_warning(g, sc, mem, warnings);
+		return 0;
+	}
+	if (why != NULL && !sc->grant_override) {
+		msg_add(mem, warnings, MSG_NOT_COVERED, why);
+		return 0;
+	}
+	if (why != NULL)
+		msg_add(mem, warnings, MSG_OVERRIDDEN, why);
+	return 1;
+}
+
+void
+grant_assess(const grant_rule *g, const scenario *sc, grant_terms *t,
+             arena *mem, message_list *warnings)
+{
+	char first[FY_LABEL_MAX];
+
+	t->index100 = hundredths_half_up(sc->fiscal_index);
+	t->m100 = grant_multiplier(g, sc->kind, t->index100);
+	t->applies = covered(g, sc, mem, warnings);
+	if (sc->start_fy < g->first_fy) {
+		fy_label(g->first_fy, first, sizeof first);
+		msg_add(mem, warnings, MSG_BEFORE_FIRST_FY, sc->start_fy,
+		        g->first_fy, first, g->first_fy);
+	}
+	if (sc->recipient && t->index100 > 100)
+		msg_add(mem, warnings, MSG_CHECK_RECIPIENT,
+		        t->index100 / 100.0);
+	t->effective_rate = t->applies ? grant_rate(g, t->m100) : 0;
 }

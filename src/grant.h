@@ -8,7 +8,11 @@
 #ifndef TWC_GRANT_H
 #define TWC_GRANT_H
 
+#include "fiscal.h"
+#include "messages.h"
 #include "util.h"
+
+struct scenario;
 
 enum phase { PHASE_INITIAL, PHASE_ANNUAL, PHASE_REPLACEMENT, PHASE_COUNT };
 
@@ -48,6 +52,10 @@ typedef struct grant_rule {
 	enum rounding rounding;
 	int zero_non_recipient; /* 不交付団体 get 0 unless overridden */
 	unsigned zero_kinds;    /* bit (1 << kind) for kinds that get 0 */
+	/* Why, in the rule's own words (not_covered.reasons); NULL: a
+	 * generic sentence. */
+	const char *non_recipient_reason;
+	const char *kind_reason[KIND_COUNT];
 	correction municipal, prefectural;
 	category *cats;
 	int n_cats;
@@ -61,6 +69,35 @@ const char *phase_name(int phase);
 int phase_of(const char *name);
 const char *kind_name(int kind);
 int kind_of(const char *name);
+
+/* What the rule gives one entity. */
+typedef struct grant_terms {
+	int index100;          /* the fiscal index, half-up to hundredths */
+	int m100;              /* m(I) in hundredths */
+	int applies;           /* the rule covers this entity and start */
+	double effective_rate; /* rate x m actually applied; 0 when none */
+} grant_terms;
+
+/* The whole rule for one scenario: who is covered (kind, recipient,
+ * override), the start deadline and first year, m(I) and the effective
+ * rate.  Anything that removes or questions the grant is explained in
+ * warnings (formatted in mem).  The one function the model calls before
+ * grant_year. */
+void grant_assess(const grant_rule *g, const struct scenario *sc,
+                  grant_terms *t, arena *mem, message_list *warnings);
+
+/* The grant of one fiscal year's eligible yen under terms t: 0 when the
+ * rule does not apply, else grant_amount. */
+long long grant_year(const grant_rule *g, const grant_terms *t,
+                     long long eligible_yen);
+
+/* rate x m(I) as a real number: the one place the effective rate is
+ * computed (the simulation's fast path scales it by the rounding unit). */
+double grant_rate(const grant_rule *g, int m100);
+
+/* The start of introduction as messages show it: "2025-10-01 (FY2025,
+ * 令和7年度)" or "in FY2025 (令和7年度)". */
+void grant_describe_start(const struct scenario *sc, char *buf, size_t n);
 
 /* m(I) in hundredths for a fiscal index in hundredths. */
 int grant_multiplier(const grant_rule *g, int kind, int index100);

@@ -48,13 +48,9 @@ accumulate(const profile *p, const results *r, const plan_result *pr,
 
 	for (i = 0; i < pr->n_items; i++) {
 		const item_result *ir = &pr->items[i];
-		if (ir->item < 0) { /* a trial fee: fixed */
-			cst[0] += (double)ir->total;
-			continue;
-		}
 		for (k = 0; k < r->n_years; k++) {
 			const item *it = &p->cat.items[ir->item];
-			int phase = phase_in_year(it, k);
+			int phase = item_phase(it, ir, k, pr->years[k].fy);
 			int in = item_input[ir->item];
 			if (phase < 0)
 				continue;
@@ -125,8 +121,7 @@ linear_build(const profile *p, const results *r, const int *item_input,
 	l->applies = r->grant_applies;
 	l->m100 = r->m100;
 	l->rule = &p->grant;
-	l->factor = p->grant.rate_bp / 10000.0 * r->m100 / 100.0 /
-	            (double)p->grant.unit_yen;
+	l->factor = grant_rate(&p->grant, r->m100) / (double)p->grant.unit_yen;
 	l->unit = (double)p->grant.unit_yen;
 	l->exact = p->grant.rounding != ROUND_HALF_UP || p->grant.cap_yen > 0;
 	l->plans = arena_alloc(&l->mem, sizeof *l->plans * (size_t)r->n_plans);

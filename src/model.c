@@ -21,31 +21,10 @@ typedef struct drivers {
 	long long v[DRIVER_COUNT];
 } drivers;
 
-static void add_message(arena *mem, message_list *l, const char *fmt, ...)
-    TWC_PRINTF(3, 4);
-
-static void
-add_message(arena *mem, message_list *l, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	if (l->n >= MAX_MESSAGES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	l->text[l->n] = arena_strdup(mem, buf);
-	if (l->text[l->n] != NULL)
-		l->n++;
-}
-
 static int
 overflow(ctx *c)
 {
-	return err_set(c->e, TWC_EOVERFLOW,
-	               "amounts exceed ¥10 trillion: check the staff count, "
-	               "multipliers and prices");
+	return err_set(c->e, TWC_EOVERFLOW, MSG_OVERFLOW);
 }
 
 /* *sum += v, or TWC_EOVERFLOW. */
@@ -156,6 +135,12 @@ phase_in_year(const item *it, int k)
 	return -1;
 }
 
+int
+item_phase(const item *it, const item_result *ir, int k, int fy)
+{
+	return fy < ir->from_fy ? -1 : phase_in_year(it, k);
+}
+
 static int
 schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it)
 {
@@ -165,31 +150,28 @@ schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it)
 	if (yen_mul(ir->quantity, ir->unit_yen, &amount))
 		return overflow(c);
 	for (k = 0; k < c->r->n_years; k++) {
-		phase = phase_in_year(it, k);
+		phase = item_phase(it, ir, k, pr->years[k].fy);
 		if (phase >= 0 &&
 		    (rc = spend(c, pr, ir, it->category, k, phase, amount)))
 			return rc;
 	}
-	if (it->phase == PHASE_ANNUAL && acc(&pr->annual, amount))
+	if (it->phase == PHASE_ANNUAL && ir->from_fy <= c->sc->start_fy &&
+	    acc(&pr->annual, amount))
 		return overflow(c);
 	return TWC_OK;
 }
 
-/* A trial option's fee after its free years, as the scenario assumes. */
-static int
-schedule_fee(ctx *c, plan_result *pr, item_result *ir)
+/* An item's unit price and first paid year: the catalogue's, or the
+ * scenario inputs the item names (a trial programme's fee). */
+static void
+price_item(const scenario *sc, const item *it, item_result *ir)
 {
-	int cat = grant_category(&c->p->grant, "licence");
-	long long amount;
-	int k, rc;
-
-	if (yen_mul(ir->quantity, ir->unit_yen, &amount))
-		return overflow(c);
-	for (k = 0; k < c->r->n_years; k++)
-		if (pr->years[k].fy > c->sc->jlis_free_until &&
-		    (rc = spend(c, pr, ir, cat, k, PHASE_ANNUAL, amount)))
-			return rc;
-	return TWC_OK;
+	ir->unit_yen = it->price_input >= 0
+	                   ? (long long)scenario_value(sc, it->price_input)
+	                   : (long long)it->price.base;
+	ir->from_fy = it->until_input >= 0
+	                  ? (int)scenario_value(sc, it->until_input) + 1
+	                  : 0;
 }
 
 /* ---- one plan ------------------------------------------------------------ */
@@ -225,17 +207,8 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 			return err_set(c->e, TWC_ENOMEM, "out of memory");
 		ir->quantity =
 		    count_ceil((double)d.v[it->driver] * it->multiplier);
-		ir->unit_yen = (long long)it->price.base;
+		price_item(c->sc, it, ir);
 		if ((rc = schedule_item(c, pr, ir, it)))
-			return rc;
-	}
-	if (opt->trial && c->sc->jlis_fee_yen > 0) {
-		item_result *ir = new_item(c, pr, -1, o);
-		if (ir == NULL)
-			return err_set(c->e, TWC_ENOMEM, "out of memory");
-		ir->quantity = d.v[DRIVER_USERS];
-		ir->unit_yen = c->sc->jlis_fee_yen;
-		if ((rc = schedule_fee(c, pr, ir)))
 			return rc;
 	}
 	return TWC_OK;
@@ -250,9 +223,7 @@ settle(ctx *c, plan_result *pr)
 
 	for (k = 0; k < c->r->n_years; k++) {
 		year_result *y = &pr->years[k];
-		y->grant = c->r->grant_applies
-		               ? grant_amount(g, y->eligible, c->r->m100)
-		               : 0;
+		y->grant = grant_year(g, &c->r->terms, y->eligible);
 		y->net = y->cost - y->grant;
 		if (acc(&pr->initial, y->initial) ||
 		    acc(&pr->running, y->running) ||
@@ -263,7 +234,7 @@ settle(ctx *c, plan_result *pr)
 			return overflow(c);
 	}
 	pr->net = pr->total - pr->grant;
-	pr->effective_rate = c->r->grant_applies ? c->r->effective_rate : 0;
+	pr->effective_rate = c->r->effective_rate;
 	return TWC_OK;
 }
 
@@ -274,7 +245,7 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 
 	for (st = 0; st < STYLE_COUNT; st++)
 		for (i = 0; i < pl->n_opts[st]; i++)
-			n += c->p->cat.options[pl->opts[st][i]].n_items + 1;
+			n += c->p->cat.options[pl->opts[st][i]].n_items;
 	pr->items = arena_alloc(&c->r->mem, sizeof *pr->items * (size_t)n);
 	pr->years =
 	    arena_alloc(&c->r->mem, sizeof *pr->years * (size_t)c->r->n_years);
@@ -338,28 +309,16 @@ security_messages(ctx *c, const plan_spec *pl, plan_result *pr)
 		}
 		if (!(reach & (unsigned)need)) {
 			pr->security_ok = 0;
-			add_message(
-			    &c->r->mem, &pr->warnings,
-			    "%s work needs the %s-connected segment, but no "
-			    "option this plan assigns to %s work reaches it",
-			    style_name(st),
-			    need == SEGMENT_LGWAN ? "LGWAN" : "internet",
-			    style_name(st));
+			msg_add(&c->r->mem, &pr->warnings,
+			        MSG_SEGMENT_UNREACHED, style_name(st),
+			        need == SEGMENT_LGWAN ? "LGWAN" : "internet",
+			        style_name(st));
 		}
 		if (c->sc->sensitive && need == SEGMENT_LGWAN && !grade) {
 			pr->security_ok = 0;
-			add_message(
-			    &c->r->mem, &pr->warnings,
-			    "%lld staff would do LGWAN-connected work with "
-			    "large "
-			    "or important resident data by %s work: the "
-			    "guideline allows such work only from a satellite "
-			    "office with physical controls equal to the "
-			    "office's "
-			    "(地方公共団体における情報セキュリティポリシーに"
-			    "関するガイドライン, 令和7年3月改定; MIC notice "
-			    "2026-01-30, 3(5))",
-			    c->r->users[st], style_name(st));
+			msg_add(&c->r->mem, &pr->warnings, MSG_SENSITIVE_WORK,
+			        c->r->users[st], style_name(st),
+			        cat->sensitive_rule);
 		}
 	}
 }
@@ -376,31 +335,32 @@ limit_messages(ctx *c, plan_result *pr, const option *o, unsigned styles)
 			conc += c->r->concurrent[st];
 		}
 	if (o->id_limit > 0 && users > o->id_limit)
-		add_message(&c->r->mem, &pr->warnings,
-		            "%s: %lld users exceed the limit of %d IDs the "
-		            "catalogue states",
-		            o->id, users, o->id_limit);
+		msg_add(&c->r->mem, &pr->warnings, MSG_ID_LIMIT, o->id, users,
+		        o->id_limit);
 	if (o->concurrency_limit > 0 && conc > o->concurrency_limit)
-		add_message(
-		    &c->r->mem, &pr->warnings,
-		    "%s: %lld concurrent users exceed the limit of %d the "
-		    "catalogue states",
-		    o->id, conc, o->concurrency_limit);
+		msg_add(&c->r->mem, &pr->warnings, MSG_CONCURRENCY_LIMIT, o->id,
+		        conc, o->concurrency_limit);
 }
 
+/* A note for each item whose price is a scenario assumption that starts
+ * after a free period (a trial programme's fee). */
 static void
-fee_note(ctx *c, plan_result *pr, const option *o)
+priced_after_notes(ctx *c, plan_result *pr)
 {
 	char label[FY_LABEL_MAX], yen[32];
+	int i;
 
-	if (!o->trial || c->sc->jlis_fee_yen <= 0)
-		return;
-	fy_label(c->sc->jlis_free_until, label, sizeof label);
-	add_message(&c->r->mem, &pr->notes,
-	            "%s is modelled as free until FY%d (%s), then ¥%s per user "
-	            "per year (a scenario assumption)",
-	            o->id, c->sc->jlis_free_until, label,
-	            fmt_thousands(c->sc->jlis_fee_yen, yen, sizeof yen));
+	for (i = 0; i < pr->n_items; i++) {
+		const item_result *ir = &pr->items[i];
+		const item *it = &c->p->cat.items[ir->item];
+		if (it->until_input < 0 || ir->unit_yen <= 0)
+			continue;
+		fy_label(ir->from_fy - 1, label, sizeof label);
+		msg_add(&c->r->mem, &pr->notes, MSG_PRICED_AFTER,
+		        c->p->cat.options[ir->option].id, ir->from_fy - 1,
+		        label, fmt_thousands(ir->unit_yen, yen, sizeof yen),
+		        driver_unit(it->driver));
+	}
 }
 
 static void
@@ -412,120 +372,17 @@ plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
 	pr->security_ok = 1;
 	for (st = 0; st < STYLE_COUNT; st++)
 		if (c->r->users[st] > 0 && pl->n_opts[st] == 0)
-			add_message(
-			    &c->r->mem, &pr->warnings,
-			    "%lld %s staff are enrolled, but this plan assigns "
-			    "no option to %s work: their cost is not counted",
-			    c->r->users[st], style_name(st), style_name(st));
+			msg_add(&c->r->mem, &pr->warnings, MSG_STYLE_UNSERVED,
+			        c->r->users[st], style_name(st),
+			        style_name(st));
 	security_messages(c, pl, pr);
 	for (i = 0; i < n; i++) {
 		const option *o = &c->p->cat.options[opts[i]];
 		limit_messages(c, pr, o, styles[i]);
 		if (o->note != NULL)
-			add_message(&c->r->mem, &pr->notes, "%s", o->note);
-		fee_note(c, pr, o);
+			msg_add(&c->r->mem, &pr->notes, "%s", o->note);
 	}
-}
-
-/* ---- who the grant covers ---------------------------------------------------
- */
-
-static void
-describe_start(const scenario *sc, char *buf, size_t n)
-{
-	char label[FY_LABEL_MAX];
-
-	fy_label(sc->start_fy, label, sizeof label);
-	if (sc->start_date.day > 0)
-		snprintf(buf, n, "%04d-%02d-%02d (FY%d, %s)",
-		         sc->start_date.year, sc->start_date.month,
-		         sc->start_date.day, sc->start_fy, label);
-	else
-		snprintf(buf, n, "in FY%d (%s)", sc->start_fy, label);
-}
-
-/* Why the rule gives this entity nothing, or NULL when it covers it
- * (before the deadline test). */
-static const char *
-not_covered_reason(const grant_rule *g, const scenario *sc)
-{
-	if ((g->zero_kinds & (1u << sc->kind)) && sc->kind == KIND_SPECIAL_WARD)
-		return "special wards (特別区) receive no allocation tax "
-		       "directly "
-		       "(都区財政調整)";
-	if (g->zero_kinds & (1u << sc->kind))
-		return "an association (一部事務組合・広域連合) receives no "
-		       "allocation tax itself; its member municipalities claim "
-		       "their shares";
-	if (g->zero_non_recipient && !sc->recipient)
-		return "an entity that does not receive the ordinary "
-		       "allocation tax "
-		       "(不交付団体) has its fiscal surplus deducted from "
-		       "special "
-		       "allocation tax, so the measure pays nothing";
-	return NULL;
-}
-
-static void
-deadline_warning(ctx *c)
-{
-	const grant_rule *g = &c->p->grant;
-	char start[64], dl[FY_LABEL_MAX];
-
-	describe_start(c->sc, start, sizeof start);
-	fy_label(g->deadline_fy, dl, sizeof dl);
-	add_message(
-	    &c->r->mem, &c->r->warnings,
-	    "no grant: introduction started %s, after the deadline; the "
-	    "measure covers only introduction started by %d-03-31 (the "
-	    "end of FY%d, %s), and a start on or before that date "
-	    "would have qualified",
-	    start, g->deadline_fy + 1, g->deadline_fy, dl);
-}
-
-static void
-coverage(ctx *c)
-{
-	const grant_rule *g = &c->p->grant;
-	const scenario *sc = c->sc;
-	const char *why = not_covered_reason(g, sc);
-	char first[FY_LABEL_MAX];
-
-	c->r->index100 = hundredths_half_up(sc->fiscal_index);
-	c->r->m100 = grant_multiplier(g, sc->kind, c->r->index100);
-	c->r->grant_applies = 1;
-	if (sc->start_fy > g->deadline_fy) {
-		c->r->grant_applies = 0;
-		deadline_warning(c);
-	} else if (why != NULL && !sc->grant_override) {
-		c->r->grant_applies = 0;
-		add_message(
-		    &c->r->mem, &c->r->warnings,
-		    "no grant: %s; set grant_override to assume otherwise",
-		    why);
-	} else if (why != NULL) {
-		add_message(
-		    &c->r->mem, &c->r->warnings,
-		    "grant_override is set: the grant is shown although %s",
-		    why);
-	}
-	if (sc->start_fy < g->first_fy) {
-		fy_label(g->first_fy, first, sizeof first);
-		add_message(
-		    &c->r->mem, &c->r->warnings,
-		    "introduction started in FY%d, before the measure began "
-		    "in FY%d (%s): spending before FY%d is not covered",
-		    sc->start_fy, g->first_fy, first, g->first_fy);
-	}
-	if (sc->recipient && c->r->index100 > 100)
-		add_message(
-		    &c->r->mem, &c->r->warnings,
-		    "fiscal index %.2f is above 1.00: such entities usually do "
-		    "not receive the ordinary allocation tax (不交付団体); "
-		    "check recipient",
-		    c->r->index100 / 100.0);
-	c->r->effective_rate =
-	    c->r->grant_applies ? g->rate_bp / 10000.0 * c->r->m100 / 100.0 : 0;
+	priced_after_notes(c, pr);
 }
 
 /* ---- the whole estimate
@@ -564,14 +421,11 @@ flip_note(ctx *c, int p)
 	if (pr->flip_fy == 0)
 		return;
 	fy_label(pr->flip_fy, label, sizeof label);
-	add_message(
-	    &r->mem, &pr->notes,
-	    "by FY%d (%s) this plan's cumulative net cost has become %s "
-	    "than %s's",
-	    pr->flip_fy, label,
-	    pr->years[0].net > r->plans[r->reference].years[0].net ? "lower"
-	                                                           : "higher",
-	    c->p->cat.plans[r->reference].id);
+	msg_add(&r->mem, &pr->notes,
+	        pr->years[0].net > r->plans[r->reference].years[0].net
+	            ? MSG_FLIPS_LOWER
+	            : MSG_FLIPS_HIGHER,
+	        pr->flip_fy, label, c->p->cat.plans[r->reference].id);
 }
 
 static int
@@ -611,12 +465,12 @@ model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 		return rc;
 	r->n_years = sc->years;
 	style_quantities(sc, r);
-	coverage(&c);
-	add_message(
-	    &r->mem, &r->notes,
-	    "prices are defaults from %s, not quotes: replace them with "
-	    "your own (quotes = { item_id = yen; } in the scenario)",
-	    p->catalog_name);
+	grant_assess(&p->grant, sc, &r->terms, &r->mem, &r->warnings);
+	r->index100 = r->terms.index100;
+	r->m100 = r->terms.m100;
+	r->grant_applies = r->terms.applies;
+	r->effective_rate = r->terms.effective_rate;
+	msg_add(&r->mem, &r->notes, MSG_DEFAULT_PRICES, p->catalog_name);
 	rc = compute_plans(&c);
 	if (rc != TWC_OK)
 		results_free(r);

@@ -14,9 +14,9 @@
  * is bought in year 0; an annual item is paid in full every year, the first
  * included (no pro-rating: the start is the start of introduction, and a
  * budget requests whole years); a replacement item is bought in year 0 (as
- * initial spending) and again every `every` years (as replacement).  A
- * trial option's fee, when the scenario sets one, is paid every year after
- * its last free year.
+ * initial spending) and again every `every` years (as replacement).  An
+ * item priced by scenario inputs (a trial programme's fee) is paid only
+ * after the last free year those inputs name.
  *
  * Grant.  For each fiscal year, the yen of eligible categories and phases
  * in years the rule covers, times rate x m(I), rounded to the rule's unit -
@@ -27,9 +27,6 @@
 
 #include "profile.h"
 
-/* The most warnings (or notes) kept for one plan or the scenario. */
-#define MAX_MESSAGES 16
-
 typedef struct year_result {
 	int fy;
 	char label[FY_LABEL_MAX]; /* 令和7年度 */
@@ -38,17 +35,13 @@ typedef struct year_result {
 } year_result;
 
 typedef struct item_result {
-	int item; /* index into the catalogue's items; -1: a trial fee */
+	int item; /* index into the catalogue's items */
 	int option;
+	int from_fy; /* the first fiscal year it is paid (0: from the start) */
 	long long quantity, unit_yen;
 	long long total, eligible;
 	long long *per_year; /* cost in each fiscal year */
 } item_result;
-
-typedef struct message_list {
-	const char *text[MAX_MESSAGES];
-	int n;
-} message_list;
 
 typedef struct plan_result {
 	long long initial, annual, running, replacement;
@@ -71,10 +64,11 @@ typedef struct results {
 	int n_plans, n_years;
 	plan_result *plans;
 	long long users[STYLE_COUNT], concurrent[STYLE_COUNT];
-	int index100;          /* the fiscal index in hundredths */
-	int m100;              /* m(I) in hundredths */
-	int grant_applies;     /* the rule covers this entity */
-	double effective_rate; /* rate x m, 0 when the rule gives nothing */
+	grant_terms terms;     /* what the grant rule gives this entity */
+	int index100;          /* terms.index100: the fiscal index */
+	int m100;              /* terms.m100: m(I) in hundredths */
+	int grant_applies;     /* terms.applies */
+	double effective_rate; /* terms.effective_rate */
 	int reference;         /* the reference plan, or -1 */
 	message_list warnings, notes;
 } results;
@@ -87,6 +81,10 @@ int model_compute(const profile *p, const scenario *sc, results *r,
 /* The phase of an item's spending in horizon year k (0 = the start year),
  * or -1 when it spends nothing that year. */
 int phase_in_year(const item *it, int k);
+
+/* The same for a costed item in horizon year k, fiscal year fy: nothing
+ * before the first year it is paid. */
+int item_phase(const item *it, const item_result *ir, int k, int fy);
 
 /* Free a result set; safe on one that is empty or zeroed. */
 void results_free(results *r);

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "parse.h"
+#include "scenario.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -134,19 +135,49 @@ read_rounding(reader *rd, const config_setting_t *g, grant_rule *gr)
 	return TWC_OK;
 }
 
+/* reasons = { non_recipient = "..."; special_ward = "..."; ... }: why
+ * each is not covered, in the words the rule's sources give. */
+static int
+read_reasons(reader *rd, const config_setting_t *n, grant_rule *gr)
+{
+	const char *keys[KIND_COUNT + 2];
+	int rc, k;
+	const config_setting_t *r = rd_member(rd, n, "reasons", 0, &rc);
+
+	if (r == NULL)
+		return rc;
+	keys[0] = "non_recipient";
+	for (k = 0; k < KIND_COUNT; k++)
+		keys[k + 1] = kind_names[k];
+	keys[KIND_COUNT + 1] = NULL;
+	if ((rc = rd_keys(rd, r, keys)) ||
+	    (rc = rd_string(rd, r, "non_recipient", 0,
+	                    &gr->non_recipient_reason)))
+		return rc;
+	for (k = 0; k < KIND_COUNT; k++)
+		if ((rc = rd_string(rd, r, kind_names[k], 0,
+		                    &gr->kind_reason[k])))
+			return rc;
+	return TWC_OK;
+}
+
 static int
 read_not_covered(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {"non_recipient", "kinds", NULL};
+	static const char *const keys[] = {"non_recipient", "kinds", "reasons",
+	                                   NULL};
 	int rc;
 	const config_setting_t *n = rd_member(rd, g, "not_covered", 1, &rc);
 
 	if (n == NULL)
 		return rc;
 	if ((rc = rd_keys(rd, n, keys)) ||
-	    (rc = rd_bool(rd, n, "non_recipient", 1, &gr->zero_non_recipient)))
+	    (rc =
+	         rd_bool(rd, n, "non_recipient", 1, &gr->zero_non_recipient)) ||
+	    (rc =
+	         rd_choice_set(rd, n, "kinds", 1, kind_names, &gr->zero_kinds)))
 		return rc;
-	return rd_choice_set(rd, n, "kinds", 1, kind_names, &gr->zero_kinds);
+	return read_reasons(rd, n, gr);
 }
 
 static int
@@ -255,6 +286,7 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	int rc, excluded = 0;
 
 	it->multiplier = 1.0;
+	it->price_input = it->until_input = -1;
 	if ((rc = rd_keys(rd, s, keys)) ||
 	    (rc = rd_string(rd, s, "id", 1, &it->id)) ||
 	    (rc = rd_string(rd, s, "label_ja", 1, &it->label_ja)) ||
@@ -333,8 +365,52 @@ count_items(reader *rd, const config_setting_t *options, int *total)
 		if (config_setting_type(items) != CONFIG_TYPE_LIST)
 			return rd_fail(rd, items,
 			               "must be a list ( { ... }, ... )");
-		*total += config_setting_length(items);
+		*total += config_setting_length(items) + 1; /* a trial fee */
 	}
+	return TWC_OK;
+}
+
+/* A trial programme (J-LIS's free system) may start charging: the scenario
+ * says from when and how much (jlis_free_until, jlis_fee_yen; twcost
+ * --jlis-free-until, --jlis-fee).  That fee becomes an ordinary item of
+ * the option, a yearly charge per user in the category the option names
+ * (fee_category, "licence" by default), priced by those two inputs. */
+static int
+add_trial_fee(reader *rd, const config_setting_t *s, const grant_rule *gr,
+              catalog *c, int index)
+{
+	item *it = &c->items[c->n_items];
+	const char *cat = "licence";
+	int rc;
+
+	if ((rc = rd_string(rd, s, "fee_category", 0, &cat)))
+		return rc;
+	if (catalog_item(c, "trial_fee") >= 0)
+		return rd_fail(
+		    rd, s,
+		    "only one option may be a trial programme, and "
+		    "no item may be called trial_fee: its fee is the "
+		    "scenario's jlis_fee_yen");
+	it->id = "trial_fee";
+	it->label_ja = "試行終了後の利用料（想定）";
+	it->label_en = "Fee after the free trial (assumed)";
+	it->category = grant_category(gr, cat);
+	if (it->category < 0)
+		return rd_fail(rd, s,
+		               "fee_category '%s' is not one the grant rule "
+		               "lists",
+		               cat);
+	it->phase = PHASE_ANNUAL;
+	it->driver = DRIVER_USERS;
+	it->multiplier = 1.0;
+	it->price.kind = DIST_FIXED;
+	it->price_input = scenario_key("jlis_fee_yen");
+	it->until_input = scenario_key("jlis_free_until");
+	it->option = index;
+	it->file = rd->file;
+	it->line = (int)config_setting_source_line(s);
+	c->options[index].n_items++;
+	c->n_items++;
 	return TWC_OK;
 }
 
@@ -354,6 +430,7 @@ read_option(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	                                   "id_limit",
 	                                   "concurrency_limit",
 	                                   "note",
+	                                   "fee_category",
 	                                   "items",
 	                                   NULL};
 	option *o = &c->options[index];
@@ -388,7 +465,7 @@ read_option(reader *rd, const config_setting_t *s, const grant_rule *gr,
 		it->option = index;
 		c->n_items++;
 	}
-	return TWC_OK;
+	return o->trial ? add_trial_fee(rd, s, gr, c, index) : TWC_OK;
 }
 
 static int
@@ -512,8 +589,8 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
               catalog *c)
 {
 	static const char *const keys[] = {
-	    "title",   "source", "tax_percent", "reference_plan",
-	    "options", "plans",  NULL};
+	    "title",   "source", "tax_percent",         "reference_plan",
+	    "options", "plans",  "sensitive_data_rule", NULL};
 	const char *ref = NULL;
 	long long tax = 0;
 	int rc;
@@ -522,12 +599,15 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, g, "must be a group { ... }");
 	c->source = "";
+	c->sensitive_rule = "the security guideline";
 	c->reference_plan = -1;
 	if ((rc = rd_keys(rd, g, keys)) ||
 	    (rc = rd_string(rd, g, "title", 1, &c->title)) ||
 	    (rc = rd_string(rd, g, "source", 0, &c->source)) ||
 	    (rc = rd_int(rd, g, "tax_percent", 1, 0, 100, &tax)) ||
-	    (rc = rd_string(rd, g, "reference_plan", 0, &ref)))
+	    (rc = rd_string(rd, g, "reference_plan", 0, &ref)) ||
+	    (rc = rd_string(rd, g, "sensitive_data_rule", 0,
+	                    &c->sensitive_rule)))
 		return rc;
 	c->tax_percent = (int)tax;
 	if ((rc = read_options(rd, g, gr, c)))

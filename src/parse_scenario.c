@@ -167,7 +167,7 @@ defaults(scenario *sc)
 	sc->peak = 1.0;
 	sc->lent_share = 1.0;
 	sc->recipient = 1;
-	sc->jlis_free_until = FY_NEVER;
+	sc->trial_until = FY_NEVER;
 	for (st = 0; st < STYLE_COUNT; st++)
 		sc->style[st].segment = SEGMENT_LGWAN;
 }
@@ -237,6 +237,11 @@ parse_quotes(reader *rd, const config_setting_t *g, catalog *c)
 			return rd_fail(
 			    rd, q, "'%s' is not an item of the catalogue", id);
 		}
+		if (c->items[k].price_input >= 0)
+			return rd_fail(rd, q,
+			               "'%s' is priced by the scenario's "
+			               "jlis_fee_yen, not by a quote",
+			               id);
 		if ((rc = parse_price(rd, q, c->tax_percent, 0,
 		                      &c->items[k].price)))
 			return rc;

@@ -26,34 +26,38 @@ enum key_id {
 	K_RECIPIENT,
 	K_GRANT_OVERRIDE,
 	K_SENSITIVE,
-	K_JLIS_FREE_UNTIL,
-	K_JLIS_FEE,
+	K_TRIAL_UNTIL,
+	K_TRIAL_FEE,
 	K_COUNT
 };
 
-/* Each numeric key with its range; whole keys take whole numbers only. */
+/* Each numeric key with its range; whole keys take whole numbers only;
+ * fiscal-year keys also take a fiscal year in any form as text (and, for
+ * a last free year, "never"). */
+enum { WHOLE = 1, FISCAL_YEAR = 2, OR_NEVER = 4 };
+
 static const struct {
 	double lo, hi;
-	int whole;
+	int flags;
 } limits[K_COUNT] = {
-    [K_STAFF] = {1, STAFF_MAX, 1},
+    [K_STAFF] = {1, STAFF_MAX, WHOLE},
     [K_HOME] = {0, 1, 0},
     [K_SATELLITE] = {0, 1, 0},
     [K_MOBILE] = {0, 1, 0},
     [K_HOME_DAYS] = {0, 5, 0},
     [K_SATELLITE_DAYS] = {0, 5, 0},
     [K_MOBILE_DAYS] = {0, 5, 0},
-    [K_SATELLITE_SITES] = {0, 1000, 1},
+    [K_SATELLITE_SITES] = {0, 1000, WHOLE},
     [K_PEAK] = {1, 3, 0},
     [K_LENT_SHARE] = {0, 1, 0},
     [K_FISCAL_INDEX] = {0, 5, 0},
-    [K_YEARS] = {1, 30, 1},
-    [K_START] = {FY_MIN, FY_MAX, 1},
-    [K_RECIPIENT] = {0, 1, 1},
-    [K_GRANT_OVERRIDE] = {0, 1, 1},
-    [K_SENSITIVE] = {0, 1, 1},
-    [K_JLIS_FREE_UNTIL] = {FY_MIN, FY_NEVER, 1},
-    [K_JLIS_FEE] = {0, 10000000, 1},
+    [K_YEARS] = {1, 30, WHOLE},
+    [K_START] = {FY_MIN, FY_MAX, WHOLE | FISCAL_YEAR},
+    [K_RECIPIENT] = {0, 1, WHOLE},
+    [K_GRANT_OVERRIDE] = {0, 1, WHOLE},
+    [K_SENSITIVE] = {0, 1, WHOLE},
+    [K_TRIAL_UNTIL] = {FY_MIN, FY_NEVER, WHOLE | FISCAL_YEAR | OR_NEVER},
+    [K_TRIAL_FEE] = {0, 10000000, WHOLE},
 };
 
 const char *const scenario_keys[K_COUNT + 1] = {
@@ -73,8 +77,8 @@ const char *const scenario_keys[K_COUNT + 1] = {
     [K_RECIPIENT] = "recipient",
     [K_GRANT_OVERRIDE] = "grant_override",
     [K_SENSITIVE] = "sensitive_data",
-    [K_JLIS_FREE_UNTIL] = "jlis_free_until",
-    [K_JLIS_FEE] = "jlis_fee_yen",
+    [K_TRIAL_UNTIL] = "jlis_free_until",
+    [K_TRIAL_FEE] = "jlis_fee_yen",
     [K_COUNT] = NULL,
 };
 
@@ -128,7 +132,7 @@ scenario_why_not(const char *key, double v, char *buf, size_t n)
 	else if (v < limits[k].lo || v > limits[k].hi)
 		snprintf(buf, n, "%g is out of range (%g to %g)", v,
 		         limits[k].lo, limits[k].hi);
-	else if (limits[k].whole && v != floor(v))
+	else if ((limits[k].flags & WHOLE) && v != floor(v))
 		snprintf(buf, n, "%g must be a whole number (%g to %g)", v,
 		         limits[k].lo, limits[k].hi);
 	else
@@ -141,7 +145,7 @@ scenario_whole(const char *key)
 {
 	int k = key_index(key);
 
-	return k >= 0 && limits[k].whole;
+	return k >= 0 && (limits[k].flags & WHOLE);
 }
 
 int
@@ -182,8 +186,8 @@ store(scenario *sc, int k, double v)
 	case K_RECIPIENT: sc->recipient = (int)v; break;
 	case K_GRANT_OVERRIDE: sc->grant_override = (int)v; break;
 	case K_SENSITIVE: sc->sensitive = (int)v; break;
-	case K_JLIS_FREE_UNTIL: sc->jlis_free_until = (int)v; break;
-	case K_JLIS_FEE: sc->jlis_fee_yen = (long long)v; break;
+	case K_TRIAL_UNTIL: sc->trial_until = (int)v; break;
+	case K_TRIAL_FEE: sc->trial_fee_yen = (long long)v; break;
 	}
 }
 
@@ -203,10 +207,28 @@ scenario_set(scenario *sc, const char *key, double v, twc_error *e)
 	return TWC_OK;
 }
 
+int
+scenario_key(const char *name)
+{
+	return key_index(name);
+}
+
 double
 scenario_get(const scenario *sc, const char *key, twc_error *e)
 {
-	switch (key_index(key)) {
+	int k = key_index(key);
+
+	if (k < 0) {
+		unknown_key(key, e);
+		return NAN;
+	}
+	return scenario_value(sc, k);
+}
+
+double
+scenario_value(const scenario *sc, int k)
+{
+	switch (k) {
 	case K_STAFF: return (double)sc->staff;
 	case K_HOME: return sc->style[STYLE_HOME].share;
 	case K_SATELLITE: return sc->style[STYLE_SATELLITE].share;
@@ -223,10 +245,9 @@ scenario_get(const scenario *sc, const char *key, twc_error *e)
 	case K_RECIPIENT: return sc->recipient;
 	case K_GRANT_OVERRIDE: return sc->grant_override;
 	case K_SENSITIVE: return sc->sensitive;
-	case K_JLIS_FREE_UNTIL: return sc->jlis_free_until;
-	case K_JLIS_FEE: return (double)sc->jlis_fee_yen;
+	case K_TRIAL_UNTIL: return sc->trial_until;
+	case K_TRIAL_FEE: return (double)sc->trial_fee_yen;
 	}
-	unknown_key(key, e);
 	return NAN;
 }
 
@@ -253,34 +274,25 @@ set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
 	return unknown_key(key, e);
 }
 
+/* A fiscal-year key from text: "FY2025", "R7", a date...  A date is kept
+ * for start, whose day the messages show. */
 static int
-set_start(scenario *sc, const char *value, twc_error *e)
-{
-	twc_date d;
-	int fy;
-	int rc = fy_parse("start", value, &fy, &d, e);
-
-	if (rc != TWC_OK)
-		return rc;
-	sc->start_fy = fy;
-	sc->start_date = d;
-	return TWC_OK;
-}
-
-static int
-set_free_until(scenario *sc, const char *value, twc_error *e)
+set_fiscal_year(scenario *sc, int k, const char *value, twc_error *e)
 {
 	twc_date d;
 	int fy, rc;
 
-	if (strcmp(value, "never") == 0) {
-		sc->jlis_free_until = FY_NEVER;
+	if ((limits[k].flags & OR_NEVER) && strcmp(value, "never") == 0) {
+		store(sc, k, limits[k].hi);
 		return TWC_OK;
 	}
-	rc = fy_parse("jlis_free_until", value, &fy, &d, e);
+	rc = fy_parse(scenario_keys[k], value, &fy, &d, e);
 	if (rc != TWC_OK)
 		return rc;
-	sc->jlis_free_until = fy;
+	if ((rc = scenario_set(sc, scenario_keys[k], fy, e)) != TWC_OK)
+		return rc;
+	if (k == K_START)
+		sc->start_date = d;
 	return TWC_OK;
 }
 
@@ -307,14 +319,13 @@ int
 scenario_set_text(scenario *sc, const char *key, const char *value,
                   twc_error *e)
 {
-	int kind;
+	int kind, k;
 
 	if (key == NULL || value == NULL)
 		return err_set(e, TWC_EINVAL, "no key or value given");
-	if (strcmp(key, "start") == 0)
-		return set_start(sc, value, e);
-	if (strcmp(key, "jlis_free_until") == 0)
-		return set_free_until(sc, value, e);
+	k = key_index(key);
+	if (k >= 0 && (limits[k].flags & FISCAL_YEAR))
+		return set_fiscal_year(sc, k, value, e);
 	if (strcmp(key, "kind") == 0) {
 		if ((kind = kind_of(value)) < 0)
 			return err_set(
@@ -337,7 +348,7 @@ scenario_set_text(scenario *sc, const char *key, const char *value,
 	}
 	if (strstr(key, "segment") != NULL)
 		return set_segment(sc, key, value, e);
-	if (key_index(key) < 0)
+	if (k < 0)
 		return unknown_key(key, e);
 	return set_number_text(sc, key, value, e);
 }

@@ -10,16 +10,23 @@
  * administrative staff (Tokyo's is far below). */
 #define STAFF_MAX 500000
 
-/* jlis_free_until when the trial never ends within any horizon. */
+/* The last free year of a trial programme that never ends. */
 #define FY_NEVER 9999
 
 /* Set a numeric input.  On error *sc is unchanged. */
 int scenario_set(scenario *sc, const char *key, double value, twc_error *e);
 
 /* Set an input from text: start, kind, name, *_segment, work_segment,
- * jlis_free_until (any fiscal-year form), or a number for numeric keys. */
+ * a last free year (any fiscal-year form, or "never"), or a number for
+ * numeric keys. */
 int scenario_set_text(scenario *sc, const char *key, const char *value,
                       twc_error *e);
+
+/* The index of a numeric input key, or -1. */
+int scenario_key(const char *name);
+
+/* The value of numeric input k (an index from scenario_key), or NaN. */
+double scenario_value(const scenario *sc, int k);
 
 /* The value of a numeric input, or NaN (with e set) for an unknown key. */
 double scenario_get(const scenario *sc, const char *key, twc_error *e);

@@ -1,9 +1,9 @@
-/* fields.c - results by plan and field name: the one resolver behind
- * twc_result, twc_result_yen, twc_text and twc_count.
- *
- * A field is a name (net_yen) or a path of colon-separated parts
- * (fy:2026:net_yen, item:3:total_yen, item:vdi_server:year:0:yen). */
+/* fields.c - the result fields as tables (see fields.h), and the walk
+ * that resolves a field path against them: the one resolver behind
+ * twc_result, twc_result_yen, twc_text and twc_count. */
 #include <config.h>
+
+#include "fields.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "handle.h"
 #include "scenario.h"
 
 /* The most parts a field path has. */
@@ -25,43 +24,7 @@ typedef struct path {
 	int n;
 } path;
 
-static int
-split(twc_model *m, const char *field, path *p)
-{
-	char *s;
-
-	if (field == NULL)
-		return err_set(&m->err, TWC_EINVAL, "no field given");
-	if (strlen(field) >= sizeof p->buf || !utf8_valid(field))
-		return err_set(&m->err, TWC_EKEY,
-		               "field '%.40s' is not a field name",
-		               utf8_valid(field) ? field : "(not UTF-8)");
-	strcpy(p->buf, field);
-	p->n = 0;
-	for (s = p->buf; p->n < MAX_PARTS; s++) {
-		p->part[p->n++] = s;
-		s = strchr(s, ':');
-		if (s == NULL)
-			return TWC_OK;
-		*s = '\0';
-	}
-	return err_set(&m->err, TWC_EKEY, "field '%s' has too many parts",
-	               field);
-}
-
-/* A non-negative whole number in text, or -1. */
-static long
-index_of(const char *s)
-{
-	char *end;
-	long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	return *end != '\0' || errno || v > INT_MAX ? -1 : v;
-}
+/* ---- values ------------------------------------------------------------- */
 
 static int
 set_int(field_value *v, long long i)
@@ -88,637 +51,1243 @@ set_text(field_value *v, const char *s)
 	return TWC_OK;
 }
 
-static int
-unknown(twc_model *m, const char *plan_id, const char *field)
+static const results *
+res(const cursor *c)
 {
-	return err_set(&m->err, TWC_EKEY, "unknown field '%.60s'%s%.40s%s",
-	               field, plan_id ? " for plan '" : "",
-	               plan_id ? plan_id : "", plan_id ? "'" : "");
+	return &c->m->r;
+}
+
+static const plan_result *
+plan_of(const cursor *c)
+{
+	return &c->m->r.plans[c->plan];
+}
+
+static const catalog *
+cat_of(const cursor *c)
+{
+	return &c->m->p->cat;
+}
+
+/* Members read at an offset: arg is offsetof(the struct, the member). */
+#define MEMBER(type, base, off) (*(const type *)((const char *)(base) + (off)))
+
+static int
+plan_ll(const cursor *c, int off, field_value *v)
+{
+	return set_int(v, MEMBER(long long, plan_of(c), off));
 }
 
 static int
-message(twc_model *m, const message_list *l, const char *index, field_value *v)
+year_ll(const cursor *c, int off, field_value *v)
 {
-	long i = index_of(index);
-
-	if (i < 0 || i >= l->n)
-		return err_set(&m->err, TWC_EKEY,
-		               "no message %.20s (there are %d)", index, l->n);
-	return set_text(v, l->text[i]);
-}
-
-/* ---- one fiscal year of a plan ------------------------------------------ */
-
-static int
-year_field(twc_model *m, const year_result *y, const char *f, field_value *v)
-{
-	if (strcmp(f, "fy") == 0)
-		return set_int(v, y->fy);
-	if (strcmp(f, "label") == 0)
-		return set_text(v, y->label);
-	if (strcmp(f, "cost_yen") == 0)
-		return set_int(v, y->cost);
-	if (strcmp(f, "eligible_yen") == 0)
-		return set_int(v, y->eligible);
-	if (strcmp(f, "grant_yen") == 0)
-		return set_int(v, y->grant);
-	if (strcmp(f, "net_yen") == 0)
-		return set_int(v, y->net);
-	if (strcmp(f, "initial_yen") == 0)
-		return set_int(v, y->initial);
-	if (strcmp(f, "running_yen") == 0)
-		return set_int(v, y->running);
-	if (strcmp(f, "replacement_yen") == 0)
-		return set_int(v, y->replacement);
-	return err_set(&m->err, TWC_EKEY, "unknown year field '%.40s'", f);
-}
-
-/* The year index that parts "year:N" or "fy:YYYY" name, or a negative
- * status. */
-static int
-year_index(twc_model *m, const char *kind, const char *arg)
-{
-	long i = index_of(arg);
-	const results *r = &m->r;
-
-	if (strcmp(kind, "fy") == 0 && i >= 0)
-		i -= m->sc.start_fy;
-	if (i < 0 || i >= r->n_years)
-		return err_set(&m->err, TWC_EKEY,
-		               "%s:%.20s is outside the horizon (FY%d to FY%d, "
-		               "year 0 to %d)",
-		               kind, arg, m->sc.start_fy,
-		               m->sc.start_fy + r->n_years - 1, r->n_years - 1);
-	return (int)i;
+	return set_int(v, MEMBER(long long, &plan_of(c)->years[c->year], off));
 }
 
 static int
-is_year_kind(const char *s)
+item_ll(const cursor *c, int off, field_value *v)
 {
-	return strcmp(s, "year") == 0 || strcmp(s, "fy") == 0;
+	return set_int(v, MEMBER(long long, &plan_of(c)->items[c->item], off));
 }
 
-/* ---- one item of a plan ---------------------------------------------------
+static int
+breakeven_ll(const cursor *c, int off, field_value *v)
+{
+	return set_int(v, MEMBER(long long, &c->m->be, off));
+}
+
+static int
+breakeven_real(const cursor *c, int off, field_value *v)
+{
+	return set_real(v, MEMBER(double, &c->m->be, off));
+}
+
+/* ---- keys ------------------------------------------------------------------
  */
 
-static int
-item_text(twc_model *m, const item_result *ir, const char *f, field_value *v)
+/* A non-negative whole number in text, or -1. */
+static long
+index_of(const char *s)
 {
-	const catalog *c = &m->p->cat;
-	const item *it = ir->item >= 0 ? &c->items[ir->item] : NULL;
-	int cat = it ? it->category : grant_category(&m->p->grant, "licence");
+	char *end;
+	long v;
 
-	if (strcmp(f, "id") == 0)
-		return set_text(v, it ? it->id : "trial_fee");
-	if (strcmp(f, "label") == 0 || strcmp(f, "label_ja") == 0)
-		return set_text(v, it ? it->label_ja
-		                      : "試行終了後の利用料（想定）");
-	if (strcmp(f, "label_en") == 0)
-		return set_text(v, it ? it->label_en
-		                      : "Fee after the free trial (assumed)");
-	if (strcmp(f, "category") == 0)
-		return set_text(v, cat >= 0 ? m->p->grant.cats[cat].id
-		                            : "licence");
-	if (strcmp(f, "category_label") == 0)
-		return set_text(v,
-		                cat >= 0 ? m->p->grant.cats[cat].label_ja : "");
-	if (strcmp(f, "phase") == 0)
-		return set_text(v, phase_name(it ? it->phase : PHASE_ANNUAL));
-	if (strcmp(f, "driver") == 0)
-		return set_text(v, driver_name(it ? it->driver : DRIVER_USERS));
-	if (strcmp(f, "option") == 0)
-		return set_text(v, c->options[ir->option].id);
-	return unknown(m, NULL, f);
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *end != '\0' || errno || v > INT_MAX ? -1 : v;
+}
+
+/* c->index = key, a whole number below n, or TWC_EKEY naming what. */
+static int
+enter_index(cursor *c, const char *key, int n, const char *what)
+{
+	long i = index_of(key);
+
+	if (i < 0 || i >= n)
+		return err_set(&c->m->err, TWC_EKEY,
+		               "no %s %.20s (there are %d)", what, key, n);
+	c->index = (int)i;
+	return TWC_OK;
 }
 
 static int
-item_field(twc_model *m, const item_result *ir, const path *p, field_value *v)
+enter_year(cursor *c, const char *key, int by_fy)
 {
-	const char *f = p->part[2];
-	int k;
+	long i = index_of(key);
+	int first = c->m->sc.start_fy, n = res(c)->n_years;
 
-	if (p->n == 5 && is_year_kind(f) && strcmp(p->part[4], "yen") == 0) {
-		if ((k = year_index(m, f, p->part[3])) < 0)
-			return k;
-		return set_int(v, ir->per_year[k]);
-	}
-	if (p->n != 3)
-		return unknown(m, NULL, f);
-	if (strcmp(f, "quantity") == 0)
-		return set_int(v, ir->quantity);
-	if (strcmp(f, "unit_yen") == 0)
-		return set_int(v, ir->unit_yen);
-	if (strcmp(f, "total_yen") == 0)
-		return set_int(v, ir->total);
-	if (strcmp(f, "eligible_yen") == 0)
-		return set_int(v, ir->eligible);
-	if (strcmp(f, "eligible") == 0)
-		return set_int(v, ir->eligible > 0);
-	if (strcmp(f, "every") == 0)
-		return set_int(
-		    v, ir->item >= 0 ? m->p->cat.items[ir->item].every : 0);
-	return item_text(m, ir, f, v);
+	if (by_fy && i >= 0)
+		i -= first;
+	if (i < 0 || i >= n)
+		return err_set(&c->m->err, TWC_EKEY,
+		               "%s:%.20s is outside the horizon (FY%d to FY%d, "
+		               "year 0 to %d)",
+		               by_fy ? "fy" : "year", key, first, first + n - 1,
+		               n - 1);
+	c->year = (int)i;
+	return TWC_OK;
 }
 
 static int
-find_item(twc_model *m, const plan_result *pr, const char *arg)
+enter_year_index(cursor *c, const char *key)
 {
-	long i = index_of(arg);
+	return enter_year(c, key, 0);
+}
+
+static int
+enter_fy(cursor *c, const char *key)
+{
+	return enter_year(c, key, 1);
+}
+
+/* An item by index, or by its catalogue id. */
+static int
+enter_item(cursor *c, const char *key)
+{
+	const plan_result *pr = plan_of(c);
+	long i = index_of(key);
 	int k;
 
-	if (i >= 0 && i < pr->n_items)
-		return (int)i;
-	for (k = 0; i < 0 && k < pr->n_items; k++) {
-		const item_result *ir = &pr->items[k];
-		const char *id =
-		    ir->item >= 0 ? m->p->cat.items[ir->item].id : "trial_fee";
-		if (strcmp(id, arg) == 0)
-			return k;
+	if (i >= 0 && i < pr->n_items) {
+		c->item = (int)i;
+		return TWC_OK;
 	}
-	return err_set(&m->err, TWC_EKEY,
-	               "this plan has no item %.40s (%d items)", arg,
+	for (k = 0; i < 0 && k < pr->n_items; k++)
+		if (strcmp(cat_of(c)->items[pr->items[k].item].id, key) == 0) {
+			c->item = k;
+			return TWC_OK;
+		}
+	return err_set(&c->m->err, TWC_EKEY,
+	               "this plan has no item %.40s (%d items)", key,
 	               pr->n_items);
 }
 
-/* ---- simulation --------------------------------------------------------- */
-
-static int
-need_sim(twc_model *m)
+static const message_list *
+messages_of(const cursor *c)
 {
-	if (m->sim.draws > 0)
-		return TWC_OK;
-	return err_set(&m->err, TWC_ESTATE,
-	               "no simulation has run: call twc_simulate first");
+	int notes = c->arg;
+
+	if (c->plan < 0)
+		return notes ? &res(c)->notes : &res(c)->warnings;
+	return notes ? &plan_of(c)->notes : &plan_of(c)->warnings;
 }
 
 static int
-stat_field(twc_model *m, const sim_stats *st, const char *f, field_value *v)
+enter_message(cursor *c, const char *key)
 {
-	static const char *const names[] = {"mean", "p5",  "p10", "p50",
-	                                    "p90",  "p95", "min", "max"};
-	const double vals[] = {st->mean, st->p5,  st->p10, st->p50,
-	                       st->p90,  st->p95, st->min, st->max};
-	size_t i;
-
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		if (strcmp(f, names[i]) == 0)
-			return set_int(v, llround(vals[i]));
-	return err_set(
-	    &m->err, TWC_EKEY,
-	    "'%.20s' is not mean, p5, p10, p50, p90, p95, min or max", f);
-}
-
-/* sim:cdf:K - the net cost at percentile K (0 to 100). */
-static int
-cdf_field(twc_model *m, int pi, const char *arg, field_value *v)
-{
-	long k = index_of(arg);
-	const double *sorted;
-
-	if (k < 0 || k > 100)
-		return err_set(&m->err, TWC_EKEY,
-		               "sim:cdf:%.20s: the percentile must be 0 to 100",
-		               arg);
-	if ((sorted = sim_sorted(&m->sim, pi)) == NULL)
-		return err_set(&m->err, TWC_ENOMEM, "out of memory");
-	return set_int(
-	    v, llround(sim_quantile(sorted, m->sim.draws, (double)k / 100.0)));
-}
-
-/* sim:hist:K:count, :from_yen, :to_yen */
-static int
-hist_field(twc_model *m, const sim_plan *sp, const path *p, field_value *v)
-{
-	long k = p->n == 4 ? index_of(p->part[2]) : -1;
-	double w = (sp->net.max - sp->net.min) / SIM_HIST_BINS;
-
-	if (k < 0 || k >= SIM_HIST_BINS)
-		return err_set(&m->err, TWC_EKEY,
-		               "sim:hist:K:count with K from 0 to %d",
-		               SIM_HIST_BINS - 1);
-	if (strcmp(p->part[3], "count") == 0)
-		return set_int(v, sp->hist[k]);
-	if (strcmp(p->part[3], "from_yen") == 0)
-		return set_int(v, llround(sp->net.min + w * (double)k));
-	if (strcmp(p->part[3], "to_yen") == 0)
-		return set_int(v, llround(sp->net.min + w * (double)(k + 1)));
-	return unknown(m, NULL, p->buf);
+	return enter_index(c, key, messages_of(c)->n, "message");
 }
 
 static int
-plan_sim_field(twc_model *m, int pi, const path *p, field_value *v)
+enter_style(cursor *c, const char *key)
 {
-	const sim_plan *sp;
-	const char *what = p->n >= 2 ? p->part[1] : "";
-	int rc;
-
-	if ((rc = need_sim(m)))
-		return rc;
-	sp = &m->sim.plans[pi];
-	if (p->n == 2 && strcmp(what, "prob_cheapest") == 0)
-		return set_real(v, sp->prob_cheapest);
-	if (p->n == 2 && strcmp(what, "prob_below_reference") == 0)
-		return set_real(v, sp->prob_below_reference);
-	if (p->n == 3 && strcmp(what, "net_yen") == 0)
-		return stat_field(m, &sp->net, p->part[2], v);
-	if (p->n == 3 && (strcmp(what, "total_yen") == 0 ||
-	                  strcmp(what, "grant_yen") == 0)) {
-		if (sim_more_stats(&m->sim, pi))
-			return err_set(&m->err, TWC_ENOMEM, "out of memory");
-		return stat_field(m, what[0] == 't' ? &sp->total : &sp->grant,
-		                  p->part[2], v);
-	}
-	if (p->n == 3 && strcmp(what, "cdf") == 0)
-		return cdf_field(m, pi, p->part[2], v);
-	if (strcmp(what, "hist") == 0)
-		return hist_field(m, sp, p, v);
-	return unknown(m, NULL, p->buf);
-}
-
-static int
-tornado_field(twc_model *m, int pi, const path *p, field_value *v)
-{
-	const sim_plan *sp;
-	const tornado_bar *b;
-	long k = p->n == 3 ? index_of(p->part[1]) : -1;
-	const char *f = p->n == 3 ? p->part[2] : "";
-	int rc;
-
-	if ((rc = need_sim(m)) ||
-	    (rc = sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err)))
-		return rc;
-	sp = &m->sim.plans[pi];
-	if (k < 0 || k >= sp->n_bars)
-		return err_set(&m->err, TWC_EKEY,
-		               "no tornado bar %.20s (there are %d)",
-		               p->n == 3 ? p->part[1] : "", sp->n_bars);
-	b = &sp->bars[k];
-	if (strcmp(f, "input") == 0)
-		return set_text(v, m->sim.inputs[b->input].id);
-	if (strcmp(f, "low_yen") == 0)
-		return set_int(v, b->low_yen);
-	if (strcmp(f, "high_yen") == 0)
-		return set_int(v, b->high_yen);
-	if (strcmp(f, "swing_yen") == 0)
-		return set_int(v, b->swing_yen);
-	if (strcmp(f, "low_value") == 0)
-		return set_real(v, b->low_value);
-	if (strcmp(f, "high_value") == 0)
-		return set_real(v, b->high_value);
-	if (strcmp(f, "rank_corr") == 0)
-		return set_real(v, b->rank_corr);
-	return unknown(m, NULL, p->buf);
-}
-
-/* input:N, input:N:kind|dist|low|base|high|mean|p10|p90 */
-static int
-input_field(twc_model *m, const path *p, field_value *v)
-{
-	static const char *const kinds[] = {"price", "share", "days", "peak"};
-	long k = index_of(p->part[1]);
-	const char *f = p->n == 3 ? p->part[2] : "id";
-	const sim_input *in;
-	int rc;
-
-	if ((rc = need_sim(m)))
-		return rc;
-	if (k < 0 || k >= m->sim.n_inputs)
-		return err_set(&m->err, TWC_EKEY,
-		               "no input %.20s (there are %d)", p->part[1],
-		               m->sim.n_inputs);
-	in = &m->sim.inputs[k];
-	if (strcmp(f, "id") == 0)
-		return set_text(v, in->id);
-	if (strcmp(f, "kind") == 0)
-		return set_text(v, kinds[in->kind]);
-	if (strcmp(f, "dist") == 0)
-		return set_text(v, dist_name(in->d.kind));
-	if (strcmp(f, "base") == 0)
-		return set_real(v, in->d.base);
-	if (strcmp(f, "mean") == 0)
-		return set_real(v, dist_mean(&in->d));
-	if (strcmp(f, "p10") == 0)
-		return set_real(v, dist_quantile(&in->d, 0.1));
-	if (strcmp(f, "p90") == 0)
-		return set_real(v, dist_quantile(&in->d, 0.9));
-	if (strcmp(f, "low") == 0)
-		return set_real(v, in->d.low);
-	if (strcmp(f, "high") == 0)
-		return set_real(v, in->d.high);
-	return unknown(m, NULL, p->buf);
-}
-
-static int
-scenario_sim_field(twc_model *m, const path *p, field_value *v)
-{
-	const char *f = p->n == 2 ? p->part[1] : "";
-	int rc;
-
-	if ((rc = need_sim(m)))
-		return rc;
-	if (strcmp(f, "draws") == 0)
-		return set_int(v, m->sim.draws);
-	if (strcmp(f, "seed") == 0)
-		return set_int(v, (long long)m->sim.seed);
-	if (strcmp(f, "threads") == 0)
-		return set_int(v, m->sim.threads);
-	if (strcmp(f, "inputs") == 0)
-		return set_int(v, m->sim.n_inputs);
-	if (strcmp(f, "quantities_vary") == 0)
-		return set_int(v, m->sim.quantities_vary);
-	return unknown(m, NULL, p->buf);
-}
-
-static int
-breakeven_field(twc_model *m, const path *p, field_value *v)
-{
-	const breakeven *b = &m->be;
-	const char *f = p->n == 2 ? p->part[1] : "";
-
-	if (!b->valid)
-		return err_set(
-		    &m->err, TWC_ESTATE,
-		    "no break-even search has run: call twc_breakeven");
-	if (strcmp(f, "found") == 0)
-		return set_int(v, b->found);
-	if (strcmp(f, "over") == 0)
-		return set_text(v, over_name(b->over));
-	if (strcmp(f, "value") == 0)
-		return set_real(v, b->value);
-	if (strcmp(f, "below") == 0)
-		return set_real(v, b->below);
-	if (strcmp(f, "above") == 0)
-		return set_real(v, b->above);
-	if (strcmp(f, "below_net_a_yen") == 0)
-		return set_int(v, b->below_a);
-	if (strcmp(f, "below_net_b_yen") == 0)
-		return set_int(v, b->below_b);
-	if (strcmp(f, "above_net_a_yen") == 0)
-		return set_int(v, b->above_a);
-	if (strcmp(f, "above_net_b_yen") == 0)
-		return set_int(v, b->above_b);
-	return unknown(m, NULL, p->buf);
-}
-
-/* ---- a plan ------------------------------------------------------------ */
-
-static int
-plan_money(const plan_result *pr, const char *f, field_value *v)
-{
-	static const struct {
-		const char *name;
-		size_t offset;
-	} fields[] = {
-	    {"initial_yen", offsetof(plan_result, initial)},
-	    {"annual_yen", offsetof(plan_result, annual)},
-	    {"running_yen", offsetof(plan_result, running)},
-	    {"replacement_yen", offsetof(plan_result, replacement)},
-	    {"total_yen", offsetof(plan_result, total)},
-	    {"eligible_yen", offsetof(plan_result, eligible)},
-	    {"grant_yen", offsetof(plan_result, grant)},
-	    {"net_yen", offsetof(plan_result, net)},
-	    {"per_user_year_yen", offsetof(plan_result, per_user_year)},
-	    {"vs_jlis_yen", offsetof(plan_result, vs_reference)},
-	    {"vs_reference_yen", offsetof(plan_result, vs_reference)},
-	    {"users", offsetof(plan_result, users)},
-	    {"concurrent", offsetof(plan_result, concurrent)},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (strcmp(f, fields[i].name) == 0)
-			return set_int(v,
-			               *(const long long *)((const char *)pr +
-			                                    fields[i].offset));
-	return TWC_EKEY;
-}
-
-static int
-plan_simple(twc_model *m, int pi, const char *f, field_value *v)
-{
-	const plan_spec *pl = &m->p->cat.plans[pi];
-	const plan_result *pr = &m->r.plans[pi];
-
-	if (plan_money(pr, f, v) == TWC_OK)
-		return TWC_OK;
-	if (strcmp(f, "effective_rate") == 0)
-		return set_real(v, pr->effective_rate);
-	if (strcmp(f, "security_ok") == 0)
-		return set_int(v, pr->security_ok);
-	if (strcmp(f, "flip_fy") == 0)
-		return set_int(v, pr->flip_fy);
-	if (strcmp(f, "security_fit") == 0)
-		return set_text(v, pr->security_ok ? "ok" : "warning");
-	if (strcmp(f, "id") == 0)
-		return set_text(v, pl->id);
-	if (strcmp(f, "label") == 0 || strcmp(f, "label_ja") == 0)
-		return set_text(v, pl->label_ja);
-	if (strcmp(f, "label_en") == 0)
-		return set_text(v, pl->label_en);
-	if (strcmp(f, "index") == 0)
-		return set_int(v, pi);
-	if (strcmp(f, "is_reference") == 0)
-		return set_int(v, pi == m->r.reference);
-	return unknown(m, pl->id, f);
-}
-
-static int
-plan_field(twc_model *m, int pi, const path *p, field_value *v)
-{
-	const plan_result *pr = &m->r.plans[pi];
-	const char *head = p->part[0];
-	int k;
-
-	if (p->n == 1)
-		return plan_simple(m, pi, head, v);
-	if (p->n == 2 && strcmp(head, "warning") == 0)
-		return message(m, &pr->warnings, p->part[1], v);
-	if (p->n == 2 && strcmp(head, "note") == 0)
-		return message(m, &pr->notes, p->part[1], v);
-	if (p->n == 3 && is_year_kind(head)) {
-		if ((k = year_index(m, head, p->part[1])) < 0)
-			return k;
-		return year_field(m, &pr->years[k], p->part[2], v);
-	}
-	if (strcmp(head, "sim") == 0)
-		return plan_sim_field(m, pi, p, v);
-	if (strcmp(head, "tornado") == 0)
-		return tornado_field(m, pi, p, v);
-	if (p->n >= 3 && strcmp(head, "item") == 0) {
-		if ((k = find_item(m, pr, p->part[1])) < 0)
-			return k;
-		return item_field(m, &pr->items[k], p, v);
-	}
-	return unknown(m, m->p->cat.plans[pi].id, p->buf);
-}
-
-/* ---- the scenario -----------------------------------------------------------
- */
-
-static int
-style_count(twc_model *m, const path *p, field_value *v)
-{
-	int st = style_of(p->part[1]);
+	int st = style_of(key);
 
 	if (st < 0)
-		return err_set(&m->err, TWC_EKEY,
-		               "'%.20s' is not home, satellite or mobile",
-		               p->part[1]);
-	return set_int(v, strcmp(p->part[0], "users") == 0
-	                      ? m->r.users[st]
-	                      : m->r.concurrent[st]);
+		return err_set(&c->m->err, TWC_EKEY,
+		               "'%.20s' is not home, satellite or mobile", key);
+	c->index = st;
+	return TWC_OK;
+}
+
+/* plan:N (arg 0) or option:N (arg 1). */
+static int
+enter_listed(cursor *c, const char *key)
+{
+	return c->arg ? enter_index(c, key, cat_of(c)->n_options, "option")
+	              : enter_index(c, key, cat_of(c)->n_plans, "plan");
 }
 
 static int
-scenario_text(twc_model *m, const char *f, field_value *v)
+enter_category(cursor *c, const char *key)
 {
+	return enter_index(c, key, c->m->p->grant.n_cats, "category");
+}
+
+static int
+enter_input(cursor *c, const char *key)
+{
+	return enter_index(c, key, c->m->sim.n_inputs, "input");
+}
+
+static int
+enter_percentile(cursor *c, const char *key)
+{
+	long k = index_of(key);
+
+	if (k < 0 || k > 100)
+		return err_set(&c->m->err, TWC_EKEY,
+		               "sim:cdf:%.20s: the percentile must be 0 to 100",
+		               key);
+	c->index = (int)k;
+	return TWC_OK;
+}
+
+static int
+enter_bin(cursor *c, const char *key)
+{
+	long k = index_of(key);
+
+	if (k < 0 || k >= SIM_HIST_BINS)
+		return err_set(&c->m->err, TWC_EKEY,
+		               "sim:hist:K:count with K from 0 to %d",
+		               SIM_HIST_BINS - 1);
+	c->index = (int)k;
+	return TWC_OK;
+}
+
+static int
+enter_bar(cursor *c, const char *key)
+{
+	twc_model *m = c->m;
+	int rc = sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err);
+
+	if (rc != TWC_OK)
+		return rc;
+	return enter_index(c, key, m->sim.plans[c->plan].n_bars,
+	                   "tornado bar");
+}
+
+/* ---- the scenario ------------------------------------------------------- */
+
+static int
+scenario_text(const cursor *c, int which, field_value *v)
+{
+	const twc_model *m = c->m;
 	const profile *p = m->p;
-	int st;
+	int ref = res(c)->reference;
+	const char *const texts[] = {
+	    m->sc.name,      kind_name(m->sc.kind), m->start_text,
+	    m->start_label,  m->end_label,          p->name,
+	    p->catalog_name, p->grant_name,         p->grant.title,
+	    ref >= 0 ? p->cat.plans[ref].id : ""};
 
-	if (strcmp(f, "name") == 0)
-		return set_text(v, m->sc.name);
-	if (strcmp(f, "kind") == 0)
-		return set_text(v, kind_name(m->sc.kind));
-	if (strcmp(f, "start") == 0)
-		return set_text(v, m->start_text);
-	if (strcmp(f, "start_label") == 0)
-		return set_text(v, m->start_label);
-	if (strcmp(f, "end_label") == 0)
-		return set_text(v, m->end_label);
-	if (strcmp(f, "profile") == 0)
-		return set_text(v, p->name);
-	if (strcmp(f, "catalog") == 0)
-		return set_text(v, p->catalog_name);
-	if (strcmp(f, "grant") == 0)
-		return set_text(v, p->grant_name);
-	if (strcmp(f, "grant_title") == 0)
-		return set_text(v, p->grant.title);
-	if (strcmp(f, "reference_plan") == 0)
-		return set_text(v, m->r.reference >= 0
-		                       ? p->cat.plans[m->r.reference].id
-		                       : "");
-	for (st = 0; st < STYLE_COUNT; st++)
-		if (strncmp(f, style_name(st), strlen(style_name(st))) == 0 &&
-		    strcmp(f + strlen(style_name(st)), "_segment") == 0)
-			return set_text(v,
-			                segment_name(m->sc.style[st].segment));
-	return TWC_EKEY; /* not a text field: the caller tries numbers */
+	return set_text(v, texts[which]);
 }
 
 static int
-scenario_simple(twc_model *m, const char *f, field_value *v)
+style_segment(const cursor *c, int st, field_value *v)
 {
+	return set_text(v, segment_name(c->m->sc.style[st].segment));
+}
+
+static int
+total_users(const cursor *c, int arg, field_value *v)
+{
+	const results *r = res(c);
+
+	(void)arg;
+	return set_int(v, r->users[0] + r->users[1] + r->users[2]);
+}
+
+/* users:STYLE (arg 0) and concurrent:STYLE (arg 1). */
+static int
+style_count(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, c->arg ? res(c)->concurrent[c->index]
+	                         : res(c)->users[c->index]);
+}
+
+enum scenario_number {
+	S_START_FY,
+	S_END_FY,
+	S_DEADLINE_FY,
+	S_FIRST_FY,
+	S_GRANT_APPLIES,
+	S_INDEX,
+	S_M,
+	S_RATE,
+	S_EFFECTIVE_RATE
+};
+
+static int
+scenario_number(const cursor *c, int which, field_value *v)
+{
+	const twc_model *m = c->m;
 	const grant_rule *g = &m->p->grant;
-	twc_error ignored;
-	double x;
+	const results *r = res(c);
 
-	if (strcmp(f, "users") == 0)
-		return set_int(v,
-		               m->r.users[0] + m->r.users[1] + m->r.users[2]);
-	if (strcmp(f, "end_fy") == 0)
-		return set_int(v, m->sc.start_fy + m->sc.years - 1);
-	if (strcmp(f, "start_fy") == 0)
-		return set_int(v, m->sc.start_fy);
-	if (strcmp(f, "fiscal_index_rounded") == 0)
-		return set_real(v, m->r.index100 / 100.0);
-	if (strcmp(f, "m") == 0)
-		return set_real(v, m->r.m100 / 100.0);
-	if (strcmp(f, "rate") == 0)
-		return set_real(v, g->rate_bp / 10000.0);
-	if (strcmp(f, "effective_rate") == 0)
-		return set_real(v, m->r.effective_rate);
-	if (strcmp(f, "grant_applies") == 0)
-		return set_int(v, m->r.grant_applies);
-	if (strcmp(f, "deadline_fy") == 0)
-		return set_int(v, g->deadline_fy);
-	if (strcmp(f, "first_fy") == 0)
-		return set_int(v, g->first_fy);
-	x = scenario_get(&m->sc, f, &ignored);
-	if (x != x)
-		return unknown(m, NULL, f);
-	return scenario_whole(f) ? set_int(v, (long long)x) : set_real(v, x);
-}
-
-/* category:N, category:N:label, category:N:label_en, category:N:eligible */
-static int
-category_field(twc_model *m, const path *p, field_value *v)
-{
-	const grant_rule *g = &m->p->grant;
-	long i = index_of(p->part[1]);
-	const char *f = p->n == 3 ? p->part[2] : "id";
-
-	if (i < 0 || i >= g->n_cats)
-		return err_set(&m->err, TWC_EKEY,
-		               "no category %.20s (there are %d)", p->part[1],
-		               g->n_cats);
-	if (strcmp(f, "id") == 0)
-		return set_text(v, g->cats[i].id);
-	if (strcmp(f, "label") == 0 || strcmp(f, "label_ja") == 0)
-		return set_text(v, g->cats[i].label_ja);
-	if (strcmp(f, "label_en") == 0)
-		return set_text(v, g->cats[i].label_en);
-	if (strcmp(f, "eligible") == 0)
-		return set_int(v, g->cats[i].eligible);
-	return unknown(m, NULL, p->buf);
-}
-
-static int
-enumerated(twc_model *m, const path *p, field_value *v)
-{
-	const catalog *c = &m->p->cat;
-	const char *head = p->part[0];
-	long i = index_of(p->part[1]);
-
-	if (strcmp(head, "plan") == 0 && i >= 0 && i < c->n_plans)
-		return set_text(v, c->plans[i].id);
-	if (strcmp(head, "option") == 0 && i >= 0 && i < c->n_options)
-		return set_text(v, c->options[i].id);
-	return err_set(&m->err, TWC_EKEY, "no %s %.20s (there are %d)", head,
-	               p->part[1],
-	               strcmp(head, "plan") == 0 ? c->n_plans : c->n_options);
-}
-
-static int
-scenario_field(twc_model *m, const path *p, field_value *v)
-{
-	const char *head = p->part[0];
-	int k;
-
-	if (p->n == 1)
-		return scenario_text(m, head, v) == TWC_OK
-		           ? TWC_OK
-		           : scenario_simple(m, head, v);
-	if (p->n == 2 && strcmp(head, "warning") == 0)
-		return message(m, &m->r.warnings, p->part[1], v);
-	if (p->n == 2 && strcmp(head, "note") == 0)
-		return message(m, &m->r.notes, p->part[1], v);
-	if (p->n == 2 &&
-	    (strcmp(head, "users") == 0 || strcmp(head, "concurrent") == 0))
-		return style_count(m, p, v);
-	if (p->n == 2 &&
-	    (strcmp(head, "plan") == 0 || strcmp(head, "option") == 0))
-		return enumerated(m, p, v);
-	if ((p->n == 2 || p->n == 3) && strcmp(head, "category") == 0)
-		return category_field(m, p, v);
-	if ((p->n == 2 || p->n == 3) && strcmp(head, "input") == 0)
-		return input_field(m, p, v);
-	if (strcmp(head, "sim") == 0)
-		return scenario_sim_field(m, p, v);
-	if (strcmp(head, "breakeven") == 0)
-		return breakeven_field(m, p, v);
-	if (p->n == 3 && is_year_kind(head)) {
-		if ((k = year_index(m, head, p->part[1])) < 0)
-			return k;
-		if (strcmp(p->part[2], "fy") == 0)
-			return set_int(v, m->sc.start_fy + k);
-		if (strcmp(p->part[2], "label") == 0)
-			return set_text(v, m->r.plans[0].years[k].label);
+	switch (which) {
+	case S_START_FY: return set_int(v, m->sc.start_fy);
+	case S_END_FY: return set_int(v, m->sc.start_fy + m->sc.years - 1);
+	case S_DEADLINE_FY: return set_int(v, g->deadline_fy);
+	case S_FIRST_FY: return set_int(v, g->first_fy);
+	case S_GRANT_APPLIES: return set_int(v, r->grant_applies);
+	case S_INDEX: return set_real(v, r->index100 / 100.0);
+	case S_M: return set_real(v, r->m100 / 100.0);
+	case S_RATE: return set_real(v, g->rate_bp / 10000.0);
 	}
-	return unknown(m, NULL, p->buf);
+	return set_real(v, r->effective_rate);
 }
 
-/* ---- entry points
- * --------------------------------------------------------------- */
+static int
+scenario_year(const cursor *c, int label, field_value *v)
+{
+	const year_result *y = &res(c)->plans[0].years[c->year];
+
+	return label ? set_text(v, y->label) : set_int(v, y->fy);
+}
+
+static int
+message_text(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, messages_of(c)->text[c->index]);
+}
+
+static int
+listed_id(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, c->arg ? cat_of(c)->options[c->index].id
+	                          : cat_of(c)->plans[c->index].id);
+}
+
+enum { C_ID, C_LABEL, C_LABEL_EN, C_ELIGIBLE };
+
+static int
+category_field(const cursor *c, int which, field_value *v)
+{
+	const category *k = &c->m->p->grant.cats[c->index];
+
+	switch (which) {
+	case C_ID: return set_text(v, k->id);
+	case C_LABEL: return set_text(v, k->label_ja);
+	case C_LABEL_EN: return set_text(v, k->label_en);
+	}
+	return set_int(v, k->eligible);
+}
+
+static const field_def message_fields[] = {
+    {"text", VALUE_TEXT, message_text, 0, NULL, "the message"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level message_level = {
+    "N", "0 to the count of warnings (or notes) - 1", enter_message,
+    NEEDS_ESTIMATE, "text", message_fields};
+
+static const field_def style_fields[] = {
+    {"count", VALUE_INT, style_count, 0, NULL,
+     "staff of that style (users) or peak-day concurrent users"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level style_level = {"STYLE", "home, satellite or mobile",
+                                  enter_style,  NEEDS_ESTIMATE,
+                                  "count",      style_fields};
+
+static const field_def scenario_year_fields[] = {
+    {"fy", VALUE_INT, scenario_year, 0, NULL, "the fiscal year"},
+    {"label", VALUE_TEXT, scenario_year, 1, NULL,
+     "its era label, 令和7年度"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level scenario_year_level = {
+    "N", "0 to twc_count(m, NULL, \"years\") - 1", enter_year_index,
+    NEEDS_ESTIMATE, NULL, scenario_year_fields};
+
+static const level scenario_fy_level = {
+    "YYYY", "a fiscal year of the horizon", enter_fy, NEEDS_ESTIMATE, NULL,
+    scenario_year_fields};
+
+static const field_def listed_fields[] = {
+    {"id", VALUE_TEXT, listed_id, 0, NULL, "its id"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level listed_level = {
+    "N", "0 to twc_count(m, NULL, \"plans\") (or \"options\") - 1",
+    enter_listed, NEEDS_ESTIMATE, "id", listed_fields};
+
+static const field_def category_fields[] = {
+    {"id", VALUE_TEXT, category_field, C_ID, NULL,
+     "grant category N (ict_equipment, ...)"},
+    {"label", VALUE_TEXT, category_field, C_LABEL, NULL,
+     "its name in Japanese"},
+    {"label_ja", VALUE_TEXT, category_field, C_LABEL, NULL,
+     "its name in Japanese"},
+    {"label_en", VALUE_TEXT, category_field, C_LABEL_EN, NULL,
+     "its name in English"},
+    {"eligible", VALUE_INT, category_field, C_ELIGIBLE, NULL,
+     "1 when the grant covers it"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level category_level = {
+    "N", "0 to twc_count(m, NULL, \"categories\") - 1", enter_category,
+    NEEDS_ESTIMATE, "id", category_fields};
+
+/* ---- simulation inputs (scenario-wide) ------------------------------------
+ */
+
+enum {
+	I_ID,
+	I_KIND,
+	I_DIST,
+	I_BASE,
+	I_MEAN,
+	I_P10,
+	I_P90,
+	I_LOW,
+	I_HIGH
+};
+
+static int
+input_field(const cursor *c, int which, field_value *v)
+{
+	static const char *const kinds[] = {"price", "share", "days", "peak"};
+	const sim_input *in = &c->m->sim.inputs[c->index];
+	const dist *d = &in->d;
+
+	switch (which) {
+	case I_ID: return set_text(v, in->id);
+	case I_KIND: return set_text(v, kinds[in->kind]);
+	case I_DIST: return set_text(v, dist_name(d->kind));
+	case I_BASE: return set_real(v, d->base);
+	case I_MEAN: return set_real(v, dist_mean(d));
+	case I_P10: return set_real(v, dist_quantile(d, 0.1));
+	case I_P90: return set_real(v, dist_quantile(d, 0.9));
+	case I_LOW: return set_real(v, d->low);
+	}
+	return set_real(v, d->high);
+}
+
+static const field_def input_fields[] = {
+    {"id", VALUE_TEXT, input_field, I_ID, NULL,
+     "a catalogue item id (its price), or home_share, satellite_days, "
+     "peak..."},
+    {"kind", VALUE_TEXT, input_field, I_KIND, NULL,
+     "price, share, days or peak"},
+    {"dist", VALUE_TEXT, input_field, I_DIST, NULL,
+     "triangular, pert, uniform or lognormal"},
+    {"base", VALUE_REAL, input_field, I_BASE, NULL,
+     "the value the estimate uses"},
+    {"mean", VALUE_REAL, input_field, I_MEAN, NULL, "its mean"},
+    {"p10", VALUE_REAL, input_field, I_P10, NULL, "its P10"},
+    {"p90", VALUE_REAL, input_field, I_P90, NULL, "its P90"},
+    {"low", VALUE_REAL, input_field, I_LOW, NULL, "its range's low end"},
+    {"high", VALUE_REAL, input_field, I_HIGH, NULL,
+     "its range's high end (a lognormal's P90)"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level input_level = {
+    "N", "0 to twc_count(m, NULL, \"inputs\") - 1", enter_input,
+    NEEDS_SIMULATION, "id", input_fields};
+
+enum { R_DRAWS, R_SEED, R_THREADS, R_INPUTS, R_VARY };
+
+static int
+run_field(const cursor *c, int which, field_value *v)
+{
+	const sim_result *s = &c->m->sim;
+	const long long vals[] = {s->draws, (long long)s->seed, s->threads,
+	                          s->n_inputs, s->quantities_vary};
+
+	return set_int(v, vals[which]);
+}
+
+static const field_def run_fields[] = {
+    {"draws", VALUE_INT, run_field, R_DRAWS, NULL, "the run's draws"},
+    {"seed", VALUE_INT, run_field, R_SEED, NULL, "its seed"},
+    {"threads", VALUE_INT, run_field, R_THREADS, NULL,
+     "the threads it used"},
+    {"inputs", VALUE_INT, run_field, R_INPUTS, NULL,
+     "the uncertain inputs, i.e. variates drawn per draw"},
+    {"quantities_vary", VALUE_INT, run_field, R_VARY, NULL,
+     "1 when a share, days or peak input made each draw recompute "
+     "quantities"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level run_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
+                                run_fields};
+
+/* ---- break-even (scenario-wide) ---------------------------------------- */
+
+static int
+breakeven_text(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, over_name(c->m->be.over));
+}
+
+static int
+breakeven_found(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, c->m->be.found);
+}
+
+static const field_def breakeven_fields[] = {
+    {"found", VALUE_INT, breakeven_found, 0, NULL,
+     "1 when the net costs cross in the range"},
+    {"over", VALUE_TEXT, breakeven_text, 0, NULL, "staff, home or years"},
+    {"value", VALUE_REAL, breakeven_real, offsetof(breakeven, value), NULL,
+     "the first value at which the ordering has changed (NaN when not "
+     "found)"},
+    {"below", VALUE_REAL, breakeven_real, offsetof(breakeven, below), NULL,
+     "the value just before the crossing, or the range's low end"},
+    {"above", VALUE_REAL, breakeven_real, offsetof(breakeven, above), NULL,
+     "the value at the crossing, or the range's high end"},
+    {"below_net_a_yen", VALUE_INT, breakeven_ll,
+     offsetof(breakeven, below_a), NULL, "plan A's net cost at below"},
+    {"below_net_b_yen", VALUE_INT, breakeven_ll,
+     offsetof(breakeven, below_b), NULL, "plan B's net cost at below"},
+    {"above_net_a_yen", VALUE_INT, breakeven_ll,
+     offsetof(breakeven, above_a), NULL, "plan A's net cost at above"},
+    {"above_net_b_yen", VALUE_INT, breakeven_ll,
+     offsetof(breakeven, above_b), NULL, "plan B's net cost at above"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level breakeven_level = {NULL, NULL, NULL, NEEDS_BREAKEVEN,
+                                      NULL, breakeven_fields};
+
+/* The scenario-wide entries, in the order docs list them. */
+static const field_def scenario_fields[] = {
+    {"name", VALUE_TEXT, scenario_text, 0, NULL, "the entity's name"},
+    {"kind", VALUE_TEXT, scenario_text, 1, NULL,
+     "prefecture, designated_city, municipality, special_ward or "
+     "association"},
+    {"start", VALUE_TEXT, scenario_text, 2, NULL,
+     "the start as a date (2025-10-01) or FY2025"},
+    {"start_label", VALUE_TEXT, scenario_text, 3, NULL,
+     "the start year's era label, 令和7年度"},
+    {"end_label", VALUE_TEXT, scenario_text, 4, NULL,
+     "the last year's era label"},
+    {"profile", VALUE_TEXT, scenario_text, 5, NULL,
+     "where the scenario came from (bundled:default.cfg or a path)"},
+    {"catalog", VALUE_TEXT, scenario_text, 6, NULL,
+     "where the option catalogue came from"},
+    {"grant", VALUE_TEXT, scenario_text, 7, NULL,
+     "where the grant rule came from"},
+    {"grant_title", VALUE_TEXT, scenario_text, 8, NULL,
+     "the grant rule's title"},
+    {"reference_plan", VALUE_TEXT, scenario_text, 9, NULL,
+     "the plan others are compared with (J-LIS)"},
+    {"home_segment", VALUE_TEXT, style_segment, STYLE_HOME, NULL,
+     "the network segment home work needs: internet or lgwan"},
+    {"satellite_segment", VALUE_TEXT, style_segment, STYLE_SATELLITE, NULL,
+     "the same for satellite-office work"},
+    {"mobile_segment", VALUE_TEXT, style_segment, STYLE_MOBILE, NULL,
+     "the same for mobile work"},
+    {"users", VALUE_INT, total_users, 0, &style_level,
+     "enrolled staff, all styles; users:STYLE, one style"},
+    {"concurrent", VALUE_INT, NULL, 1, &style_level,
+     "concurrent:STYLE: peak-day concurrent users of one style"},
+    {"start_fy", VALUE_INT, scenario_number, S_START_FY, NULL,
+     "the first fiscal year of the horizon"},
+    {"end_fy", VALUE_INT, scenario_number, S_END_FY, NULL,
+     "the last fiscal year of the horizon"},
+    {"deadline_fy", VALUE_INT, scenario_number, S_DEADLINE_FY, NULL,
+     "the grant rule's start deadline"},
+    {"first_fy", VALUE_INT, scenario_number, S_FIRST_FY, NULL,
+     "the grant rule's first fiscal year"},
+    {"grant_applies", VALUE_INT, scenario_number, S_GRANT_APPLIES, NULL,
+     "1 when the entity and start qualify"},
+    {"fiscal_index_rounded", VALUE_REAL, scenario_number, S_INDEX, NULL,
+     "the fiscal index as the correction uses it"},
+    {"m", VALUE_REAL, scenario_number, S_M, NULL,
+     "the fiscal-capacity correction m(I)"},
+    {"rate", VALUE_REAL, scenario_number, S_RATE, NULL,
+     "the rule's rate (措置率)"},
+    {"effective_rate", VALUE_REAL, scenario_number, S_EFFECTIVE_RATE, NULL,
+     "rate x m actually applied (0 when no grant)"},
+    {"year", VALUE_INT, NULL, 0, &scenario_year_level,
+     "horizon year N (0 = the start year)"},
+    {"fy", VALUE_INT, NULL, 0, &scenario_fy_level, "fiscal year YYYY"},
+    {"warning", VALUE_TEXT, NULL, 0, &message_level,
+     "scenario-wide warning N"},
+    {"note", VALUE_TEXT, NULL, 1, &message_level, "scenario-wide note N"},
+    {"plan", VALUE_TEXT, NULL, 0, &listed_level, "the id of plan N"},
+    {"option", VALUE_TEXT, NULL, 1, &listed_level,
+     "the id of catalogue option N"},
+    {"category", VALUE_TEXT, NULL, 0, &category_level, "grant category N"},
+    {"input", VALUE_TEXT, NULL, 0, &input_level,
+     "uncertain input N of the last simulation"},
+    {"sim", VALUE_INT, NULL, 0, &run_level, "the last simulation's run"},
+    {"breakeven", VALUE_INT, NULL, 0, &breakeven_level,
+     "the last break-even search"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+const char input_fields_doc[] =
+    "every numeric input key (staff, home, ...) is also a field: its "
+    "current value, int for whole-number keys, else real (start as a "
+    "field is the text above; start_fy is its number)";
+
+const level scenario_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL,
+                              scenario_fields};
+
+/* ---- a plan's years and items ------------------------------------------- */
+
+static int
+year_label(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, plan_of(c)->years[c->year].label);
+}
+
+static int
+year_fy(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, plan_of(c)->years[c->year].fy);
+}
+
+static const field_def year_fields[] = {
+    {"fy", VALUE_INT, year_fy, 0, NULL, "the fiscal year"},
+    {"label", VALUE_TEXT, year_label, 0, NULL, "its era label, 令和7年度"},
+    {"cost_yen", VALUE_INT, year_ll, offsetof(year_result, cost), NULL,
+     "the year's cost"},
+    {"eligible_yen", VALUE_INT, year_ll, offsetof(year_result, eligible),
+     NULL, "the part the grant covers"},
+    {"grant_yen", VALUE_INT, year_ll, offsetof(year_result, grant), NULL,
+     "the year's grant"},
+    {"net_yen", VALUE_INT, year_ll, offsetof(year_result, net), NULL,
+     "cost - grant"},
+    {"initial_yen", VALUE_INT, year_ll, offsetof(year_result, initial), NULL,
+     "initial spending in the year"},
+    {"running_yen", VALUE_INT, year_ll, offsetof(year_result, running), NULL,
+     "running costs in the year"},
+    {"replacement_yen", VALUE_INT, year_ll,
+     offsetof(year_result, replacement), NULL, "replacements in the year"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level year_level = {
+    "N", "0 to twc_count(m, plan, \"years\") - 1", enter_year_index,
+    NEEDS_ESTIMATE, NULL, year_fields};
+
+static const level fy_level = {"YYYY",         "a fiscal year of the horizon",
+                               enter_fy,       NEEDS_ESTIMATE,
+                               NULL,           year_fields};
+
+static int
+item_year_yen(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, plan_of(c)->items[c->item].per_year[c->year]);
+}
+
+static const field_def item_year_fields[] = {
+    {"yen", VALUE_INT, item_year_yen, 0, NULL,
+     "the item's cost in that fiscal year"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level item_year_level = {
+    "K", "0 to twc_count(m, plan, \"years\") - 1", enter_year_index,
+    NEEDS_ESTIMATE, NULL, item_year_fields};
+
+static const level item_fy_level = {"YYYY", "a fiscal year of the horizon",
+                                    enter_fy, NEEDS_ESTIMATE,
+                                    NULL,     item_year_fields};
+
+enum {
+	T_ID,
+	T_LABEL,
+	T_LABEL_EN,
+	T_CATEGORY,
+	T_CATEGORY_LABEL,
+	T_PHASE,
+	T_DRIVER,
+	T_OPTION
+};
+
+static int
+item_text(const cursor *c, int which, field_value *v)
+{
+	const item_result *ir = &plan_of(c)->items[c->item];
+	const item *it = &cat_of(c)->items[ir->item];
+	const category *k = &c->m->p->grant.cats[it->category];
+
+	switch (which) {
+	case T_ID: return set_text(v, it->id);
+	case T_LABEL: return set_text(v, it->label_ja);
+	case T_LABEL_EN: return set_text(v, it->label_en);
+	case T_CATEGORY: return set_text(v, k->id);
+	case T_CATEGORY_LABEL: return set_text(v, k->label_ja);
+	case T_PHASE: return set_text(v, phase_name(it->phase));
+	case T_DRIVER: return set_text(v, driver_name(it->driver));
+	}
+	return set_text(v, cat_of(c)->options[ir->option].id);
+}
+
+static int
+item_eligible(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, plan_of(c)->items[c->item].eligible > 0);
+}
+
+static int
+item_every(const cursor *c, int arg, field_value *v)
+{
+	const item_result *ir = &plan_of(c)->items[c->item];
+
+	(void)arg;
+	return set_int(v, cat_of(c)->items[ir->item].every);
+}
+
+static const field_def item_fields[] = {
+    {"quantity", VALUE_INT, item_ll, offsetof(item_result, quantity), NULL,
+     "units bought or paid for"},
+    {"unit_yen", VALUE_INT, item_ll, offsetof(item_result, unit_yen), NULL,
+     "yen a unit, consumption tax included"},
+    {"total_yen", VALUE_INT, item_ll, offsetof(item_result, total), NULL,
+     "the item's cost over the horizon"},
+    {"eligible_yen", VALUE_INT, item_ll, offsetof(item_result, eligible),
+     NULL, "the part the grant covers"},
+    {"eligible", VALUE_INT, item_eligible, 0, NULL,
+     "1 when any of it is eligible"},
+    {"every", VALUE_INT, item_every, 0, NULL,
+     "replacement cycle in years (0 if none)"},
+    {"id", VALUE_TEXT, item_text, T_ID, NULL, "the item's catalogue id"},
+    {"label", VALUE_TEXT, item_text, T_LABEL, NULL, "its name in Japanese"},
+    {"label_ja", VALUE_TEXT, item_text, T_LABEL, NULL,
+     "its name in Japanese"},
+    {"label_en", VALUE_TEXT, item_text, T_LABEL_EN, NULL,
+     "its name in English"},
+    {"category", VALUE_TEXT, item_text, T_CATEGORY, NULL,
+     "its grant category id"},
+    {"category_label", VALUE_TEXT, item_text, T_CATEGORY_LABEL, NULL,
+     "the category's name"},
+    {"phase", VALUE_TEXT, item_text, T_PHASE, NULL,
+     "initial, annual or replacement"},
+    {"driver", VALUE_TEXT, item_text, T_DRIVER, NULL,
+     "users, concurrent, lent_devices, seats, sites, servers or fixed"},
+    {"option", VALUE_TEXT, item_text, T_OPTION, NULL,
+     "the option it belongs to"},
+    {"year", VALUE_INT, NULL, 0, &item_year_level,
+     "horizon year K: year:K:yen"},
+    {"fy", VALUE_INT, NULL, 0, &item_fy_level,
+     "fiscal year YYYY: fy:YYYY:yen"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level item_level = {
+    "N", "0 to twc_count(m, plan, \"items\") - 1, or the item's id",
+    enter_item, NEEDS_ESTIMATE, NULL, item_fields};
+
+/* ---- a plan's simulation -------------------------------------------------
+ */
+
+static const sim_plan *
+sim_plan_of(const cursor *c)
+{
+	return &c->m->sim.plans[c->plan];
+}
+
+static int
+sim_prob(const cursor *c, int below, field_value *v)
+{
+	const sim_plan *sp = sim_plan_of(c);
+
+	return set_real(v, below ? sp->prob_below_reference : sp->prob_cheapest);
+}
+
+/* A statistic (arg: its offset in sim_stats) of net (c->arg 0), total (1)
+ * or grant (2). */
+static int
+stat_value(const cursor *c, int off, field_value *v)
+{
+	twc_model *m = c->m;
+	const sim_plan *sp = sim_plan_of(c);
+	const sim_stats *st = c->arg == 0   ? &sp->net
+	                      : c->arg == 1 ? &sp->total
+	                                    : &sp->grant;
+
+	if (c->arg != 0 && sim_more_stats(&m->sim, c->plan))
+		return err_set(&m->err, TWC_ENOMEM, "out of memory");
+	return set_int(v, llround(MEMBER(double, st, off)));
+}
+
+static const field_def stat_fields[] = {
+    {"mean", VALUE_INT, stat_value, offsetof(sim_stats, mean), NULL,
+     "the mean over the draws"},
+    {"p5", VALUE_INT, stat_value, offsetof(sim_stats, p5), NULL,
+     "the 5th percentile"},
+    {"p10", VALUE_INT, stat_value, offsetof(sim_stats, p10), NULL,
+     "the 10th percentile"},
+    {"p50", VALUE_INT, stat_value, offsetof(sim_stats, p50), NULL,
+     "the median"},
+    {"p90", VALUE_INT, stat_value, offsetof(sim_stats, p90), NULL,
+     "the 90th percentile"},
+    {"p95", VALUE_INT, stat_value, offsetof(sim_stats, p95), NULL,
+     "the 95th percentile"},
+    {"min", VALUE_INT, stat_value, offsetof(sim_stats, min), NULL,
+     "the lowest draw"},
+    {"max", VALUE_INT, stat_value, offsetof(sim_stats, max), NULL,
+     "the highest draw"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level stat_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
+                                 stat_fields};
+
+static int
+cdf_value(const cursor *c, int arg, field_value *v)
+{
+	twc_model *m = c->m;
+	const double *sorted = sim_sorted(&m->sim, c->plan);
+
+	(void)arg;
+	if (sorted == NULL)
+		return err_set(&m->err, TWC_ENOMEM, "out of memory");
+	return set_int(v, llround(sim_quantile(sorted, m->sim.draws,
+	                                       (double)c->index / 100.0)));
+}
+
+static const field_def cdf_fields[] = {
+    {"yen", VALUE_INT, cdf_value, 0, NULL,
+     "net cost at percentile K, 0 to 100 (the S-curve)"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level cdf_level = {"K", "0 to 100", enter_percentile,
+                                NEEDS_SIMULATION, "yen", cdf_fields};
+
+enum { H_COUNT, H_FROM, H_TO };
+
+static int
+hist_value(const cursor *c, int which, field_value *v)
+{
+	const sim_plan *sp = sim_plan_of(c);
+	double w = (sp->net.max - sp->net.min) / SIM_HIST_BINS;
+
+	if (which == H_COUNT)
+		return set_int(v, sp->hist[c->index]);
+	return set_int(v, llround(sp->net.min +
+	                          w * (double)(c->index + (which == H_TO))));
+}
+
+static const field_def hist_fields[] = {
+    {"count", VALUE_INT, hist_value, H_COUNT, NULL,
+     "draws in bin K of the net-cost histogram"},
+    {"from_yen", VALUE_INT, hist_value, H_FROM, NULL, "the bin's low end"},
+    {"to_yen", VALUE_INT, hist_value, H_TO, NULL, "the bin's high end"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level hist_level = {
+    "K", "0 to twc_count(m, plan, \"hist\") - 1", enter_bin,
+    NEEDS_SIMULATION, NULL, hist_fields};
+
+static const field_def plan_sim_fields[] = {
+    {"prob_cheapest", VALUE_REAL, sim_prob, 0, NULL,
+     "share of draws in which this plan's net cost is the lowest of all "
+     "plans (the first on a tie); the plans' values add up to 1"},
+    {"prob_below_reference", VALUE_REAL, sim_prob, 1, NULL,
+     "share of draws in which it is lower than the reference plan's"},
+    {"net_yen", VALUE_INT, NULL, 0, &stat_level,
+     "net_yen:S, statistic S of the net cost over the draws"},
+    {"total_yen", VALUE_INT, NULL, 1, &stat_level,
+     "total_yen:S, the same of the total cost"},
+    {"grant_yen", VALUE_INT, NULL, 2, &stat_level,
+     "grant_yen:S, the same of the grant"},
+    {"cdf", VALUE_INT, NULL, 0, &cdf_level, "cdf:K, the S-curve"},
+    {"hist", VALUE_INT, NULL, 0, &hist_level, "hist:K:F, the histogram"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level plan_sim_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
+                                     plan_sim_fields};
+
+static const tornado_bar *
+bar_of(const cursor *c)
+{
+	return &sim_plan_of(c)->bars[c->index];
+}
+
+static int
+bar_ll(const cursor *c, int off, field_value *v)
+{
+	return set_int(v, MEMBER(long long, bar_of(c), off));
+}
+
+static int
+bar_real(const cursor *c, int off, field_value *v)
+{
+	return set_real(v, MEMBER(double, bar_of(c), off));
+}
+
+static int
+bar_input(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, c->m->sim.inputs[bar_of(c)->input].id);
+}
+
+static const field_def bar_fields[] = {
+    {"input", VALUE_TEXT, bar_input, 0, NULL,
+     "the input with the Nth largest swing of this plan's net cost"},
+    {"low_value", VALUE_REAL, bar_real, offsetof(tornado_bar, low_value),
+     NULL, "that input at its P10"},
+    {"high_value", VALUE_REAL, bar_real, offsetof(tornado_bar, high_value),
+     NULL, "that input at its P90"},
+    {"low_yen", VALUE_INT, bar_ll, offsetof(tornado_bar, low_yen), NULL,
+     "the plan's net cost with the input at its P10, every other at base"},
+    {"high_yen", VALUE_INT, bar_ll, offsetof(tornado_bar, high_yen), NULL,
+     "the same with the input at its P90"},
+    {"swing_yen", VALUE_INT, bar_ll, offsetof(tornado_bar, swing_yen), NULL,
+     "the difference"},
+    {"rank_corr", VALUE_REAL, bar_real, offsetof(tornado_bar, rank_corr),
+     NULL,
+     "Spearman's rank correlation of the input's draws with net cost; "
+     "NaN when either never varies"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level bar_level = {
+    "N", "0 to twc_count(m, plan, \"tornado\") - 1", enter_bar,
+    NEEDS_SIMULATION, NULL, bar_fields};
+
+/* ---- a plan --------------------------------------------------------------- */
+
+enum { P_ID, P_LABEL, P_LABEL_EN, P_SECURITY_FIT };
+
+static int
+plan_text(const cursor *c, int which, field_value *v)
+{
+	const plan_spec *pl = &cat_of(c)->plans[c->plan];
+
+	switch (which) {
+	case P_ID: return set_text(v, pl->id);
+	case P_LABEL: return set_text(v, pl->label_ja);
+	case P_LABEL_EN: return set_text(v, pl->label_en);
+	}
+	return set_text(v, plan_of(c)->security_ok ? "ok" : "warning");
+}
+
+enum { P_RATE, P_SECURITY_OK, P_FLIP_FY, P_INDEX, P_IS_REFERENCE };
+
+static int
+plan_number(const cursor *c, int which, field_value *v)
+{
+	const plan_result *pr = plan_of(c);
+
+	switch (which) {
+	case P_RATE: return set_real(v, pr->effective_rate);
+	case P_SECURITY_OK: return set_int(v, pr->security_ok);
+	case P_FLIP_FY: return set_int(v, pr->flip_fy);
+	case P_INDEX: return set_int(v, c->plan);
+	}
+	return set_int(v, c->plan == res(c)->reference);
+}
+
+static const field_def plan_fields[] = {
+    {"initial_yen", VALUE_INT, plan_ll, offsetof(plan_result, initial), NULL,
+     "initial cost (first year's one-off spending)"},
+    {"annual_yen", VALUE_INT, plan_ll, offsetof(plan_result, annual), NULL,
+     "running cost of one full year"},
+    {"running_yen", VALUE_INT, plan_ll, offsetof(plan_result, running), NULL,
+     "running cost over the horizon"},
+    {"replacement_yen", VALUE_INT, plan_ll,
+     offsetof(plan_result, replacement), NULL,
+     "replacements over the horizon"},
+    {"total_yen", VALUE_INT, plan_ll, offsetof(plan_result, total), NULL,
+     "initial + running + replacement"},
+    {"eligible_yen", VALUE_INT, plan_ll, offsetof(plan_result, eligible),
+     NULL, "the part the grant covers (対象経費)"},
+    {"grant_yen", VALUE_INT, plan_ll, offsetof(plan_result, grant), NULL,
+     "特別交付税措置: 1000 x round_half_up(eligible x rate x m / 1000) a "
+     "year"},
+    {"net_yen", VALUE_INT, plan_ll, offsetof(plan_result, net), NULL,
+     "total - grant: what the entity pays"},
+    {"per_user_year_yen", VALUE_INT, plan_ll,
+     offsetof(plan_result, per_user_year), NULL,
+     "net per enrolled user per year"},
+    {"vs_jlis_yen", VALUE_INT, plan_ll, offsetof(plan_result, vs_reference),
+     NULL, "net minus the reference (J-LIS) plan's net"},
+    {"vs_reference_yen", VALUE_INT, plan_ll,
+     offsetof(plan_result, vs_reference), NULL, "the same"},
+    {"users", VALUE_INT, plan_ll, offsetof(plan_result, users), NULL,
+     "the users this plan serves"},
+    {"concurrent", VALUE_INT, plan_ll, offsetof(plan_result, concurrent),
+     NULL, "their peak-day concurrency"},
+    {"effective_rate", VALUE_REAL, plan_number, P_RATE, NULL,
+     "rate x m applied to this plan"},
+    {"security_ok", VALUE_INT, plan_number, P_SECURITY_OK, NULL,
+     "1 when the plan fits the work's network segment"},
+    {"flip_fy", VALUE_INT, plan_number, P_FLIP_FY, NULL,
+     "the fiscal year from which this plan's cumulative net cost is on "
+     "the other side of the reference plan's (0: never)"},
+    {"index", VALUE_INT, plan_number, P_INDEX, NULL,
+     "the plan's position (as in plan:N)"},
+    {"is_reference", VALUE_INT, plan_number, P_IS_REFERENCE, NULL,
+     "1 for the reference plan"},
+    {"id", VALUE_TEXT, plan_text, P_ID, NULL, "the plan's id"},
+    {"label", VALUE_TEXT, plan_text, P_LABEL, NULL,
+     "its name in Japanese"},
+    {"label_ja", VALUE_TEXT, plan_text, P_LABEL, NULL,
+     "its name in Japanese"},
+    {"label_en", VALUE_TEXT, plan_text, P_LABEL_EN, NULL,
+     "its name in English"},
+    {"security_fit", VALUE_TEXT, plan_text, P_SECURITY_FIT, NULL,
+     "ok or warning"},
+    {"year", VALUE_INT, NULL, 0, &year_level,
+     "horizon year N (0 = the start year)"},
+    {"fy", VALUE_INT, NULL, 0, &fy_level, "fiscal year YYYY"},
+    {"item", VALUE_INT, NULL, 0, &item_level, "cost item N, or by id"},
+    {"warning", VALUE_TEXT, NULL, 0, &message_level,
+     "this plan's warning N"},
+    {"note", VALUE_TEXT, NULL, 1, &message_level, "this plan's note N"},
+    {"sim", VALUE_INT, NULL, 0, &plan_sim_level,
+     "the last simulation, for this plan"},
+    {"tornado", VALUE_INT, NULL, 0, &bar_level,
+     "tornado bar N of the last simulation, largest swing first"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+const level plan_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL,
+                          plan_fields};
+
+/* ---- counts ------------------------------------------------------------- */
+
+static int
+count_plans(const cursor *c)
+{
+	return res(c)->n_plans;
+}
+
+static int
+count_years(const cursor *c)
+{
+	return res(c)->n_years;
+}
+
+static int
+count_warnings(const cursor *c)
+{
+	return c->plan < 0 ? res(c)->warnings.n : plan_of(c)->warnings.n;
+}
+
+static int
+count_notes(const cursor *c)
+{
+	return c->plan < 0 ? res(c)->notes.n : plan_of(c)->notes.n;
+}
+
+static int
+count_options(const cursor *c)
+{
+	return cat_of(c)->n_options;
+}
+
+static int
+count_categories(const cursor *c)
+{
+	return c->m->p->grant.n_cats;
+}
+
+static int
+count_inputs(const cursor *c)
+{
+	return c->m->sim.n_inputs;
+}
+
+static int
+count_items(const cursor *c)
+{
+	return plan_of(c)->n_items;
+}
+
+static int
+count_bins(const cursor *c)
+{
+	(void)c;
+	return SIM_HIST_BINS;
+}
+
+static int
+count_bars(const cursor *c)
+{
+	twc_model *m = c->m;
+
+	if (sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err))
+		return m->err.status;
+	return m->sim.plans[c->plan].n_bars;
+}
+
+const count_def scenario_counts[] = {
+    {"plans", NEEDS_ESTIMATE, count_plans, "plans of the catalogue"},
+    {"years", NEEDS_ESTIMATE, count_years, "fiscal years of the horizon"},
+    {"warnings", NEEDS_ESTIMATE, count_warnings, "scenario-wide warnings"},
+    {"notes", NEEDS_ESTIMATE, count_notes, "scenario-wide notes"},
+    {"options", NEEDS_ESTIMATE, count_options, "options of the catalogue"},
+    {"categories", NEEDS_ESTIMATE, count_categories,
+     "cost categories of the grant rule"},
+    {"inputs", NEEDS_SIMULATION, count_inputs,
+     "uncertain inputs of the last simulation"},
+    {NULL, 0, NULL, NULL}};
+
+const count_def plan_counts[] = {
+    {"items", NEEDS_ESTIMATE, count_items, "the plan's cost items"},
+    {"years", NEEDS_ESTIMATE, count_years, "fiscal years of the horizon"},
+    {"warnings", NEEDS_ESTIMATE, count_warnings, "the plan's warnings"},
+    {"notes", NEEDS_ESTIMATE, count_notes, "the plan's notes"},
+    {"hist", NEEDS_SIMULATION, count_bins, "histogram bins"},
+    {"tornado", NEEDS_SIMULATION, count_bars, "tornado bars"},
+    {NULL, 0, NULL, NULL}};
+
+/* ---- the walk ------------------------------------------------------------- */
+
+static int
+split(twc_model *m, const char *field, path *p)
+{
+	char *s;
+
+	if (field == NULL)
+		return err_set(&m->err, TWC_EINVAL, "no field given");
+	if (strlen(field) >= sizeof p->buf || !utf8_valid(field))
+		return err_set(&m->err, TWC_EKEY,
+		               "field '%.40s' is not a field name",
+		               utf8_valid(field) ? field : "(not UTF-8)");
+	strcpy(p->buf, field);
+	p->n = 0;
+	for (s = p->buf; p->n < MAX_PARTS; s++) {
+		p->part[p->n++] = s;
+		s = strchr(s, ':');
+		if (s == NULL)
+			return TWC_OK;
+		*s = '\0';
+	}
+	return err_set(&m->err, TWC_EKEY, "field '%s' has too many parts",
+	               field);
+}
+
+/* The original path, for messages. */
+static void
+join_path(const path *p, char *buf, size_t n)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->n && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ":" : "",
+		                        p->part[i]);
+}
+
+static int
+unknown(const cursor *c, const level *lv, const path *p, int at)
+{
+	const char *names[64], *near = NULL;
+	char whole[160], plan[64] = "";
+	int n = 0;
+
+	join_path(p, whole, sizeof whole);
+	if (c->plan >= 0)
+		snprintf(plan, sizeof plan, " for plan '%.40s'",
+		         cat_of(c)->plans[c->plan].id);
+	while (at < p->n && lv->fields[n].name != NULL && n < 64) {
+		names[n] = lv->fields[n].name;
+		n++;
+	}
+	if (at < p->n)
+		near = nearest_word(p->part[at], names, n);
+	if (near != NULL)
+		return err_set(&c->m->err, TWC_EKEY,
+		               "unknown field '%.60s'%s (did you mean '%s'?)",
+		               whole, plan, near);
+	return err_set(&c->m->err, TWC_EKEY, "unknown field '%.60s'%s", whole,
+	               plan);
+}
+
+static int
+needs_met(const cursor *c, enum level_needs needs)
+{
+	if (needs == NEEDS_SIMULATION && c->m->sim.draws <= 0)
+		return err_set(&c->m->err, TWC_ESTATE,
+		               "no simulation has run: call twc_simulate first");
+	if (needs == NEEDS_BREAKEVEN && !c->m->be.valid)
+		return err_set(
+		    &c->m->err, TWC_ESTATE,
+		    "no break-even search has run: call twc_breakeven");
+	return TWC_OK;
+}
+
+static const field_def *
+find_field(const level *lv, const char *name)
+{
+	const field_def *f;
+
+	for (f = lv->fields; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* A numeric input key read as a field (scenario-wide, one part). */
+static int
+input_value(cursor *c, const char *key, field_value *v)
+{
+	twc_error ignored;
+	double x = scenario_get(&c->m->sc, key, &ignored);
+
+	if (isnan(x))
+		return TWC_EKEY;
+	return scenario_whole(key) ? set_int(v, (long long)x) : set_real(v, x);
+}
+
+/* Enter level lv through entry f: check what it needs, and read its key
+ * from part *at when it has one. */
+static int
+descend(cursor *c, const field_def *f, const path *p, int *at)
+{
+	const level *lv = f->sub;
+	int rc;
+
+	c->arg = f->arg;
+	if ((rc = needs_met(c, lv->needs)))
+		return rc;
+	if (lv->key_doc == NULL)
+		return TWC_OK;
+	if (*at >= p->n)
+		return TWC_EKEY;
+	return lv->enter(c, p->part[(*at)++]);
+}
+
+static int
+walk(cursor *c, const level *lv, const path *p, field_value *v)
+{
+	const field_def *f;
+	int at = 0, rc;
+
+	if (lv == &scenario_level && p->n == 1 &&
+	    find_field(lv, p->part[0]) == NULL &&
+	    input_value(c, p->part[0], v) == TWC_OK)
+		return TWC_OK;
+	for (;;) {
+		if (at >= p->n || (f = find_field(lv, p->part[at])) == NULL)
+			return unknown(c, lv, p, at);
+		at++;
+		if (at == p->n && f->get != NULL)
+			return f->get(c, f->arg, v);
+		if (f->sub == NULL)
+			return unknown(c, lv, p, at);
+		rc = descend(c, f, p, &at);
+		if (rc == TWC_EKEY && c->m->err.status == TWC_OK)
+			return unknown(c, lv, p, at);
+		if (rc != TWC_OK)
+			return rc;
+		lv = f->sub;
+		if (at == p->n && lv->default_field != NULL &&
+		    (f = find_field(lv, lv->default_field)) != NULL)
+			return f->get(c, f->arg, v);
+	}
+}
+
+/* ---- entry points ------------------------------------------------------- */
 
 int
 handle_plan(twc_model *m, const char *id)
@@ -747,66 +1316,53 @@ handle_plan(twc_model *m, const char *id)
 	               utf8_valid(id) ? id : "(not UTF-8)", list);
 }
 
+/* A cursor at the scenario or at plan_id, with results up to date. */
+static int
+start(twc_model *m, const char *plan_id, cursor *c)
+{
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	c->m = m;
+	c->plan = -1;
+	if ((rc = handle_refresh(m)))
+		return rc;
+	if (plan_id == NULL || plan_id[0] == '\0')
+		return TWC_OK;
+	c->plan = handle_plan(m, plan_id);
+	return c->plan < 0 ? c->plan : TWC_OK;
+}
+
 int
 handle_field(twc_model *m, const char *plan_id, const char *field,
              field_value *v)
 {
+	cursor c;
 	path p;
-	int rc, pi;
+	int rc;
 
-	if ((rc = split(m, field, &p)) || (rc = handle_refresh(m)))
+	if ((rc = split(m, field, &p)) || (rc = start(m, plan_id, &c)))
 		return rc;
-	if (plan_id == NULL || plan_id[0] == '\0')
-		return scenario_field(m, &p, v);
-	if ((pi = handle_plan(m, plan_id)) < 0)
-		return pi;
-	return plan_field(m, pi, &p, v);
+	return walk(&c, c.plan < 0 ? &scenario_level : &plan_level, &p, v);
 }
 
 int
 handle_count(twc_model *m, const char *plan_id, const char *what)
 {
-	const plan_result *pr;
-	int rc, pi;
+	const count_def *d;
+	cursor c;
+	int rc;
 
 	if (what == NULL)
 		return err_set(&m->err, TWC_EINVAL, "no count named");
-	if ((rc = handle_refresh(m)))
+	if ((rc = start(m, plan_id, &c)))
 		return rc;
-	if (plan_id == NULL || plan_id[0] == '\0') {
-		if (strcmp(what, "plans") == 0)
-			return m->r.n_plans;
-		if (strcmp(what, "years") == 0)
-			return m->r.n_years;
-		if (strcmp(what, "warnings") == 0)
-			return m->r.warnings.n;
-		if (strcmp(what, "notes") == 0)
-			return m->r.notes.n;
-		if (strcmp(what, "options") == 0)
-			return m->p->cat.n_options;
-		if (strcmp(what, "categories") == 0)
-			return m->p->grant.n_cats;
-		if (strcmp(what, "inputs") == 0)
-			return need_sim(m) ? m->err.status : m->sim.n_inputs;
-		return unknown(m, NULL, what);
-	}
-	if ((pi = handle_plan(m, plan_id)) < 0)
-		return pi;
-	pr = &m->r.plans[pi];
-	if (strcmp(what, "items") == 0)
-		return pr->n_items;
-	if (strcmp(what, "warnings") == 0)
-		return pr->warnings.n;
-	if (strcmp(what, "notes") == 0)
-		return pr->notes.n;
-	if (strcmp(what, "years") == 0)
-		return m->r.n_years;
-	if (strcmp(what, "hist") == 0)
-		return need_sim(m) ? m->err.status : SIM_HIST_BINS;
-	if (strcmp(what, "tornado") == 0)
-		return need_sim(m) ? m->err.status
-		       : sim_sensitivity(m->p, &m->sc, &m->r, &m->sim, &m->err)
-		           ? m->err.status
-		           : m->sim.plans[pi].n_bars;
-	return unknown(m, plan_id, what);
+	for (d = c.plan < 0 ? scenario_counts : plan_counts; d->name; d++)
+		if (strcmp(d->name, what) == 0)
+			return (rc = needs_met(&c, d->needs)) ? rc
+			                                      : d->count(&c);
+	return err_set(&m->err, TWC_EKEY, "unknown count '%.40s'%s%.40s%s",
+	               utf8_valid(what) ? what : "(not UTF-8)",
+	               c.plan >= 0 ? " for plan '" : "",
+	               c.plan >= 0 ? plan_id : "", c.plan >= 0 ? "'" : "");
 }

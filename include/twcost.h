@@ -146,9 +146,11 @@ TWC_API int TWC_CALL twc_reset(twc_model *m) TWC_CHECK;
 /* The current value of a numeric input key (as twc_set takes), or NaN. */
 TWC_API double TWC_CALL twc_get(twc_model *m, const char *key);
 
-/* How many of something there are.  With plan NULL: "plans", "years",
- * "warnings" (scenario-wide), "options".  With a plan id:
- * "items", "warnings" (that plan's), "years".  Negative status on error. */
+/* How many of something there are, or a negative status: what, with plan
+ * NULL or "" and with a plan id, is one of (docs/api.md says each; those
+ * of a simulation need twc_simulate first):
+ * [counts, scenario: plans years warnings notes options categories inputs]
+ * [counts, plan: items years warnings notes hist tornado] */
 TWC_API int TWC_CALL twc_count(twc_model *m, const char *plan,
                                const char *what);
 
@@ -167,12 +169,14 @@ TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
                                     const char *field,
                                     long long *yen) TWC_CHECK;
 
-/* A text result: ids, labels, warnings.  With plan NULL: name, kind,
- * start, start_label, end_label, work_segment, plan:N (the Nth plan's id),
- * option:N, warning:N, year:N:label, catalog, grant.  With a plan: id,
- * label, label_en, security_fit, warning:N, item:N:id (also :label,
- * :label_en, :category, :category_label, :phase, :driver, :option),
- * year:N:label.  NULL on error. */
+/* A text result: ids, labels, warnings.  NULL on error.  The plain names,
+ * scenario-wide and for a plan:
+ * [text, scenario: name kind start start_label end_label profile catalog grant
+ * grant_title reference_plan home_segment satellite_segment mobile_segment]
+ * [text, plan: id label label_ja label_en security_fit]
+ * and paths such as plan:N, option:N, warning:N, note:N, category:N:label,
+ * year:N:label, item:N:id (also :label, :category, :phase, :driver,
+ * :option), input:N, tornado:N:input; docs/api.md lists every one. */
 TWC_API const char *TWC_CALL twc_text(twc_model *m, const char *plan,
                                       const char *field);
 TWC_API int TWC_CALL twc_text_buf(twc_model *m, const char *plan,

@@ -266,8 +266,7 @@ enter_bar(cursor *c, const char *key)
 
 	if (rc != TWC_OK)
 		return rc;
-	return enter_index(c, key, m->sim.plans[c->plan].n_bars,
-	                   "tornado bar");
+	return enter_index(c, key, m->sim.plans[c->plan].n_bars, "tornado bar");
 }
 
 /* ---- the scenario ------------------------------------------------------- */
@@ -279,10 +278,11 @@ scenario_text(const cursor *c, int which, field_value *v)
 	const profile *p = m->p;
 	int ref = res(c)->reference;
 	const char *const texts[] = {
-	    m->sc.name,      kind_name(m->sc.kind), m->start_text,
-	    m->start_label,  m->end_label,          p->name,
-	    p->catalog_name, p->grant_name,         p->grant.title,
-	    ref >= 0 ? p->cat.plans[ref].id : ""};
+	    m->sc.name,      kind_name(m->sc.kind),
+	    m->start_text,   m->start_label,
+	    m->end_label,    p->name,
+	    p->catalog_name, p->grant_name,
+	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : ""};
 
 	return set_text(v, texts[which]);
 }
@@ -382,47 +382,54 @@ category_field(const cursor *c, int which, field_value *v)
 }
 
 static const field_def message_fields[] = {
-    {"text", VALUE_TEXT, message_text, 0, NULL, "the message"},
+    {"text", VALUE_TEXT, message_text, 0, NULL, "warning or note N, as text"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level message_level = {
-    "N", "0 to the count of warnings (or notes) - 1", enter_message,
-    NEEDS_ESTIMATE, "text", message_fields};
+    "N",           "0 to twc_count of \"warnings\" (or \"notes\") - 1",
+    enter_message, NEEDS_ESTIMATE,
+    "text",        message_fields};
 
 static const field_def style_fields[] = {
     {"count", VALUE_INT, style_count, 0, NULL,
-     "staff of that style (users) or peak-day concurrent users"},
+     "enrolled staff (users:) or peak-day concurrent users (concurrent:) "
+     "of that style"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level style_level = {"STYLE", "home, satellite or mobile",
-                                  enter_style,  NEEDS_ESTIMATE,
-                                  "count",      style_fields};
+static const level style_level = {"STYLE",     "home, satellite or mobile",
+                                  enter_style, NEEDS_ESTIMATE,
+                                  "count",     style_fields};
 
 static const field_def scenario_year_fields[] = {
     {"fy", VALUE_INT, scenario_year, 0, NULL, "the fiscal year"},
-    {"label", VALUE_TEXT, scenario_year, 1, NULL,
-     "its era label, 令和7年度"},
+    {"label", VALUE_TEXT, scenario_year, 1, NULL, "its era label, 令和7年度"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level scenario_year_level = {
-    "N", "0 to twc_count(m, NULL, \"years\") - 1", enter_year_index,
-    NEEDS_ESTIMATE, NULL, scenario_year_fields};
-
-static const level scenario_fy_level = {
-    "YYYY", "a fiscal year of the horizon", enter_fy, NEEDS_ESTIMATE, NULL,
+    "N",
+    "0 to twc_count(m, NULL, \"years\") - 1",
+    enter_year_index,
+    NEEDS_ESTIMATE,
+    NULL,
     scenario_year_fields};
 
+static const level scenario_fy_level = {
+    "YYYY",   "a fiscal year of the horizon",
+    enter_fy, NEEDS_ESTIMATE,
+    NULL,     scenario_year_fields};
+
 static const field_def listed_fields[] = {
-    {"id", VALUE_TEXT, listed_id, 0, NULL, "its id"},
+    {"id", VALUE_TEXT, listed_id, 0, NULL, "the id of plan (or option) N"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level listed_level = {
-    "N", "0 to twc_count(m, NULL, \"plans\") (or \"options\") - 1",
-    enter_listed, NEEDS_ESTIMATE, "id", listed_fields};
+    "N",          "0 to twc_count(m, NULL, \"plans\") (or \"options\") - 1",
+    enter_listed, NEEDS_ESTIMATE,
+    "id",         listed_fields};
 
 static const field_def category_fields[] = {
     {"id", VALUE_TEXT, category_field, C_ID, NULL,
-     "grant category N (ict_equipment, ...)"},
+     "the id of grant category N (ict_equipment, ...)"},
     {"label", VALUE_TEXT, category_field, C_LABEL, NULL,
      "its name in Japanese"},
     {"label_ja", VALUE_TEXT, category_field, C_LABEL, NULL,
@@ -434,23 +441,17 @@ static const field_def category_fields[] = {
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level category_level = {
-    "N", "0 to twc_count(m, NULL, \"categories\") - 1", enter_category,
-    NEEDS_ESTIMATE, "id", category_fields};
+    "N",
+    "0 to twc_count(m, NULL, \"categories\") - 1",
+    enter_category,
+    NEEDS_ESTIMATE,
+    "id",
+    category_fields};
 
 /* ---- simulation inputs (scenario-wide) ------------------------------------
  */
 
-enum {
-	I_ID,
-	I_KIND,
-	I_DIST,
-	I_BASE,
-	I_MEAN,
-	I_P10,
-	I_P90,
-	I_LOW,
-	I_HIGH
-};
+enum { I_ID, I_KIND, I_DIST, I_BASE, I_MEAN, I_P10, I_P90, I_LOW, I_HIGH };
 
 static int
 input_field(const cursor *c, int which, field_value *v)
@@ -474,8 +475,8 @@ input_field(const cursor *c, int which, field_value *v)
 
 static const field_def input_fields[] = {
     {"id", VALUE_TEXT, input_field, I_ID, NULL,
-     "a catalogue item id (its price), or home_share, satellite_days, "
-     "peak..."},
+     "input N's id: a catalogue item id (its price), or home_share, "
+     "satellite_days, peak..."},
     {"kind", VALUE_TEXT, input_field, I_KIND, NULL,
      "price, share, days or peak"},
     {"dist", VALUE_TEXT, input_field, I_DIST, NULL,
@@ -491,8 +492,9 @@ static const field_def input_fields[] = {
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level input_level = {
-    "N", "0 to twc_count(m, NULL, \"inputs\") - 1", enter_input,
-    NEEDS_SIMULATION, "id", input_fields};
+    "N",         "0 to twc_count(m, NULL, \"inputs\") - 1",
+    enter_input, NEEDS_SIMULATION,
+    "id",        input_fields};
 
 enum { R_DRAWS, R_SEED, R_THREADS, R_INPUTS, R_VARY };
 
@@ -509,8 +511,7 @@ run_field(const cursor *c, int which, field_value *v)
 static const field_def run_fields[] = {
     {"draws", VALUE_INT, run_field, R_DRAWS, NULL, "the run's draws"},
     {"seed", VALUE_INT, run_field, R_SEED, NULL, "its seed"},
-    {"threads", VALUE_INT, run_field, R_THREADS, NULL,
-     "the threads it used"},
+    {"threads", VALUE_INT, run_field, R_THREADS, NULL, "the threads it used"},
     {"inputs", VALUE_INT, run_field, R_INPUTS, NULL,
      "the uncertain inputs, i.e. variates drawn per draw"},
     {"quantities_vary", VALUE_INT, run_field, R_VARY, NULL,
@@ -518,8 +519,8 @@ static const field_def run_fields[] = {
      "quantities"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level run_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
-                                run_fields};
+static const level run_level = {NULL, NULL,      NULL, NEEDS_SIMULATION,
+                                NULL, run_fields};
 
 /* ---- break-even (scenario-wide) ---------------------------------------- */
 
@@ -548,18 +549,18 @@ static const field_def breakeven_fields[] = {
      "the value just before the crossing, or the range's low end"},
     {"above", VALUE_REAL, breakeven_real, offsetof(breakeven, above), NULL,
      "the value at the crossing, or the range's high end"},
-    {"below_net_a_yen", VALUE_INT, breakeven_ll,
-     offsetof(breakeven, below_a), NULL, "plan A's net cost at below"},
-    {"below_net_b_yen", VALUE_INT, breakeven_ll,
-     offsetof(breakeven, below_b), NULL, "plan B's net cost at below"},
-    {"above_net_a_yen", VALUE_INT, breakeven_ll,
-     offsetof(breakeven, above_a), NULL, "plan A's net cost at above"},
-    {"above_net_b_yen", VALUE_INT, breakeven_ll,
-     offsetof(breakeven, above_b), NULL, "plan B's net cost at above"},
+    {"below_net_a_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, below_a),
+     NULL, "plan A's net cost at below"},
+    {"below_net_b_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, below_b),
+     NULL, "plan B's net cost at below"},
+    {"above_net_a_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, above_a),
+     NULL, "plan A's net cost at above"},
+    {"above_net_b_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, above_b),
+     NULL, "plan B's net cost at above"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level breakeven_level = {NULL, NULL, NULL, NEEDS_BREAKEVEN,
-                                      NULL, breakeven_fields};
+static const level breakeven_level = {
+    NULL, NULL, NULL, NEEDS_BREAKEVEN, NULL, breakeven_fields};
 
 /* The scenario-wide entries, in the order docs list them. */
 static const field_def scenario_fields[] = {
@@ -590,9 +591,9 @@ static const field_def scenario_fields[] = {
     {"mobile_segment", VALUE_TEXT, style_segment, STYLE_MOBILE, NULL,
      "the same for mobile work"},
     {"users", VALUE_INT, total_users, 0, &style_level,
-     "enrolled staff, all styles; users:STYLE, one style"},
+     "enrolled staff, all styles"},
     {"concurrent", VALUE_INT, NULL, 1, &style_level,
-     "concurrent:STYLE: peak-day concurrent users of one style"},
+     "peak-day concurrent users of one style"},
     {"start_fy", VALUE_INT, scenario_number, S_START_FY, NULL,
      "the first fiscal year of the horizon"},
     {"end_fy", VALUE_INT, scenario_number, S_END_FY, NULL,
@@ -614,8 +615,7 @@ static const field_def scenario_fields[] = {
     {"year", VALUE_INT, NULL, 0, &scenario_year_level,
      "horizon year N (0 = the start year)"},
     {"fy", VALUE_INT, NULL, 0, &scenario_fy_level, "fiscal year YYYY"},
-    {"warning", VALUE_TEXT, NULL, 0, &message_level,
-     "scenario-wide warning N"},
+    {"warning", VALUE_TEXT, NULL, 0, &message_level, "scenario-wide warning N"},
     {"note", VALUE_TEXT, NULL, 1, &message_level, "scenario-wide note N"},
     {"plan", VALUE_TEXT, NULL, 0, &listed_level, "the id of plan N"},
     {"option", VALUE_TEXT, NULL, 1, &listed_level,
@@ -633,8 +633,8 @@ const char input_fields_doc[] =
     "current value, int for whole-number keys, else real (start as a "
     "field is the text above; start_fy is its number)";
 
-const level scenario_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL,
-                              scenario_fields};
+const level scenario_level = {NULL,           NULL, NULL,
+                              NEEDS_ESTIMATE, NULL, scenario_fields};
 
 /* ---- a plan's years and items ------------------------------------------- */
 
@@ -657,8 +657,8 @@ static const field_def year_fields[] = {
     {"label", VALUE_TEXT, year_label, 0, NULL, "its era label, 令和7年度"},
     {"cost_yen", VALUE_INT, year_ll, offsetof(year_result, cost), NULL,
      "the year's cost"},
-    {"eligible_yen", VALUE_INT, year_ll, offsetof(year_result, eligible),
-     NULL, "the part the grant covers"},
+    {"eligible_yen", VALUE_INT, year_ll, offsetof(year_result, eligible), NULL,
+     "the part the grant covers"},
     {"grant_yen", VALUE_INT, year_ll, offsetof(year_result, grant), NULL,
      "the year's grant"},
     {"net_yen", VALUE_INT, year_ll, offsetof(year_result, net), NULL,
@@ -667,17 +667,20 @@ static const field_def year_fields[] = {
      "initial spending in the year"},
     {"running_yen", VALUE_INT, year_ll, offsetof(year_result, running), NULL,
      "running costs in the year"},
-    {"replacement_yen", VALUE_INT, year_ll,
-     offsetof(year_result, replacement), NULL, "replacements in the year"},
+    {"replacement_yen", VALUE_INT, year_ll, offsetof(year_result, replacement),
+     NULL, "replacements in the year"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level year_level = {
-    "N", "0 to twc_count(m, plan, \"years\") - 1", enter_year_index,
-    NEEDS_ESTIMATE, NULL, year_fields};
+static const level year_level = {"N",
+                                 "0 to twc_count(m, plan, \"years\") - 1",
+                                 enter_year_index,
+                                 NEEDS_ESTIMATE,
+                                 NULL,
+                                 year_fields};
 
-static const level fy_level = {"YYYY",         "a fiscal year of the horizon",
-                               enter_fy,       NEEDS_ESTIMATE,
-                               NULL,           year_fields};
+static const level fy_level = {"YYYY",   "a fiscal year of the horizon",
+                               enter_fy, NEEDS_ESTIMATE,
+                               NULL,     year_fields};
 
 static int
 item_year_yen(const cursor *c, int arg, field_value *v)
@@ -691,11 +694,14 @@ static const field_def item_year_fields[] = {
      "the item's cost in that fiscal year"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level item_year_level = {
-    "K", "0 to twc_count(m, plan, \"years\") - 1", enter_year_index,
-    NEEDS_ESTIMATE, NULL, item_year_fields};
+static const level item_year_level = {"K",
+                                      "0 to twc_count(m, plan, \"years\") - 1",
+                                      enter_year_index,
+                                      NEEDS_ESTIMATE,
+                                      NULL,
+                                      item_year_fields};
 
-static const level item_fy_level = {"YYYY", "a fiscal year of the horizon",
+static const level item_fy_level = {"YYYY",   "a fiscal year of the horizon",
                                     enter_fy, NEEDS_ESTIMATE,
                                     NULL,     item_year_fields};
 
@@ -752,16 +758,15 @@ static const field_def item_fields[] = {
      "yen a unit, consumption tax included"},
     {"total_yen", VALUE_INT, item_ll, offsetof(item_result, total), NULL,
      "the item's cost over the horizon"},
-    {"eligible_yen", VALUE_INT, item_ll, offsetof(item_result, eligible),
-     NULL, "the part the grant covers"},
+    {"eligible_yen", VALUE_INT, item_ll, offsetof(item_result, eligible), NULL,
+     "the part the grant covers"},
     {"eligible", VALUE_INT, item_eligible, 0, NULL,
      "1 when any of it is eligible"},
     {"every", VALUE_INT, item_every, 0, NULL,
      "replacement cycle in years (0 if none)"},
     {"id", VALUE_TEXT, item_text, T_ID, NULL, "the item's catalogue id"},
     {"label", VALUE_TEXT, item_text, T_LABEL, NULL, "its name in Japanese"},
-    {"label_ja", VALUE_TEXT, item_text, T_LABEL, NULL,
-     "its name in Japanese"},
+    {"label_ja", VALUE_TEXT, item_text, T_LABEL, NULL, "its name in Japanese"},
     {"label_en", VALUE_TEXT, item_text, T_LABEL_EN, NULL,
      "its name in English"},
     {"category", VALUE_TEXT, item_text, T_CATEGORY, NULL,
@@ -776,13 +781,13 @@ static const field_def item_fields[] = {
      "the option it belongs to"},
     {"year", VALUE_INT, NULL, 0, &item_year_level,
      "horizon year K: year:K:yen"},
-    {"fy", VALUE_INT, NULL, 0, &item_fy_level,
-     "fiscal year YYYY: fy:YYYY:yen"},
+    {"fy", VALUE_INT, NULL, 0, &item_fy_level, "fiscal year YYYY: fy:YYYY:yen"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level item_level = {
-    "N", "0 to twc_count(m, plan, \"items\") - 1, or the item's id",
-    enter_item, NEEDS_ESTIMATE, NULL, item_fields};
+    "N",        "0 to twc_count(m, plan, \"items\") - 1, or the item's id",
+    enter_item, NEEDS_ESTIMATE,
+    NULL,       item_fields};
 
 /* ---- a plan's simulation -------------------------------------------------
  */
@@ -798,7 +803,8 @@ sim_prob(const cursor *c, int below, field_value *v)
 {
 	const sim_plan *sp = sim_plan_of(c);
 
-	return set_real(v, below ? sp->prob_below_reference : sp->prob_cheapest);
+	return set_real(v,
+	                below ? sp->prob_below_reference : sp->prob_cheapest);
 }
 
 /* A statistic (arg: its offset in sim_stats) of net (c->arg 0), total (1)
@@ -836,8 +842,8 @@ static const field_def stat_fields[] = {
      "the highest draw"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level stat_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
-                                 stat_fields};
+static const level stat_level = {NULL, NULL,       NULL, NEEDS_SIMULATION,
+                                 NULL, stat_fields};
 
 static int
 cdf_value(const cursor *c, int arg, field_value *v)
@@ -857,8 +863,8 @@ static const field_def cdf_fields[] = {
      "net cost at percentile K, 0 to 100 (the S-curve)"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level cdf_level = {"K", "0 to 100", enter_percentile,
-                                NEEDS_SIMULATION, "yen", cdf_fields};
+static const level cdf_level = {
+    "K", "0 to 100", enter_percentile, NEEDS_SIMULATION, "yen", cdf_fields};
 
 enum { H_COUNT, H_FROM, H_TO };
 
@@ -870,8 +876,8 @@ hist_value(const cursor *c, int which, field_value *v)
 
 	if (which == H_COUNT)
 		return set_int(v, sp->hist[c->index]);
-	return set_int(v, llround(sp->net.min +
-	                          w * (double)(c->index + (which == H_TO))));
+	return set_int(
+	    v, llround(sp->net.min + w * (double)(c->index + (which == H_TO))));
 }
 
 static const field_def hist_fields[] = {
@@ -882,8 +888,9 @@ static const field_def hist_fields[] = {
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level hist_level = {
-    "K", "0 to twc_count(m, plan, \"hist\") - 1", enter_bin,
-    NEEDS_SIMULATION, NULL, hist_fields};
+    "K",       "0 to twc_count(m, plan, \"hist\") - 1",
+    enter_bin, NEEDS_SIMULATION,
+    NULL,      hist_fields};
 
 static const field_def plan_sim_fields[] = {
     {"prob_cheapest", VALUE_REAL, sim_prob, 0, NULL,
@@ -901,8 +908,8 @@ static const field_def plan_sim_fields[] = {
     {"hist", VALUE_INT, NULL, 0, &hist_level, "hist:K:F, the histogram"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-static const level plan_sim_level = {NULL, NULL, NULL, NEEDS_SIMULATION, NULL,
-                                     plan_sim_fields};
+static const level plan_sim_level = {
+    NULL, NULL, NULL, NEEDS_SIMULATION, NULL, plan_sim_fields};
 
 static const tornado_bar *
 bar_of(const cursor *c)
@@ -932,8 +939,8 @@ bar_input(const cursor *c, int arg, field_value *v)
 static const field_def bar_fields[] = {
     {"input", VALUE_TEXT, bar_input, 0, NULL,
      "the input with the Nth largest swing of this plan's net cost"},
-    {"low_value", VALUE_REAL, bar_real, offsetof(tornado_bar, low_value),
-     NULL, "that input at its P10"},
+    {"low_value", VALUE_REAL, bar_real, offsetof(tornado_bar, low_value), NULL,
+     "that input at its P10"},
     {"high_value", VALUE_REAL, bar_real, offsetof(tornado_bar, high_value),
      NULL, "that input at its P90"},
     {"low_yen", VALUE_INT, bar_ll, offsetof(tornado_bar, low_yen), NULL,
@@ -942,17 +949,18 @@ static const field_def bar_fields[] = {
      "the same with the input at its P90"},
     {"swing_yen", VALUE_INT, bar_ll, offsetof(tornado_bar, swing_yen), NULL,
      "the difference"},
-    {"rank_corr", VALUE_REAL, bar_real, offsetof(tornado_bar, rank_corr),
-     NULL,
+    {"rank_corr", VALUE_REAL, bar_real, offsetof(tornado_bar, rank_corr), NULL,
      "Spearman's rank correlation of the input's draws with net cost; "
      "NaN when either never varies"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level bar_level = {
-    "N", "0 to twc_count(m, plan, \"tornado\") - 1", enter_bar,
-    NEEDS_SIMULATION, NULL, bar_fields};
+    "N",       "0 to twc_count(m, plan, \"tornado\") - 1",
+    enter_bar, NEEDS_SIMULATION,
+    NULL,      bar_fields};
 
-/* ---- a plan --------------------------------------------------------------- */
+/* ---- a plan ---------------------------------------------------------------
+ */
 
 enum { P_ID, P_LABEL, P_LABEL_EN, P_SECURITY_FIT };
 
@@ -992,13 +1000,12 @@ static const field_def plan_fields[] = {
      "running cost of one full year"},
     {"running_yen", VALUE_INT, plan_ll, offsetof(plan_result, running), NULL,
      "running cost over the horizon"},
-    {"replacement_yen", VALUE_INT, plan_ll,
-     offsetof(plan_result, replacement), NULL,
-     "replacements over the horizon"},
+    {"replacement_yen", VALUE_INT, plan_ll, offsetof(plan_result, replacement),
+     NULL, "replacements over the horizon"},
     {"total_yen", VALUE_INT, plan_ll, offsetof(plan_result, total), NULL,
      "initial + running + replacement"},
-    {"eligible_yen", VALUE_INT, plan_ll, offsetof(plan_result, eligible),
-     NULL, "the part the grant covers (対象経費)"},
+    {"eligible_yen", VALUE_INT, plan_ll, offsetof(plan_result, eligible), NULL,
+     "the part the grant covers (対象経費)"},
     {"grant_yen", VALUE_INT, plan_ll, offsetof(plan_result, grant), NULL,
      "特別交付税措置: 1000 x round_half_up(eligible x rate x m / 1000) a "
      "year"},
@@ -1013,8 +1020,8 @@ static const field_def plan_fields[] = {
      offsetof(plan_result, vs_reference), NULL, "the same"},
     {"users", VALUE_INT, plan_ll, offsetof(plan_result, users), NULL,
      "the users this plan serves"},
-    {"concurrent", VALUE_INT, plan_ll, offsetof(plan_result, concurrent),
-     NULL, "their peak-day concurrency"},
+    {"concurrent", VALUE_INT, plan_ll, offsetof(plan_result, concurrent), NULL,
+     "their peak-day concurrency"},
     {"effective_rate", VALUE_REAL, plan_number, P_RATE, NULL,
      "rate x m applied to this plan"},
     {"security_ok", VALUE_INT, plan_number, P_SECURITY_OK, NULL,
@@ -1027,10 +1034,8 @@ static const field_def plan_fields[] = {
     {"is_reference", VALUE_INT, plan_number, P_IS_REFERENCE, NULL,
      "1 for the reference plan"},
     {"id", VALUE_TEXT, plan_text, P_ID, NULL, "the plan's id"},
-    {"label", VALUE_TEXT, plan_text, P_LABEL, NULL,
-     "its name in Japanese"},
-    {"label_ja", VALUE_TEXT, plan_text, P_LABEL, NULL,
-     "its name in Japanese"},
+    {"label", VALUE_TEXT, plan_text, P_LABEL, NULL, "its name in Japanese"},
+    {"label_ja", VALUE_TEXT, plan_text, P_LABEL, NULL, "its name in Japanese"},
     {"label_en", VALUE_TEXT, plan_text, P_LABEL_EN, NULL,
      "its name in English"},
     {"security_fit", VALUE_TEXT, plan_text, P_SECURITY_FIT, NULL,
@@ -1039,8 +1044,7 @@ static const field_def plan_fields[] = {
      "horizon year N (0 = the start year)"},
     {"fy", VALUE_INT, NULL, 0, &fy_level, "fiscal year YYYY"},
     {"item", VALUE_INT, NULL, 0, &item_level, "cost item N, or by id"},
-    {"warning", VALUE_TEXT, NULL, 0, &message_level,
-     "this plan's warning N"},
+    {"warning", VALUE_TEXT, NULL, 0, &message_level, "this plan's warning N"},
     {"note", VALUE_TEXT, NULL, 1, &message_level, "this plan's note N"},
     {"sim", VALUE_INT, NULL, 0, &plan_sim_level,
      "the last simulation, for this plan"},
@@ -1048,8 +1052,7 @@ static const field_def plan_fields[] = {
      "tornado bar N of the last simulation, largest swing first"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
-const level plan_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL,
-                          plan_fields};
+const level plan_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL, plan_fields};
 
 /* ---- counts ------------------------------------------------------------- */
 
@@ -1139,7 +1142,8 @@ const count_def plan_counts[] = {
     {"tornado", NEEDS_SIMULATION, count_bars, "tornado bars"},
     {NULL, 0, NULL, NULL}};
 
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the walk -------------------------------------------------------------
+ */
 
 static int
 split(twc_model *m, const char *field, path *p)
@@ -1174,8 +1178,8 @@ join_path(const path *p, char *buf, size_t n)
 
 	buf[0] = '\0';
 	for (i = 0; i < p->n && len < n; i++)
-		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ":" : "",
-		                        p->part[i]);
+		len += (size_t)snprintf(buf + len, n - len, "%s%s",
+		                        i ? ":" : "", p->part[i]);
 }
 
 static int
@@ -1207,8 +1211,9 @@ static int
 needs_met(const cursor *c, enum level_needs needs)
 {
 	if (needs == NEEDS_SIMULATION && c->m->sim.draws <= 0)
-		return err_set(&c->m->err, TWC_ESTATE,
-		               "no simulation has run: call twc_simulate first");
+		return err_set(
+		    &c->m->err, TWC_ESTATE,
+		    "no simulation has run: call twc_simulate first");
 	if (needs == NEEDS_BREAKEVEN && !c->m->be.valid)
 		return err_set(
 		    &c->m->err, TWC_ESTATE,

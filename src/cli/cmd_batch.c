@@ -131,27 +131,44 @@ apply_row(batch *b, twc_model *m, row *r)
 }
 
 static void
-append_plan(batch *b, twc_model *m, const char *name, const char *plan,
+append_plan(batch *b, const view *v, const vplan *p, const vsim_plan *sp,
             FILE *dst)
 {
-	static const char *const money[] = {"total_yen", "eligible_yen",
-	                                    "grant_yen", "net_yen"};
-	static const char *const stats[] = {"mean", "p10", "p50", "p90"};
-	char f[48];
+	const long long money[] = {p->total, p->eligible, p->grant, p->net};
 	size_t i;
 
-	csv_field(dst, name, 0);
-	csv_field(dst, plan, 0);
+	csv_field(dst, v->name, 0);
+	csv_field(dst, p->id, 0);
 	for (i = 0; i < 4; i++)
-		fprintf(dst, "%lld%s", yen_of(m, plan, money[i]),
+		fprintf(dst, "%lld%s", money[i],
 		        i < 3 || b->draws ? "," : "\r\n");
 	if (!b->draws)
 		return;
-	for (i = 0; i < 4; i++)
-		fprintf(dst, "%lld,",
-		        yen_of(m, plan,
-		               field(f, sizeof f, "sim:net_yen:%s", stats[i])));
-	fprintf(dst, "%.4f\r\n", twc_result(m, plan, "sim:prob_cheapest"));
+	fprintf(dst, "%lld,%lld,%lld,%lld,%.4f\r\n", sp->net.mean, sp->net.p10,
+	        sp->net.p50, sp->net.p90, sp->prob_cheapest);
+}
+
+/* The rows of one entity: a line for each plan shown. */
+static int
+append_entity(batch *b, twc_model *m, FILE *dst)
+{
+	view v;
+	sim_view s;
+	int i, rc;
+
+	if ((rc = view_load(m, b->o, VIEW_TOTALS, &v)) != EXIT_OK)
+		return rc;
+	if (b->draws &&
+	    (rc = sim_view_load(m, &v, VIEW_TOTALS, &s)) != EXIT_OK) {
+		view_free(&v);
+		return rc;
+	}
+	for (i = 0; i < v.n_plans; i++)
+		if (v.plans[i].selected)
+			append_plan(b, &v, &v.plans[i],
+			            b->draws ? &s.plans[i] : NULL, dst);
+	view_free(&v);
+	return EXIT_OK;
 }
 
 /* Estimate (and simulate) one row into r->out. */
@@ -159,11 +176,9 @@ static void
 run_row(batch *b, row *r)
 {
 	twc_model *m;
-	char fl[32], *buf = NULL;
+	char *buf = NULL;
 	size_t len = 0;
-	const char *id;
 	FILE *mem;
-	int i;
 
 	if (twc_open_buf(b->o->profile, &m, r->err, sizeof r->err) != TWC_OK)
 		return;
@@ -175,13 +190,10 @@ run_row(batch *b, row *r)
 		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
 		         twc_last_error(m));
 	if (r->err[0] == '\0' && (mem = open_memstream(&buf, &len)) != NULL) {
-		for (i = 0;
-		     (id = twc_text(
-		          m, NULL, field(fl, sizeof fl, "plan:%d", i))) != NULL;
-		     i++)
-			if (plan_selected(b->o, id))
-				append_plan(b, m, text_of(m, NULL, "name"), id,
-				            mem);
+		if (append_entity(b, m, mem) != EXIT_OK)
+			snprintf(r->err, sizeof r->err,
+			         "%s:%d: the results could not be read",
+			         b->file, r->line);
 		fclose(mem);
 		r->out = buf;
 	}

@@ -47,49 +47,45 @@ format_value(const char *over, double v, char *buf, size_t n)
 		fmt_yen((long long)v, buf, n);
 }
 
-static void
-side(FILE *f, twc_model *m, const options *o, const char *which)
-{
-	char fl[48], v[32], a[32], b[32], d[32];
-	long long na = yen_of(
-	    m, NULL, field(fl, sizeof fl, "breakeven:%s_net_a_yen", which));
-	long long nb = yen_of(
-	    m, NULL, field(fl, sizeof fl, "breakeven:%s_net_b_yen", which));
+/* One side of the crossing (or one end of the range). */
+typedef struct be_side {
+	double value;
+	long long a, b;
+} be_side;
 
-	format_value(
-	    o->over,
-	    twc_result(m, NULL, field(fl, sizeof fl, "breakeven:%s", which)), v,
-	    sizeof v);
+static void
+side(FILE *f, const options *o, const be_side *sd)
+{
+	char v[32], a[32], b[32], d[32];
+
+	format_value(o->over, sd->value, v, sizeof v);
 	fprintf(f, "  %s %s: %s ¥%s, %s ¥%s", o->over, v, o->plans[0],
-	        fmt_yen(na, a, sizeof a), o->vs, fmt_yen(nb, b, sizeof b));
-	if (na == nb)
+	        fmt_yen(sd->a, a, sizeof a), o->vs,
+	        fmt_yen(sd->b, b, sizeof b));
+	if (sd->a == sd->b)
 		fputs(" (the same)\n", f);
 	else
 		fprintf(f, " (%s dearer by ¥%s)\n",
-		        na > nb ? o->plans[0] : o->vs,
-		        fmt_yen(llabs(na - nb), d, sizeof d));
+		        sd->a > sd->b ? o->plans[0] : o->vs,
+		        fmt_yen(llabs(sd->a - sd->b), d, sizeof d));
 }
 
 static json_t *
-side_json(twc_model *m, const char *which)
+side_json(const be_side *sd)
 {
-	static const json_field fields[] = {{"value", "", AS_REAL},
-	                                    {"net_a_yen", "_net_a_yen", AS_INT},
-	                                    {"net_b_yen", "_net_b_yen", AS_INT},
-	                                    {NULL, NULL, AS_TEXT}};
-	char prefix[32];
 	json_t *o = json_object();
 
-	json_fields(o, m, NULL,
-	            field(prefix, sizeof prefix, "breakeven:%s", which),
-	            fields);
+	json_object_set_new(o, "value", json_real_or_null(sd->value));
+	json_object_set_new(o, "net_a_yen", json_integer(sd->a));
+	json_object_set_new(o, "net_b_yen", json_integer(sd->b));
 	return o;
 }
 
 static int
-report(twc_model *m, const options *o, double lo, double hi, double value)
+report(const be_view *be, const options *o, double lo, double hi)
 {
-	int found = twc_result(m, NULL, "breakeven:found") != 0;
+	const be_side below = {be->below, be->below_a, be->below_b};
+	const be_side above = {be->above, be->above_a, be->above_b};
 	char l[32], h[32], v[32];
 	json_t *root;
 	out dst;
@@ -101,11 +97,12 @@ report(twc_model *m, const options *o, double lo, double hi, double value)
 		json_object_set_new(root, "plan_b", json_string(o->vs));
 		json_object_set_new(root, "over", json_string(o->over));
 		json_object_set_new(root, "range", json_pack("[f,f]", lo, hi));
-		json_object_set_new(root, "found", json_boolean(found));
+		json_object_set_new(root, "found", json_boolean(be->found));
 		json_object_set_new(root, "value",
-		                    found ? json_real(value) : json_null());
-		json_object_set_new(root, "below", side_json(m, "below"));
-		json_object_set_new(root, "above", side_json(m, "above"));
+		                    be->found ? json_real(be->value)
+		                              : json_null());
+		json_object_set_new(root, "below", side_json(&below));
+		json_object_set_new(root, "above", side_json(&above));
 		return write_json(root, o);
 	}
 	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
@@ -114,23 +111,41 @@ report(twc_model *m, const options *o, double lo, double hi, double value)
 	format_value(o->over, hi, h, sizeof h);
 	fprintf(dst.f, "Break-even of %s against %s over %s, %s to %s:\n",
 	        o->plans[0], o->vs, o->over, l, h);
-	if (found) {
-		format_value(o->over, value, v, sizeof v);
+	if (be->found) {
+		format_value(o->over, be->value, v, sizeof v);
 		fprintf(dst.f, "  the net costs cross at %s = %s\n", o->over,
 		        v);
 	} else {
 		fprintf(dst.f, "  no crossing in range; at each end:\n");
 	}
-	side(dst.f, m, o, "below");
-	side(dst.f, m, o, "above");
+	side(dst.f, o, &below);
+	side(dst.f, o, &above);
 	return out_close(&dst, 1);
+}
+
+/* Search, read the result, report. */
+static int
+search(twc_model *m, const options *o, double lo, double hi)
+{
+	view owner;
+	be_view be;
+	double value = twc_breakeven(m, o->plans[0], o->vs, o->over, lo, hi);
+	int rc;
+
+	if (isnan(value) && twc_last_error(m)[0] != '\0')
+		return fail(EXIT_USAGE, "%s", twc_last_error(m));
+	memset(&owner, 0, sizeof owner);
+	if ((rc = be_view_load(m, &owner, &be)) == EXIT_OK)
+		rc = report(&be, o, lo, hi);
+	view_free(&owner);
+	return rc;
 }
 
 int
 cmd_breakeven(const options *o)
 {
 	twc_model *m;
-	double lo, hi, value;
+	double lo, hi;
 	int rc;
 
 	if (o->n_plans != 1 || o->vs == NULL || o->over == NULL)
@@ -149,11 +164,7 @@ cmd_breakeven(const options *o)
 		twc_close(m);
 		return rc;
 	}
-	value = twc_breakeven(m, o->plans[0], o->vs, o->over, lo, hi);
-	if (isnan(value) && twc_last_error(m)[0] != '\0')
-		rc = fail(EXIT_USAGE, "%s", twc_last_error(m));
-	else
-		rc = report(m, o, lo, hi, value);
+	rc = search(m, o, lo, hi);
 	twc_close(m);
 	return rc;
 }

@@ -1,5 +1,5 @@
-/* cmd_estimate.c - `twcost compare`, `estimate` and `budget`: the
- * deterministic estimate as tables, CSV, JSON or an xlsx workbook. */
+/* cmd_estimate.c - `twcost compare` and `estimate`: the deterministic
+ * estimate as tables, CSV, JSON or an xlsx workbook. */
 #include <config.h>
 
 #include <string.h>
@@ -7,43 +7,72 @@
 #include "report.h"
 #include "xlsx.h"
 
-/* Each plan id in order, or NULL past the end. */
-static const char *
-plan_at(twc_model *m, int i)
-{
-	char f[32];
+typedef void (*printer)(FILE *f, const view *v);
 
-	return twc_text(m, NULL, field(f, sizeof f, "plan:%d", i));
-}
-
-/* Finish a report: exit 1 under --strict when anything needs attention. */
+/* Run a report in the chosen format through printers for table and CSV;
+ * the xlsx workbook opens on `sheet`. */
 static int
-finish(twc_model *m, const options *o, int rc)
+report(const options *o, const char *name, printer tab, printer csv,
+       enum xlsx_sheet sheet)
 {
-	if (rc == EXIT_OK && o->strict && count_warnings(m, o) > 0)
-		rc = EXIT_ATTENTION;
+	twc_model *m;
+	view v;
+	out dst;
+	int rc;
+
+	if ((rc = open_scenario(o, &m)) != EXIT_OK)
+		return rc;
+	rc = view_load(m, o, VIEW_FULL, &v);
 	twc_close(m);
+	if (rc != EXIT_OK)
+		return rc;
+	if (o->format == FORMAT_JSON)
+		rc = write_json(json_estimate(&v), o);
+	else if (o->format == FORMAT_XLSX)
+		rc = write_xlsx(&v, o, sheet);
+	else if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
+		if (o->format == FORMAT_CSV) {
+			csv(dst.f, &v);
+		} else {
+			print_scenario(dst.f, &v, name);
+			tab(dst.f, &v);
+			print_messages(dst.f, &v);
+		}
+		rc = out_close(&dst, 1);
+	}
+	rc = strict_code(&v, o, rc);
+	view_free(&v);
 	return rc;
 }
 
 /* ---- compare --------------------------------------------------------------
  */
 
-static const char *const compare_money[] = {
+enum { N_COMPARE = 9 };
+
+static const char *const compare_money[N_COMPARE] = {
     "initial_yen", "running_yen",       "replacement_yen",
     "total_yen",   "eligible_yen",      "grant_yen",
     "net_yen",     "per_user_year_yen", "vs_jlis_yen"};
 
-enum { N_COMPARE = sizeof compare_money / sizeof *compare_money };
+static void
+compare_values(const vplan *p, long long *x)
+{
+	const long long v[N_COMPARE] = {
+	    p->initial, p->running,       p->replacement,
+	    p->total,   p->eligible,      p->grant,
+	    p->net,     p->per_user_year, p->vs_reference};
+
+	memcpy(x, v, sizeof v);
+}
 
 static void
-compare_table(FILE *f, twc_model *m, const options *o)
+compare_table(FILE *f, const view *v)
 {
 	table t;
 	char a[32];
-	const char *id;
-	int i;
-	size_t k;
+	long long x[N_COMPARE];
+	int i, k;
 
 	table_init(&t, N_COMPARE + 2, 0x7FEu);
 	table_add(&t, "plan");
@@ -55,17 +84,17 @@ compare_table(FILE *f, twc_model *m, const options *o)
 	table_add(&t, "grant");
 	table_add(&t, "net");
 	table_add(&t, "¥/user/year");
-	table_add(&t, "vs %s", text_of(m, NULL, "reference_plan"));
+	table_add(&t, "vs %s", v->reference_plan);
 	table_add(&t, "security");
-	for (i = 0; (id = plan_at(m, i)) != NULL; i++) {
-		if (!plan_selected(o, id))
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
 			continue;
-		table_add(&t, "%s", id);
+		compare_values(p, x);
+		table_add(&t, "%s", p->id);
 		for (k = 0; k < N_COMPARE; k++)
-			table_add(&t, "%s",
-			          fmt_yen(yen_of(m, id, compare_money[k]), a,
-			                  sizeof a));
-		table_add(&t, "%s", text_of(m, id, "security_fit"));
+			table_add(&t, "%s", fmt_yen(x[k], a, sizeof a));
+		table_add(&t, "%s", p->security_fit);
 	}
 	fprintf(f,
 	        "Costs in yen over the horizon (grant = 特別交付税措置; net = "
@@ -76,12 +105,11 @@ compare_table(FILE *f, twc_model *m, const options *o)
 }
 
 static void
-compare_csv(FILE *f, twc_model *m, const options *o)
+compare_csv(FILE *f, const view *v)
 {
 	char a[32];
-	const char *id;
-	size_t k;
-	int i;
+	long long x[N_COMPARE];
+	int i, k;
 
 	csv_bom(f);
 	csv_field(f, "plan", 0);
@@ -90,51 +118,21 @@ compare_csv(FILE *f, twc_model *m, const options *o)
 		csv_field(f, compare_money[k], 0);
 	csv_field(f, "effective_rate", 0);
 	csv_field(f, "security_fit", 1);
-	for (i = 0; (id = plan_at(m, i)) != NULL; i++) {
-		if (!plan_selected(o, id))
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
 			continue;
-		csv_field(f, id, 0);
-		csv_field(f, text_of(m, id, "label"), 0);
+		compare_values(p, x);
+		csv_field(f, p->id, 0);
+		csv_field(f, p->label, 0);
 		for (k = 0; k < N_COMPARE; k++) {
-			snprintf(a, sizeof a, "%lld",
-			         yen_of(m, id, compare_money[k]));
+			snprintf(a, sizeof a, "%lld", x[k]);
 			csv_field(f, a, 0);
 		}
-		snprintf(a, sizeof a, "%.4f",
-		         twc_result(m, id, "effective_rate"));
+		snprintf(a, sizeof a, "%.4f", p->effective_rate);
 		csv_field(f, a, 0);
-		csv_field(f, text_of(m, id, "security_fit"), 1);
+		csv_field(f, p->security_fit, 1);
 	}
-}
-
-typedef void (*printer)(FILE *f, twc_model *m, const options *o);
-
-/* Run a report in the chosen format through printers for table and CSV;
- * the xlsx workbook opens on `sheet`. */
-static int
-report(const options *o, const char *name, printer tab, printer csv,
-       enum xlsx_sheet sheet)
-{
-	twc_model *m;
-	out dst;
-	int rc;
-
-	if ((rc = open_scenario(o, &m)) != EXIT_OK)
-		return rc;
-	if (o->format == FORMAT_JSON)
-		return finish(m, o, write_json(json_estimate(m, o), o));
-	if (o->format == FORMAT_XLSX)
-		return finish(m, o, write_xlsx(m, o, sheet));
-	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
-		return finish(m, o, rc);
-	if (o->format == FORMAT_CSV) {
-		csv(dst.f, m, o);
-	} else {
-		print_scenario(dst.f, m, name);
-		tab(dst.f, m, o);
-		print_messages(dst.f, m, o);
-	}
-	return finish(m, o, out_close(&dst, 1));
 }
 
 int
@@ -147,11 +145,11 @@ cmd_compare(const options *o)
  * ----------------------------------------------------------------- */
 
 static void
-items_table(FILE *f, twc_model *m, const char *id)
+items_table(FILE *f, const vplan *p)
 {
 	table t;
-	char fl[64], a[32], b[32], c[32], d[32];
-	int i, n = twc_count(m, id, "items");
+	char a[32], b[32], c[32], d[32];
+	int i;
 
 	table_init(&t, 8, 0x78u);
 	table_add(&t, "item");
@@ -162,58 +160,30 @@ items_table(FILE *f, twc_model *m, const char *id)
 	table_add(&t, "total ¥");
 	table_add(&t, "eligible ¥");
 	table_add(&t, "label");
-	for (i = 0; i < n; i++) {
-		const char *phase =
-		    text_of(m, id, field(fl, sizeof fl, "item:%d:phase", i));
-		long long every =
-		    yen_of(m, id, field(fl, sizeof fl, "item:%d:every", i));
-		table_add(
-		    &t, "%s",
-		    text_of(m, id, field(fl, sizeof fl, "item:%d:id", i)));
-		table_add(&t, "%s",
-		          text_of(m, id,
-		                  field(fl, sizeof fl, "item:%d:category", i)));
-		if (every > 0)
-			table_add(&t, "%s/%lldy", phase, every);
+	for (i = 0; i < p->n_items; i++) {
+		const vitem *it = &p->items[i];
+		table_add(&t, "%s", it->id);
+		table_add(&t, "%s", it->category);
+		if (it->every > 0)
+			table_add(&t, "%s/%lldy", it->phase, it->every);
 		else
-			table_add(&t, "%s", phase);
-		table_add(
-		    &t, "%s",
-		    fmt_yen(yen_of(m, id,
-		                   field(fl, sizeof fl, "item:%d:quantity", i)),
-		            a, sizeof a));
-		table_add(
-		    &t, "%s",
-		    fmt_yen(yen_of(m, id,
-		                   field(fl, sizeof fl, "item:%d:unit_yen", i)),
-		            b, sizeof b));
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id,
-		                         field(fl, sizeof fl,
-		                               "item:%d:total_yen", i)),
-		                  c, sizeof c));
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id,
-		                         field(fl, sizeof fl,
-		                               "item:%d:eligible_yen", i)),
-		                  d, sizeof d));
-		table_add(
-		    &t, "%s",
-		    text_of(m, id, field(fl, sizeof fl, "item:%d:label", i)));
+			table_add(&t, "%s", it->phase);
+		table_add(&t, "%s", fmt_yen(it->quantity, a, sizeof a));
+		table_add(&t, "%s", fmt_yen(it->unit_yen, b, sizeof b));
+		table_add(&t, "%s", fmt_yen(it->total, c, sizeof c));
+		table_add(&t, "%s", fmt_yen(it->eligible, d, sizeof d));
+		table_add(&t, "%s", it->label);
 	}
 	table_print(f, &t, 2);
 	table_free(&t);
 }
 
 static void
-years_table(FILE *f, twc_model *m, const char *id)
+years_table(FILE *f, const view *v, const vplan *p)
 {
-	static const char *const cols[] = {"cost_yen", "eligible_yen",
-	                                   "grant_yen", "net_yen"};
 	table t;
-	char fl[64], a[32];
-	int k, n = twc_count(m, id, "years");
-	size_t c;
+	char a[32], b[32], c[32], d[32];
+	int k;
 
 	table_init(&t, 6, 0x3Eu);
 	table_add(&t, "fiscal year");
@@ -222,112 +192,92 @@ years_table(FILE *f, twc_model *m, const char *id)
 	table_add(&t, "eligible ¥");
 	table_add(&t, "grant ¥");
 	table_add(&t, "net ¥");
-	for (k = 0; k < n; k++) {
-		table_add(
-		    &t, "%s",
-		    text_of(m, id, field(fl, sizeof fl, "year:%d:label", k)));
-		table_add(&t, "%lld",
-		          yen_of(m, id, field(fl, sizeof fl, "year:%d:fy", k)));
-		for (c = 0; c < 4; c++)
-			table_add(
-			    &t, "%s",
-			    fmt_yen(yen_of(m, id,
-			                   field(fl, sizeof fl, "year:%d:%s", k,
-			                         cols[c])),
-			            a, sizeof a));
+	for (k = 0; k < v->years; k++) {
+		const vyear *y = &p->years[k];
+		table_add(&t, "%s", y->label);
+		table_add(&t, "%lld", y->fy);
+		table_add(&t, "%s", fmt_yen(y->cost, a, sizeof a));
+		table_add(&t, "%s", fmt_yen(y->eligible, b, sizeof b));
+		table_add(&t, "%s", fmt_yen(y->grant, c, sizeof c));
+		table_add(&t, "%s", fmt_yen(y->net, d, sizeof d));
 	}
 	table_add(&t, "total");
 	table_add(&t, "%s", "");
-	table_add(&t, "%s", fmt_yen(yen_of(m, id, "total_yen"), a, sizeof a));
-	for (c = 1; c < 4; c++) {
-		char b[32];
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id, cols[c]), b, sizeof b));
-	}
+	table_add(&t, "%s", fmt_yen(p->total, a, sizeof a));
+	table_add(&t, "%s", fmt_yen(p->eligible, b, sizeof b));
+	table_add(&t, "%s", fmt_yen(p->grant, c, sizeof c));
+	table_add(&t, "%s", fmt_yen(p->net, d, sizeof d));
 	table_print(f, &t, 2);
 	table_free(&t);
 }
 
 static void
-estimate_table(FILE *f, twc_model *m, const options *o)
+estimate_table(FILE *f, const view *v)
 {
-	const char *id;
 	char a[32], b[32];
 	int i;
 
-	for (i = 0; (id = plan_at(m, i)) != NULL; i++) {
-		if (!plan_selected(o, id))
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
 			continue;
-		fprintf(f, "plan %s: %s (%s)\n", id, text_of(m, id, "label"),
-		        text_of(m, id, "label_en"));
+		fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
 		fprintf(f,
 		        "  %lld users; initial ¥%s; running ¥%s a year; "
 		        "effective grant rate %.2f\n",
-		        yen_of(m, id, "users"),
-		        fmt_yen(yen_of(m, id, "initial_yen"), a, sizeof a),
-		        fmt_yen(yen_of(m, id, "annual_yen"), b, sizeof b),
-		        twc_result(m, id, "effective_rate"));
-		items_table(f, m, id);
+		        p->users, fmt_yen(p->initial, a, sizeof a),
+		        fmt_yen(p->annual, b, sizeof b), p->effective_rate);
+		items_table(f, p);
 		fputc('\n', f);
-		years_table(f, m, id);
+		years_table(f, v, p);
 		fputc('\n', f);
 	}
 }
 
 static void
-estimate_csv(FILE *f, twc_model *m, const options *o)
+estimate_csv_row(FILE *f, const vplan *p, const vitem *it, int years)
 {
-	static const char *const texts[] = {"id", "option", "category",
-	                                    "phase"};
-	static const char *const nums[] = {"eligible", "quantity", "unit_yen",
-	                                   "total_yen", "eligible_yen"};
-	char fl[64], a[32];
-	const char *id;
-	int i, k, y, years = twc_count(m, NULL, "years");
+	const char *texts[] = {it->id, it->option, it->category, it->phase};
+	const long long nums[] = {it->is_eligible, it->quantity, it->unit_yen,
+	                          it->total, it->eligible};
+	char a[32];
+	int k;
+
+	csv_field(f, p->id, 0);
+	for (k = 0; k < 4; k++)
+		csv_field(f, texts[k], 0);
+	for (k = 0; k < 5; k++) {
+		snprintf(a, sizeof a, "%lld", nums[k]);
+		csv_field(f, a, 0);
+	}
+	for (k = 0; k < years; k++) {
+		snprintf(a, sizeof a, "%lld", it->years[k]);
+		csv_field(f, a, k == years - 1);
+	}
+}
+
+static void
+estimate_csv(FILE *f, const view *v)
+{
+	static const char *const heads[] = {
+	    "plan",     "item",     "option",   "category",  "phase",
+	    "eligible", "quantity", "unit_yen", "total_yen", "eligible_yen"};
+	char a[32];
+	int i, k, years = (int)v->years;
 
 	csv_bom(f);
-	csv_field(f, "plan", 0);
-	csv_field(f, "item", 0);
-	for (k = 1; k < 4; k++)
-		csv_field(f, texts[k], 0);
-	for (k = 0; k < 5; k++)
-		csv_field(f, nums[k], 0);
-	for (y = 0; y < years; y++) {
-		snprintf(
-		    a, sizeof a, "FY%lld_yen",
-		    yen_of(m, NULL, field(fl, sizeof fl, "year:%d:fy", y)));
-		csv_field(f, a, y == years - 1);
+	for (k = 0; k < 10; k++)
+		csv_field(f, heads[k], 0);
+	for (k = 0; k < years; k++) {
+		snprintf(a, sizeof a, "FY%lld_yen", v->fy[k].fy);
+		csv_field(f, a, k == years - 1);
 	}
-	for (i = 0; (id = plan_at(m, i)) != NULL; i++) {
-		int n = twc_count(m, id, "items"), it;
-		if (!plan_selected(o, id))
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
 			continue;
-		for (it = 0; it < n; it++) {
-			csv_field(f, id, 0);
-			for (k = 0; k < 4; k++)
-				csv_field(
-				    f,
-				    text_of(m, id,
-				            field(fl, sizeof fl, "item:%d:%s",
-				                  it, texts[k])),
-				    0);
-			for (k = 0; k < 5; k++) {
-				snprintf(
-				    a, sizeof a, "%lld",
-				    yen_of(m, id,
-				           field(fl, sizeof fl, "item:%d:%s",
-				                 it, nums[k])));
-				csv_field(f, a, 0);
-			}
-			for (y = 0; y < years; y++) {
-				snprintf(a, sizeof a, "%lld",
-				         yen_of(m, id,
-				                field(fl, sizeof fl,
-				                      "item:%d:year:%d:yen", it,
-				                      y)));
-				csv_field(f, a, y == years - 1);
-			}
-		}
+		for (k = 0; k < p->n_items; k++)
+			estimate_csv_row(f, p, &p->items[k], years);
 	}
 }
 

@@ -137,115 +137,125 @@ simulate(run *r)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static json_t *
-stats_json(twc_model *m, const char *plan, const char *what)
+stats_json(const vstats *st)
 {
-	static const json_field fields[] = {
-	    {"mean", NULL, AS_INT}, {"p5", NULL, AS_INT},
-	    {"p10", NULL, AS_INT},  {"p50", NULL, AS_INT},
-	    {"p90", NULL, AS_INT},  {"p95", NULL, AS_INT},
-	    {"min", NULL, AS_INT},  {"max", NULL, AS_INT},
-	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
-	char prefix[48];
 
-	json_fields(o, m, plan, field(prefix, sizeof prefix, "sim:%s:", what),
-	            fields);
+	json_object_set_new(o, "mean", json_integer(st->mean));
+	json_object_set_new(o, "p5", json_integer(st->p5));
+	json_object_set_new(o, "p10", json_integer(st->p10));
+	json_object_set_new(o, "p50", json_integer(st->p50));
+	json_object_set_new(o, "p90", json_integer(st->p90));
+	json_object_set_new(o, "p95", json_integer(st->p95));
+	json_object_set_new(o, "min", json_integer(st->min));
+	json_object_set_new(o, "max", json_integer(st->max));
 	return o;
 }
 
 static json_t *
-cdf_json(twc_model *m, const char *plan)
+cdf_json(const vsim_plan *sp)
 {
 	json_t *a = json_array();
-	char f[32];
 	int k;
 
 	for (k = 0; k <= 100; k += 5) {
 		json_t *pt = json_object();
 		json_object_set_new(pt, "p", json_real(k / 100.0));
-		json_object_set_new(
-		    pt, "net_yen",
-		    json_integer(
-		        yen_of(m, plan, field(f, sizeof f, "sim:cdf:%d", k))));
+		json_object_set_new(pt, "net_yen", json_integer(sp->cdf[k]));
 		json_array_append_new(a, pt);
 	}
 	return a;
 }
 
 static json_t *
-hist_json(twc_model *m, const char *plan)
+hist_json(const vsim_plan *sp)
 {
-	static const json_field fields[] = {{"from_yen", NULL, AS_INT},
-	                                    {"to_yen", NULL, AS_INT},
-	                                    {"count", NULL, AS_INT},
-	                                    {NULL, NULL, AS_TEXT}};
+	json_t *a = json_array();
+	int k;
 
-	return json_list(m, plan, "hist", "sim:hist:", fields);
+	for (k = 0; k < sp->n_hist; k++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "from_yen",
+		                    json_integer(sp->hist_from[k]));
+		json_object_set_new(o, "to_yen", json_integer(sp->hist_to[k]));
+		json_object_set_new(o, "count",
+		                    json_integer(sp->hist_count[k]));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 static json_t *
-tornado_json(twc_model *m, const char *plan)
+tornado_json(const vsim_plan *sp)
 {
-	static const json_field fields[] = {
-	    {"input", NULL, AS_TEXT},     {"low_yen", NULL, AS_INT},
-	    {"high_yen", NULL, AS_INT},   {"swing_yen", NULL, AS_INT},
-	    {"low_value", NULL, AS_REAL}, {"high_value", NULL, AS_REAL},
-	    {"rank_corr", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
+	json_t *a = json_array();
+	int k;
 
-	return json_list(m, plan, "tornado", "tornado:", fields);
+	for (k = 0; k < sp->n_bars; k++) {
+		const vbar *b = &sp->bars[k];
+		json_t *o = json_object();
+		json_object_set_new(o, "input", json_string(b->input));
+		json_object_set_new(o, "low_yen", json_integer(b->low_yen));
+		json_object_set_new(o, "high_yen", json_integer(b->high_yen));
+		json_object_set_new(o, "swing_yen", json_integer(b->swing_yen));
+		json_object_set_new(o, "low_value",
+		                    json_real_or_null(b->low_value));
+		json_object_set_new(o, "high_value",
+		                    json_real_or_null(b->high_value));
+		json_object_set_new(o, "rank_corr",
+		                    json_real_or_null(b->rank_corr));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 static json_t *
-plan_json(twc_model *m, const char *plan)
+plan_json(const vplan *p, const vsim_plan *sp)
 {
-	static const json_field head[] = {
-	    {"label", NULL, AS_TEXT},
-	    {"deterministic_net_yen", "net_yen", AS_INT},
-	    {NULL, NULL, AS_TEXT}};
-	static const json_field chances[] = {
-	    {"prob_cheapest", "sim:prob_cheapest", AS_REAL},
-	    {"prob_below_reference", "sim:prob_below_reference", AS_REAL},
-	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
 
-	json_object_set_new(o, "id", json_string(plan));
-	json_fields(o, m, plan, "", head);
-	json_object_set_new(o, "net_yen", stats_json(m, plan, "net_yen"));
-	json_object_set_new(o, "total_yen", stats_json(m, plan, "total_yen"));
-	json_object_set_new(o, "grant_yen", stats_json(m, plan, "grant_yen"));
-	json_fields(o, m, plan, "", chances);
-	json_object_set_new(o, "cdf", cdf_json(m, plan));
-	json_object_set_new(o, "hist", hist_json(m, plan));
-	json_object_set_new(o, "tornado", tornado_json(m, plan));
+	json_object_set_new(o, "id", json_string(p->id));
+	json_object_set_new(o, "label", json_string(p->label));
+	json_object_set_new(o, "deterministic_net_yen", json_integer(p->net));
+	json_object_set_new(o, "net_yen", stats_json(&sp->net));
+	json_object_set_new(o, "total_yen", stats_json(&sp->total));
+	json_object_set_new(o, "grant_yen", stats_json(&sp->grant));
+	json_object_set_new(o, "prob_cheapest",
+	                    json_real_or_null(sp->prob_cheapest));
+	json_object_set_new(o, "prob_below_reference",
+	                    json_real_or_null(sp->prob_below_reference));
+	json_object_set_new(o, "cdf", cdf_json(sp));
+	json_object_set_new(o, "hist", hist_json(sp));
+	json_object_set_new(o, "tornado", tornado_json(sp));
 	return o;
 }
 
 static json_t *
-inputs_json(twc_model *m)
+inputs_json(const sim_view *s)
 {
-	static const json_field fields[] = {
-	    {"id", NULL, AS_TEXT},   {"kind", NULL, AS_TEXT},
-	    {"dist", NULL, AS_TEXT}, {"base", NULL, AS_REAL},
-	    {"p10", NULL, AS_REAL},  {"p90", NULL, AS_REAL},
-	    {"mean", NULL, AS_REAL}, {NULL, NULL, AS_TEXT}};
+	json_t *a = json_array();
+	int k;
 
-	return json_list(m, NULL, "inputs", "input:", fields);
+	for (k = 0; k < s->n_inputs; k++) {
+		const vinput *in = &s->inputs[k];
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(in->id));
+		json_object_set_new(o, "kind", json_string(in->kind));
+		json_object_set_new(o, "dist", json_string(in->dist));
+		json_object_set_new(o, "base", json_real_or_null(in->base));
+		json_object_set_new(o, "p10", json_real_or_null(in->p10));
+		json_object_set_new(o, "p90", json_real_or_null(in->p90));
+		json_object_set_new(o, "mean", json_real_or_null(in->mean));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 static json_t *
-sim_json(twc_model *m, const options *o)
+sim_json(const view *v, const sim_view *s)
 {
-	static const json_field run_fields[] = {
-	    {"draws", "sim:draws", AS_INT},
-	    {"seed", "sim:seed", AS_INT},
-	    {"threads", "sim:threads", AS_INT},
-	    {"inputs", "sim:inputs", AS_INT},
-	    {"reference_plan", NULL, AS_TEXT},
-	    {NULL, NULL, AS_TEXT}};
 	json_t *root = json_object(), *plans = json_array();
-	json_t *estimate = json_estimate(m, o);
-	char f[32];
-	const char *id;
+	json_t *estimate = json_estimate(v);
 	int i;
 
 	json_object_set_new(root, "version", json_string(twc_version()));
@@ -255,102 +265,80 @@ sim_json(twc_model *m, const options *o)
 	                json_object_get(estimate, "warnings"));
 	json_object_set(root, "notes", json_object_get(estimate, "notes"));
 	json_decref(estimate);
-	json_fields(root, m, NULL, "", run_fields);
-	for (i = 0;
-	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
-	     i++)
-		if (plan_selected(o, id))
-			json_array_append_new(plans, plan_json(m, id));
+	json_object_set_new(root, "draws", json_integer(s->draws));
+	json_object_set_new(root, "seed", json_integer(s->seed));
+	json_object_set_new(root, "threads", json_integer(s->threads));
+	json_object_set_new(root, "inputs", json_integer(s->n_draws_inputs));
+	json_object_set_new(root, "reference_plan",
+	                    json_string(v->reference_plan));
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			json_array_append_new(
+			    plans, plan_json(&v->plans[i], &s->plans[i]));
 	json_object_set_new(root, "plans", plans);
-	json_object_set_new(root, "input_list", inputs_json(m));
+	json_object_set_new(root, "input_list", inputs_json(s));
 	return root;
 }
 
 /* ---- the chart ---------------------------------------------------------- */
 
-/* Points of each S-curve: the net cost at every percentile. */
-#define CURVE_POINTS 101
-
 /* The plan whose tornado is drawn: the first --plan, or the plan most
  * often cheapest. */
-static const char *
-tornado_plan(twc_model *m, const options *o)
+static int
+tornado_plan(const view *v, const sim_view *s, const options *o)
 {
-	char f[32];
-	const char *id, *best = NULL;
-	double p, best_p = -1;
-	int i;
+	int i, best = -1;
 
-	for (i = 0;
-	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
-	     i++)
-		if (plan_selected(o, id) &&
-		    (p = twc_result(m, id, "sim:prob_cheapest")) > best_p) {
-			best_p = p;
-			best = id;
-		}
-	return o->n_plans > 0 ? o->plans[0] : best;
-}
-
-/* "VDIホストサーバ (vdi_server)" for a price, the id for other inputs. */
-static void
-bar_label(twc_model *m, const char *plan, const char *input, char *buf,
-          size_t n)
-{
-	char f[96];
-	const char *label =
-	    twc_text(m, plan, field(f, sizeof f, "item:%s:label", input));
-
-	if (label != NULL)
-		snprintf(buf, n, "%s (%s)", label, input);
-	else
-		snprintf(buf, n, "%s", input);
+	for (i = 0; i < v->n_plans; i++) {
+		if (o->n_plans > 0 && strcmp(v->plans[i].id, o->plans[0]) == 0)
+			return i;
+		if (v->plans[i].selected &&
+		    (best < 0 ||
+		     s->plans[i].prob_cheapest > s->plans[best].prob_cheapest))
+			best = i;
+	}
+	return best;
 }
 
 typedef struct chart {
 	plot_curve curves[PLOT_MAX_CURVES];
-	double yen[PLOT_MAX_CURVES][CURVE_POINTS], prob[CURVE_POINTS];
+	double yen[PLOT_MAX_CURVES][VIEW_CDF_POINTS], prob[VIEW_CDF_POINTS];
 	plot_bar *bars;
 	char (*labels)[160];
 	char title[256], tornado_title[160];
 } chart;
 
 static int
-fill_curves(twc_model *m, const options *o, chart *c)
+fill_curves(const view *v, const sim_view *s, chart *c)
 {
-	char f[48];
-	const char *id;
 	int i, k, n = 0;
 
-	for (k = 0; k < CURVE_POINTS; k++)
+	for (k = 0; k < VIEW_CDF_POINTS; k++)
 		c->prob[k] = k / 100.0;
-	for (i = 0;
-	     n < PLOT_MAX_CURVES &&
-	     (id = twc_text(m, NULL, field(f, sizeof f, "plan:%d", i))) != NULL;
-	     i++) {
+	for (i = 0; n < PLOT_MAX_CURVES && i < v->n_plans; i++) {
 		plot_curve *cv = &c->curves[n];
-		if (!plan_selected(o, id))
+		const vsim_plan *sp = &s->plans[i];
+		if (!v->plans[i].selected)
 			continue;
-		for (k = 0; k < CURVE_POINTS; k++)
-			c->yen[n][k] = twc_result(
-			    m, id, field(f, sizeof f, "sim:cdf:%d", k));
-		cv->label = id;
-		cv->n = CURVE_POINTS;
+		for (k = 0; k < VIEW_CDF_POINTS; k++)
+			c->yen[n][k] = (double)sp->cdf[k];
+		cv->label = v->plans[i].id;
+		cv->n = VIEW_CDF_POINTS;
 		cv->yen = c->yen[n];
 		cv->prob = c->prob;
-		cv->p10 = twc_result(m, id, "sim:net_yen:p10");
-		cv->p50 = twc_result(m, id, "sim:net_yen:p50");
-		cv->p90 = twc_result(m, id, "sim:net_yen:p90");
+		cv->p10 = (double)sp->net.p10;
+		cv->p50 = (double)sp->net.p50;
+		cv->p90 = (double)sp->net.p90;
 		n++;
 	}
 	return n;
 }
 
+/* "VDIホストサーバ (vdi_server)" for a price, the id for other inputs. */
 static int
-fill_bars(twc_model *m, const char *plan, chart *c)
+fill_bars(const vsim_plan *sp, chart *c)
 {
-	char f[48];
-	int k, n = twc_count(m, plan, "tornado");
+	int k, n = sp->n_bars;
 
 	if (n <= 0)
 		return 0;
@@ -359,45 +347,46 @@ fill_bars(twc_model *m, const char *plan, chart *c)
 	if (c->bars == NULL || c->labels == NULL)
 		return 0;
 	for (k = 0; k < n; k++) {
-		bar_label(
-		    m, plan,
-		    text_of(m, plan, field(f, sizeof f, "tornado:%d:input", k)),
-		    c->labels[k], sizeof c->labels[k]);
+		const vbar *b = &sp->bars[k];
+		if (b->label != NULL)
+			snprintf(c->labels[k], sizeof c->labels[k], "%s (%s)",
+			         b->label, b->input);
+		else
+			snprintf(c->labels[k], sizeof c->labels[k], "%s",
+			         b->input);
 		c->bars[k].label = c->labels[k];
-		c->bars[k].low_yen = twc_result(
-		    m, plan, field(f, sizeof f, "tornado:%d:low_yen", k));
-		c->bars[k].high_yen = twc_result(
-		    m, plan, field(f, sizeof f, "tornado:%d:high_yen", k));
+		c->bars[k].low_yen = (double)b->low_yen;
+		c->bars[k].high_yen = (double)b->high_yen;
 	}
 	return n;
 }
 
 /* Draw the S-curves and the tornado into o->plot. */
 static int
-draw_chart(twc_model *m, const options *o)
+draw_chart(const view *v, const sim_view *s, const options *o)
 {
 	chart *c = calloc(1, sizeof *c);
 	plot_spec spec = {0};
-	const char *plan = tornado_plan(m, o);
+	int plan = tornado_plan(v, s, o);
 	char err[256], font[128];
 	int rc = EXIT_OK;
 
 	if (c == NULL)
 		return fail(EXIT_FAILURE_IO, "out of memory");
 	snprintf(c->title, sizeof c->title,
-	         "%s: net cost over %lld fiscal years",
-	         text_of(m, NULL, "name"), yen_of(m, NULL, "years"));
+	         "%s: net cost over %lld fiscal years", v->name, v->years);
 	snprintf(c->tornado_title, sizeof c->tornado_title,
-	         "%s: what moves net cost most", plan ? plan : "");
+	         "%s: what moves net cost most",
+	         plan >= 0 ? v->plans[plan].id : "");
 	spec.title = c->title;
 	spec.curves = c->curves;
-	spec.n_curves = fill_curves(m, o, c);
+	spec.n_curves = fill_curves(v, s, c);
 	spec.tornado_title = c->tornado_title;
-	spec.tornado_base_yen = plan ? (double)yen_of(m, plan, "net_yen") : 0;
-	spec.n_bars = plan ? fill_bars(m, plan, c) : 0;
+	spec.tornado_base_yen = plan >= 0 ? (double)v->plans[plan].net : 0;
+	spec.n_bars = plan >= 0 ? fill_bars(&s->plans[plan], c) : 0;
 	spec.bars = c->bars;
-	spec.draws = (int)yen_of(m, NULL, "sim:draws");
-	spec.seed = (unsigned long long)yen_of(m, NULL, "sim:seed");
+	spec.draws = (int)s->draws;
+	spec.seed = (unsigned long long)s->seed;
 	if (plot_write(o->plot, &spec, err, sizeof err) != 0)
 		rc = fail(EXIT_FAILURE_IO, "--plot %s: %s", o->plot, err);
 	else if (plot_font(spec.title, font, sizeof font) > 0)
@@ -417,38 +406,32 @@ draw_chart(twc_model *m, const options *o)
 
 /* A compact histogram of 20 bins as block characters. */
 static void
-sparkline(twc_model *m, const char *plan, char *buf, size_t n)
+sparkline(const vsim_plan *sp, char *buf, size_t n)
 {
 	static const char *const blocks[] = {" ", "▁", "▂", "▃", "▄",
 	                                     "▅", "▆", "▇", "█"};
-	char f[48];
-	long long counts[64], max = 0;
-	int k, bins = twc_count(m, plan, "hist");
+	long long max = 0;
+	int k;
 	size_t len = 0;
 
-	for (k = 0; k < bins && k < 64; k++) {
-		counts[k] =
-		    yen_of(m, plan, field(f, sizeof f, "sim:hist:%d:count", k));
-		max = counts[k] > max ? counts[k] : max;
-	}
+	for (k = 0; k < sp->n_hist; k++)
+		max = sp->hist_count[k] > max ? sp->hist_count[k] : max;
 	buf[0] = '\0';
-	for (k = 0; k < bins && k < 64 && len + 4 < n; k++) {
-		int level = max ? (int)((counts[k] * 8 + max - 1) / max) : 0;
+	for (k = 0; k < sp->n_hist && len + 4 < n; k++) {
+		int level =
+		    max ? (int)((sp->hist_count[k] * 8 + max - 1) / max) : 0;
 		len +=
 		    (size_t)snprintf(buf + len, n - len, "%s", blocks[level]);
 	}
 }
 
 static void
-percentile_table(FILE *f, twc_model *m, const options *o)
+percentile_table(FILE *f, const view *v, const sim_view *s)
 {
-	static const char *const cols[] = {"mean", "p10", "p50", "p90"};
-	const char *ref = text_of(m, NULL, "reference_plan");
+	const char *ref = v->reference_plan;
 	table t;
-	char fl[48], a[32], spark[256];
-	const char *id;
+	char a[32], spark[256];
 	int i;
-	size_t c;
 
 	table_init(&t, 9, 0xFEu);
 	table_add(&t, "plan");
@@ -461,30 +444,24 @@ percentile_table(FILE *f, twc_model *m, const options *o)
 	table_add(&t, "%s%s", ref[0] ? "< " : "", ref[0] ? ref : "-");
 	table_add(&t, "distribution (P0 to P100)");
 	t.right = 0xFEu;
-	for (i = 0; (id = twc_text(m, NULL,
-	                           field(fl, sizeof fl, "plan:%d", i))) != NULL;
-	     i++) {
-		if (!plan_selected(o, id))
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		const vsim_plan *sp = &s->plans[i];
+		const long long cols[] = {sp->net.mean, sp->net.p10,
+		                          sp->net.p50, sp->net.p90};
+		int c;
+		if (!p->selected)
 			continue;
-		table_add(&t, "%s", id);
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id, "net_yen"), a, sizeof a));
+		table_add(&t, "%s", p->id);
+		table_add(&t, "%s", fmt_yen(p->net, a, sizeof a));
 		for (c = 0; c < 4; c++)
-			table_add(
-			    &t, "%s",
-			    fmt_yen(yen_of(m, id,
-			                   field(fl, sizeof fl,
-			                         "sim:net_yen:%s", cols[c])),
-			            a, sizeof a));
-		table_add(&t, "%.1f%%",
-		          100 * twc_result(m, id, "sim:prob_cheapest"));
+			table_add(&t, "%s", fmt_yen(cols[c], a, sizeof a));
+		table_add(&t, "%.1f%%", 100 * sp->prob_cheapest);
 		if (ref[0])
-			table_add(&t, "%.1f%%",
-			          100 * twc_result(m, id,
-			                           "sim:prob_below_reference"));
+			table_add(&t, "%.1f%%", 100 * sp->prob_below_reference);
 		else
 			table_add(&t, "-");
-		sparkline(m, id, spark, sizeof spark);
+		sparkline(sp, spark, sizeof spark);
 		table_add(&t, "%s", spark);
 	}
 	t.right &= ~(1u << 8);
@@ -493,18 +470,18 @@ percentile_table(FILE *f, twc_model *m, const options *o)
 }
 
 static void
-tornado_table(FILE *f, twc_model *m, const char *id, int max_bars)
+tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 {
 	table t;
-	char fl[48], a[32], b[32], c[32];
-	int k, n = twc_count(m, id, "tornado");
+	char a[32], b[32], c[32];
+	int k, n = sp->n_bars;
 
 	if (n <= 0)
 		return;
 	fprintf(f,
 	        "%s: what moves net cost most (each input from its P10 to its "
 	        "P90, others at base)\n",
-	        id);
+	        p->id);
 	table_init(&t, 5, 0x1Eu);
 	table_add(&t, "input");
 	table_add(&t, "net at P10");
@@ -512,30 +489,15 @@ tornado_table(FILE *f, twc_model *m, const char *id, int max_bars)
 	table_add(&t, "swing");
 	table_add(&t, "rank corr");
 	for (k = 0; k < n && k < max_bars; k++) {
-		double rc = twc_result(
-		    m, id, field(fl, sizeof fl, "tornado:%d:rank_corr", k));
-		table_add(&t, "%s",
-		          text_of(m, id,
-		                  field(fl, sizeof fl, "tornado:%d:input", k)));
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id,
-		                         field(fl, sizeof fl,
-		                               "tornado:%d:low_yen", k)),
-		                  a, sizeof a));
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id,
-		                         field(fl, sizeof fl,
-		                               "tornado:%d:high_yen", k)),
-		                  b, sizeof b));
-		table_add(&t, "%s",
-		          fmt_yen(yen_of(m, id,
-		                         field(fl, sizeof fl,
-		                               "tornado:%d:swing_yen", k)),
-		                  c, sizeof c));
-		if (isnan(rc))
+		const vbar *bar = &sp->bars[k];
+		table_add(&t, "%s", bar->input);
+		table_add(&t, "%s", fmt_yen(bar->low_yen, a, sizeof a));
+		table_add(&t, "%s", fmt_yen(bar->high_yen, b, sizeof b));
+		table_add(&t, "%s", fmt_yen(bar->swing_yen, c, sizeof c));
+		if (isnan(bar->rank_corr))
 			table_add(&t, "-");
 		else
-			table_add(&t, "%+.2f", rc);
+			table_add(&t, "%+.2f", bar->rank_corr);
 	}
 	table_print(f, &t, 2);
 	table_free(&t);
@@ -546,10 +508,9 @@ tornado_table(FILE *f, twc_model *m, const char *id, int max_bars)
 }
 
 static void
-sim_header(FILE *f, twc_model *m)
+sim_header(FILE *f, const view *v, const sim_view *s)
 {
 	char a[32];
-	long long threads = yen_of(m, NULL, "sim:threads");
 
 	fprintf(
 	    f,
@@ -557,28 +518,23 @@ sim_header(FILE *f, twc_model *m)
 	    "thread%s; every plan on the same draws.\n"
 	    "Net cost in yen over the horizon (estimate: every input at its "
 	    "base value; cheapest: of all %d plans):\n",
-	    fmt_yen(yen_of(m, NULL, "sim:draws"), a, sizeof a),
-	    yen_of(m, NULL, "sim:seed"), yen_of(m, NULL, "sim:inputs"), threads,
-	    threads == 1 ? "" : "s", twc_count(m, NULL, "plans"));
+	    fmt_yen(s->draws, a, sizeof a), s->seed, s->n_draws_inputs,
+	    s->threads, s->threads == 1 ? "" : "s", v->n_plans);
 }
 
 static void
-sim_table(FILE *f, twc_model *m, const options *o, int bars)
+sim_table(FILE *f, const view *v, const sim_view *s, int bars)
 {
-	char fl[32];
-	const char *id;
 	int i;
 
-	print_scenario(f, m, "simulate");
-	sim_header(f, m);
-	percentile_table(f, m, o);
+	print_scenario(f, v, "simulate");
+	sim_header(f, v, s);
+	percentile_table(f, v, s);
 	fputc('\n', f);
-	for (i = 0; (id = twc_text(m, NULL,
-	                           field(fl, sizeof fl, "plan:%d", i))) != NULL;
-	     i++)
-		if (plan_selected(o, id))
-			tornado_table(f, m, id, bars);
-	print_messages(f, m, o);
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			tornado_table(f, &v->plans[i], &s->plans[i], bars);
+	print_messages(f, v);
 }
 
 /* --plot FILE names a format plot_write draws; checked before the run. */
@@ -598,11 +554,33 @@ plot_ok(const options *o)
 	return EXIT_OK;
 }
 
+/* Write the report of a finished simulation. */
+static int
+sim_write(const options *o, const view *v, const sim_view *s, int bars)
+{
+	out dst;
+	int rc = EXIT_OK;
+
+	if (o->plot != NULL && (rc = draw_chart(v, s, o)) != EXIT_OK)
+		return rc;
+	if (o->format == FORMAT_JSON)
+		return write_json(sim_json(v, s), o);
+	if (o->format != FORMAT_TABLE)
+		return fail(EXIT_USAGE,
+		            "--format: simulate writes table or json");
+	if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
+		sim_table(dst.f, v, s, bars);
+		rc = out_close(&dst, 1);
+	}
+	return rc;
+}
+
 static int
 sim_report(const options *o, int bars)
 {
 	run r = {0};
-	out dst;
+	view v;
+	sim_view s;
 	int rc;
 
 	if ((rc = run_options(o, &r)) != EXIT_OK ||
@@ -610,26 +588,16 @@ sim_report(const options *o, int bars)
 		return rc;
 	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
 		return rc;
-	if ((rc = simulate(&r)) != EXIT_OK) {
+	if ((rc = simulate(&r)) != EXIT_OK ||
+	    (rc = view_load(r.m, o, VIEW_FULL, &v)) != EXIT_OK) {
 		twc_close(r.m);
 		return rc;
 	}
-	if (o->plot != NULL && (rc = draw_chart(r.m, o)) != EXIT_OK) {
-		twc_close(r.m);
-		return rc;
-	}
-	if (o->format == FORMAT_JSON)
-		rc = write_json(sim_json(r.m, o), o);
-	else if (o->format != FORMAT_TABLE)
-		rc =
-		    fail(EXIT_USAGE, "--format: simulate writes table or json");
-	else if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
-		sim_table(dst.f, r.m, o, bars);
-		rc = out_close(&dst, 1);
-	}
-	if (rc == EXIT_OK && o->strict && count_warnings(r.m, o) > 0)
-		rc = EXIT_ATTENTION;
+	rc = sim_view_load(r.m, &v, VIEW_FULL, &s);
 	twc_close(r.m);
+	if (rc == EXIT_OK)
+		rc = strict_code(&v, o, sim_write(o, &v, &s, bars));
+	view_free(&v);
 	return rc;
 }
 

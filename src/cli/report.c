@@ -1,304 +1,210 @@
-/* report.c - the estimate as JSON and as the header and messages of a
- * table report, read through the public API only. */
+/* report.c - the estimate as JSON, the header and messages of a table
+ * report, and the budget table, all from a view. */
 #include <config.h>
 
 #include "report.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
-long long
-yen_of(twc_model *m, const char *plan, const char *f)
-{
-	long long v = 0;
-
-	if (twc_result_yen(m, plan, f, &v) != TWC_OK)
-		return 0;
-	return v;
-}
-
-const char *
-text_of(twc_model *m, const char *plan, const char *f)
-{
-	const char *s = twc_text(m, plan, f);
-
-	return s ? s : "";
-}
-
-const char *
-field(char *buf, size_t n, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, n, fmt, ap);
-	va_end(ap);
-	return buf;
-}
-
-int
-count_warnings(twc_model *m, const options *o)
-{
-	int n = twc_count(m, NULL, "warnings"), i,
-	    plans = twc_count(m, NULL, "plans");
-	char f[32];
-
-	for (i = 0; i < plans; i++) {
-		const char *id =
-		    text_of(m, NULL, field(f, sizeof f, "plan:%d", i));
-		if (plan_selected(o, id))
-			n += twc_count(m, id, "warnings");
-	}
-	return n;
-}
-
-/* ---- JSON ------------------------------------------------------------------
- */
-
-void
-json_fields(json_t *o, twc_model *m, const char *plan, const char *prefix,
-            const json_field *list)
-{
-	char f[96];
-	double v;
-
-	for (; list->key != NULL; list++) {
-		field(f, sizeof f, "%s%s", prefix,
-		      list->name ? list->name : list->key);
-		switch (list->kind) {
-		case AS_TEXT:
-			json_object_set_new(o, list->key,
-			                    json_string(text_of(m, plan, f)));
-			break;
-		case AS_INT:
-			json_object_set_new(o, list->key,
-			                    json_integer(yen_of(m, plan, f)));
-			break;
-		case AS_REAL:
-			v = twc_result(m, plan, f);
-			json_object_set_new(o, list->key,
-			                    isnan(v) ? json_null()
-			                             : json_real(v));
-			break;
-		case AS_BOOL:
-			json_object_set_new(
-			    o, list->key,
-			    json_boolean(twc_result(m, plan, f) != 0));
-			break;
-		}
-	}
-}
-
 json_t *
-json_list(twc_model *m, const char *plan, const char *what, const char *head,
-          const json_field *list)
+json_real_or_null(double x)
+{
+	return isnan(x) ? json_null() : json_real(x);
+}
+
+static json_t *
+json_texts(const vmsgs *l)
 {
 	json_t *a = json_array();
-	char prefix[64];
-	int k, n = twc_count(m, plan, what);
+	int i;
 
-	for (k = 0; k < n; k++) {
-		json_t *o = json_object();
-		json_fields(o, m, plan,
-		            field(prefix, sizeof prefix, "%s%d:", head, k),
-		            list);
-		json_array_append_new(a, o);
-	}
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->text[i]));
 	return a;
 }
 
 static json_t *
-messages(twc_model *m, const char *plan, const char *kind)
+json_style(const view *v, int st)
 {
-	json_t *a = json_array();
-	char f[32], what[16];
-	int i, n;
+	const vstyle *s = &v->style[st];
+	json_t *o = json_object();
 
-	snprintf(what, sizeof what, "%ss", kind);
-	n = twc_count(m, plan, what);
-	for (i = 0; i < n; i++)
-		json_array_append_new(
-		    a, json_string(text_of(
-		           m, plan, field(f, sizeof f, "%s:%d", kind, i))));
-	return a;
+	json_object_set_new(o, "share", json_real(s->share));
+	json_object_set_new(o, "days", json_real(s->days));
+	json_object_set_new(o, "users", json_integer(s->users));
+	json_object_set_new(o, "concurrent", json_integer(s->concurrent));
+	json_object_set_new(o, "segment", json_string(s->segment));
+	if (st == 1)
+		json_object_set_new(o, "sites", json_integer(v->sites));
+	return o;
+}
+
+static void
+set_text(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new(o, key, json_string(s));
+}
+
+static void
+set_int(json_t *o, const char *key, long long i)
+{
+	json_object_set_new(o, key, json_integer(i));
+}
+
+static void
+set_real(json_t *o, const char *key, double x)
+{
+	json_object_set_new(o, key, json_real_or_null(x));
+}
+
+static void
+set_bool(json_t *o, const char *key, int b)
+{
+	json_object_set_new(o, key, json_boolean(b));
 }
 
 static json_t *
-json_style(twc_model *m, const char *style)
+json_scenario(const view *v)
 {
-	char f[48];
 	json_t *o = json_object();
 
-	json_object_set_new(o, "share", json_real(twc_result(m, NULL, style)));
-	json_object_set_new(
-	    o, "days",
-	    json_real(
-	        twc_result(m, NULL, field(f, sizeof f, "%s_days", style))));
-	json_object_set_new(
-	    o, "users",
-	    json_integer(
-	        yen_of(m, NULL, field(f, sizeof f, "users:%s", style))));
-	json_object_set_new(
-	    o, "concurrent",
-	    json_integer(
-	        yen_of(m, NULL, field(f, sizeof f, "concurrent:%s", style))));
-	json_object_set_new(
-	    o, "segment",
-	    json_string(
-	        text_of(m, NULL, field(f, sizeof f, "%s_segment", style))));
-	if (strcmp(style, "satellite") == 0)
-		json_object_set_new(o, "sites",
-		                    json_integer((json_int_t)twc_result(
-		                        m, NULL, "satellite_sites")));
+	set_text(o, "name", v->name);
+	set_text(o, "kind", v->kind);
+	set_text(o, "profile", v->profile);
+	set_text(o, "catalog", v->catalog);
+	set_text(o, "grant", v->grant);
+	set_text(o, "start", v->start);
+	set_text(o, "start_label", v->start_label);
+	set_text(o, "end_label", v->end_label);
+	set_text(o, "reference_plan", v->reference_plan);
+	set_int(o, "staff", v->staff);
+	set_int(o, "start_fy", v->start_fy);
+	set_int(o, "end_fy", v->end_fy);
+	set_int(o, "years", v->years);
+	set_int(o, "users", v->users);
+	set_int(o, "deadline_fy", v->deadline_fy);
+	set_int(o, "satellite_sites", v->sites);
+	set_int(o, "jlis_free_until", v->jlis_free_until);
+	set_int(o, "jlis_fee_yen", v->jlis_fee_yen);
+	set_real(o, "fiscal_index", v->fiscal_index);
+	set_real(o, "fiscal_index_rounded", v->fiscal_index_rounded);
+	set_real(o, "m", v->m);
+	set_real(o, "rate", v->rate);
+	set_real(o, "effective_rate", v->effective_rate);
+	set_real(o, "peak", v->peak);
+	set_real(o, "lent_share", v->lent_share);
+	set_bool(o, "recipient", v->recipient);
+	set_bool(o, "grant_override", v->grant_override);
+	set_bool(o, "sensitive_data", v->sensitive_data);
+	set_bool(o, "grant_applies", v->grant_applies);
+	json_object_set_new(o, "home", json_style(v, 0));
+	json_object_set_new(o, "satellite", json_style(v, 1));
+	json_object_set_new(o, "mobile", json_style(v, 2));
 	return o;
 }
 
 static json_t *
-json_scenario(twc_model *m)
+json_year(const vyear *y)
 {
-	static const json_field fields[] = {
-	    {"name", NULL, AS_TEXT},
-	    {"kind", NULL, AS_TEXT},
-	    {"profile", NULL, AS_TEXT},
-	    {"catalog", NULL, AS_TEXT},
-	    {"grant", NULL, AS_TEXT},
-	    {"start", NULL, AS_TEXT},
-	    {"start_label", NULL, AS_TEXT},
-	    {"end_label", NULL, AS_TEXT},
-	    {"reference_plan", NULL, AS_TEXT},
-	    {"staff", NULL, AS_INT},
-	    {"start_fy", NULL, AS_INT},
-	    {"end_fy", NULL, AS_INT},
-	    {"years", NULL, AS_INT},
-	    {"users", NULL, AS_INT},
-	    {"deadline_fy", NULL, AS_INT},
-	    {"satellite_sites", NULL, AS_INT},
-	    {"jlis_free_until", NULL, AS_INT},
-	    {"jlis_fee_yen", NULL, AS_INT},
-	    {"fiscal_index", NULL, AS_REAL},
-	    {"fiscal_index_rounded", NULL, AS_REAL},
-	    {"m", NULL, AS_REAL},
-	    {"rate", NULL, AS_REAL},
-	    {"effective_rate", NULL, AS_REAL},
-	    {"peak", NULL, AS_REAL},
-	    {"lent_share", NULL, AS_REAL},
-	    {"recipient", NULL, AS_BOOL},
-	    {"grant_override", NULL, AS_BOOL},
-	    {"sensitive_data", NULL, AS_BOOL},
-	    {"grant_applies", NULL, AS_BOOL},
-	    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object();
 
-	json_fields(o, m, NULL, "", fields);
-	json_object_set_new(o, "home", json_style(m, "home"));
-	json_object_set_new(o, "satellite", json_style(m, "satellite"));
-	json_object_set_new(o, "mobile", json_style(m, "mobile"));
+	set_int(o, "fy", y->fy);
+	set_text(o, "label", y->label);
+	set_int(o, "cost_yen", y->cost);
+	set_int(o, "eligible_yen", y->eligible);
+	set_int(o, "grant_yen", y->grant);
+	set_int(o, "net_yen", y->net);
+	set_int(o, "initial_yen", y->initial);
+	set_int(o, "running_yen", y->running);
+	set_int(o, "replacement_yen", y->replacement);
 	return o;
 }
 
 static json_t *
-json_years(twc_model *m, const char *plan)
+json_item(const vitem *it, int years)
 {
-	static const json_field fields[] = {{"fy", NULL, AS_INT},
-	                                    {"label", NULL, AS_TEXT},
-	                                    {"cost_yen", NULL, AS_INT},
-	                                    {"eligible_yen", NULL, AS_INT},
-	                                    {"grant_yen", NULL, AS_INT},
-	                                    {"net_yen", NULL, AS_INT},
-	                                    {"initial_yen", NULL, AS_INT},
-	                                    {"running_yen", NULL, AS_INT},
-	                                    {"replacement_yen", NULL, AS_INT},
-	                                    {NULL, NULL, AS_TEXT}};
-
-	return json_list(m, plan, "years", "year:", fields);
-}
-
-static json_t *
-json_item(twc_model *m, const char *plan, int i, int years)
-{
-	static const json_field fields[] = {
-	    {"id", NULL, AS_TEXT},          {"option", NULL, AS_TEXT},
-	    {"category", NULL, AS_TEXT},    {"phase", NULL, AS_TEXT},
-	    {"driver", NULL, AS_TEXT},      {"label", NULL, AS_TEXT},
-	    {"label_en", NULL, AS_TEXT},    {"quantity", NULL, AS_INT},
-	    {"unit_yen", NULL, AS_INT},     {"total_yen", NULL, AS_INT},
-	    {"eligible_yen", NULL, AS_INT}, {"every", NULL, AS_INT},
-	    {"eligible", NULL, AS_BOOL},    {NULL, NULL, AS_TEXT}};
 	json_t *o = json_object(), *per = json_array();
-	char prefix[32], f[64];
-	int y;
+	int k;
 
-	json_fields(o, m, plan, field(prefix, sizeof prefix, "item:%d:", i),
-	            fields);
-	for (y = 0; y < years; y++)
-		json_array_append_new(
-		    per, json_integer(yen_of(
-		             m, plan,
-		             field(f, sizeof f, "%syear:%d:yen", prefix, y))));
+	set_text(o, "id", it->id);
+	set_text(o, "option", it->option);
+	set_text(o, "category", it->category);
+	set_text(o, "phase", it->phase);
+	set_text(o, "driver", it->driver);
+	set_text(o, "label", it->label);
+	set_text(o, "label_en", it->label_en);
+	set_int(o, "quantity", it->quantity);
+	set_int(o, "unit_yen", it->unit_yen);
+	set_int(o, "total_yen", it->total);
+	set_int(o, "eligible_yen", it->eligible);
+	set_int(o, "every", it->every);
+	set_bool(o, "eligible", it->is_eligible);
+	for (k = 0; k < years; k++)
+		json_array_append_new(per, json_integer(it->years[k]));
 	json_object_set_new(o, "years_yen", per);
 	return o;
 }
 
-static json_t *
-json_plan(twc_model *m, const char *plan)
+static void
+json_plan_money(json_t *o, const vplan *p)
 {
-	static const json_field fields[] = {
-	    {"label", NULL, AS_TEXT},
-	    {"label_en", NULL, AS_TEXT},
-	    {"initial_yen", NULL, AS_INT},
-	    {"annual_yen", NULL, AS_INT},
-	    {"running_yen", NULL, AS_INT},
-	    {"replacement_yen", NULL, AS_INT},
-	    {"total_yen", NULL, AS_INT},
-	    {"eligible_yen", NULL, AS_INT},
-	    {"grant_yen", NULL, AS_INT},
-	    {"net_yen", NULL, AS_INT},
-	    {"per_user_year_yen", NULL, AS_INT},
-	    {"vs_jlis_yen", NULL, AS_INT},
-	    {"users", NULL, AS_INT},
-	    {"concurrent", NULL, AS_INT},
-	    {"effective_rate", NULL, AS_REAL},
-	    {"security_fit", NULL, AS_TEXT},
-	    {"reference", "is_reference", AS_BOOL},
-	    {NULL, NULL, AS_TEXT}};
-	json_t *o = json_object(), *items = json_array();
-	int i, n = twc_count(m, plan, "items"),
-	       years = twc_count(m, plan, "years");
+	set_int(o, "initial_yen", p->initial);
+	set_int(o, "annual_yen", p->annual);
+	set_int(o, "running_yen", p->running);
+	set_int(o, "replacement_yen", p->replacement);
+	set_int(o, "total_yen", p->total);
+	set_int(o, "eligible_yen", p->eligible);
+	set_int(o, "grant_yen", p->grant);
+	set_int(o, "net_yen", p->net);
+	set_int(o, "per_user_year_yen", p->per_user_year);
+	set_int(o, "vs_jlis_yen", p->vs_reference);
+	set_int(o, "users", p->users);
+	set_int(o, "concurrent", p->concurrent);
+}
 
-	json_object_set_new(o, "id", json_string(plan));
-	json_fields(o, m, plan, "", fields);
-	json_object_set_new(o, "flip_fy",
-	                    yen_of(m, plan, "flip_fy")
-	                        ? json_integer(yen_of(m, plan, "flip_fy"))
-	                        : json_null());
-	json_object_set_new(o, "years", json_years(m, plan));
-	for (i = 0; i < n; i++)
-		json_array_append_new(items, json_item(m, plan, i, years));
+static json_t *
+json_plan(const view *v, const vplan *p)
+{
+	json_t *o = json_object(), *years = json_array(), *items = json_array();
+	int k;
+
+	set_text(o, "id", p->id);
+	set_text(o, "label", p->label);
+	set_text(o, "label_en", p->label_en);
+	json_plan_money(o, p);
+	set_real(o, "effective_rate", p->effective_rate);
+	set_text(o, "security_fit", p->security_fit);
+	set_bool(o, "reference", p->is_reference);
+	json_object_set_new(
+	    o, "flip_fy", p->flip_fy ? json_integer(p->flip_fy) : json_null());
+	for (k = 0; k < v->years; k++)
+		json_array_append_new(years, json_year(&p->years[k]));
+	json_object_set_new(o, "years", years);
+	for (k = 0; k < p->n_items; k++)
+		json_array_append_new(items,
+		                      json_item(&p->items[k], (int)v->years));
 	json_object_set_new(o, "items", items);
-	json_object_set_new(o, "warnings", messages(m, plan, "warning"));
-	json_object_set_new(o, "notes", messages(m, plan, "note"));
+	json_object_set_new(o, "warnings", json_texts(&p->warnings));
+	json_object_set_new(o, "notes", json_texts(&p->notes));
 	return o;
 }
 
 json_t *
-json_estimate(twc_model *m, const options *o)
+json_estimate(const view *v)
 {
 	json_t *root = json_object(), *plans = json_array();
-	char f[32];
-	int i, n = twc_count(m, NULL, "plans");
+	int i;
 
-	json_object_set_new(root, "version", json_string(twc_version()));
-	json_object_set_new(root, "scenario", json_scenario(m));
-	for (i = 0; i < n; i++) {
-		const char *id =
-		    text_of(m, NULL, field(f, sizeof f, "plan:%d", i));
-		if (plan_selected(o, id))
-			json_array_append_new(plans, json_plan(m, id));
-	}
+	set_text(root, "version", twc_version());
+	json_object_set_new(root, "scenario", json_scenario(v));
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			json_array_append_new(plans,
+			                      json_plan(v, &v->plans[i]));
 	json_object_set_new(root, "plans", plans);
-	json_object_set_new(root, "warnings", messages(m, NULL, "warning"));
-	json_object_set_new(root, "notes", messages(m, NULL, "note"));
+	json_object_set_new(root, "warnings", json_texts(&v->warnings));
+	json_object_set_new(root, "notes", json_texts(&v->notes));
 	return root;
 }
 
@@ -322,130 +228,115 @@ write_json(json_t *v, const options *o)
 	return out_close(&dst, !bad);
 }
 
-/* ---- table headers and messages
- * ---------------------------------------------- */
+int
+strict_code(const view *v, const options *o, int rc)
+{
+	if (rc == EXIT_OK && o->strict && view_warnings(v) > 0)
+		return EXIT_ATTENTION;
+	return rc;
+}
+
+/* ---- table headers and messages ------------------------------------------
+ */
 
 void
-print_scenario(FILE *f, twc_model *m, const char *command)
+print_scenario(FILE *f, const view *v, const char *command)
 {
 	char a[32];
 
-	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command,
-	        text_of(m, NULL, "name"), text_of(m, NULL, "kind"),
-	        fmt_yen(yen_of(m, NULL, "staff"), a, sizeof a));
+	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command, v->name,
+	        v->kind, fmt_yen(v->staff, a, sizeof a));
 	fprintf(f,
 	        "  start %s (FY%lld, %s); %lld fiscal years to FY%lld (%s)\n",
-	        text_of(m, NULL, "start"), yen_of(m, NULL, "start_fy"),
-	        text_of(m, NULL, "start_label"), yen_of(m, NULL, "years"),
-	        yen_of(m, NULL, "end_fy"), text_of(m, NULL, "end_label"));
+	        v->start, v->start_fy, v->start_label, v->years, v->end_fy,
+	        v->end_label);
 	fprintf(f,
 	        "  enrolled: home %lld (%g days/week, %lld at peak), satellite "
 	        "%lld (%lld site%s), mobile %lld\n",
-	        yen_of(m, NULL, "users:home"), twc_result(m, NULL, "home_days"),
-	        yen_of(m, NULL, "concurrent:home"),
-	        yen_of(m, NULL, "users:satellite"),
-	        (long long)twc_result(m, NULL, "satellite_sites"),
-	        twc_result(m, NULL, "satellite_sites") == 1 ? "" : "s",
-	        yen_of(m, NULL, "users:mobile"));
+	        v->style[0].users, v->style[0].days, v->style[0].concurrent,
+	        v->style[1].users, v->sites, v->sites == 1 ? "" : "s",
+	        v->style[2].users);
 	fprintf(
 	    f,
 	    "  grant (特別交付税措置): rate %.2f x m %.2f (fiscal index %.2f) "
 	    "= %.2f of eligible initial cost%s\n",
-	    twc_result(m, NULL, "rate"), twc_result(m, NULL, "m"),
-	    twc_result(m, NULL, "fiscal_index_rounded"),
-	    twc_result(m, NULL, "rate") * twc_result(m, NULL, "m"),
-	    twc_result(m, NULL, "grant_applies") != 0
-	        ? ""
-	        : ": NOT APPLIED (see warnings)");
-	fprintf(f, "  profile %s; catalogue %s; grant rule %s\n\n",
-	        text_of(m, NULL, "profile"), text_of(m, NULL, "catalog"),
-	        text_of(m, NULL, "grant"));
+	    v->rate, v->m, v->fiscal_index_rounded, v->rate * v->m,
+	    v->grant_applies ? "" : ": NOT APPLIED (see warnings)");
+	fprintf(f, "  profile %s; catalogue %s; grant rule %s\n\n", v->profile,
+	        v->catalog, v->grant);
 }
 
 static void
-print_list(FILE *f, twc_model *m, const char *plan, const char *kind,
-           const char *prefix)
+print_list(FILE *f, const vmsgs *l, const char *prefix)
 {
-	char fld[32], what[16];
-	int i, n;
+	int i;
 
-	snprintf(what, sizeof what, "%ss", kind);
-	n = twc_count(m, plan, what);
-	for (i = 0; i < n; i++)
-		fprintf(
-		    f, "  - %s%s\n", prefix,
-		    text_of(m, plan, field(fld, sizeof fld, "%s:%d", kind, i)));
+	for (i = 0; i < l->n; i++)
+		fprintf(f, "  - %s%s\n", prefix, l->text[i]);
 }
 
+/* Warnings (notes 0) or notes (1): scenario-wide, then each plan's. */
 static void
-print_kind(FILE *f, twc_model *m, const options *o, const char *kind,
-           const char *title)
+print_kind(FILE *f, const view *v, int notes, const char *title)
 {
-	char fld[32], prefix[80], what[16];
-	int i, n = twc_count(m, NULL, "plans"), any;
+	char prefix[80];
+	int i, any = (notes ? v->notes : v->warnings).n;
 
-	snprintf(what, sizeof what, "%ss", kind);
-	any = twc_count(m, NULL, what);
-	for (i = 0; i < n; i++) {
-		const char *id =
-		    text_of(m, NULL, field(fld, sizeof fld, "plan:%d", i));
-		if (plan_selected(o, id))
-			any += twc_count(m, id, what);
-	}
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			any +=
+			    (notes ? v->plans[i].notes : v->plans[i].warnings)
+			        .n;
 	if (any == 0)
 		return;
 	fprintf(f, "%s:\n", title);
-	print_list(f, m, NULL, kind, "");
-	for (i = 0; i < n; i++) {
-		const char *id =
-		    text_of(m, NULL, field(fld, sizeof fld, "plan:%d", i));
-		if (!plan_selected(o, id))
+	print_list(f, notes ? &v->notes : &v->warnings, "");
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
 			continue;
-		snprintf(prefix, sizeof prefix, "%s: ", id);
-		print_list(f, m, id, kind, prefix);
+		snprintf(prefix, sizeof prefix, "%s: ", p->id);
+		print_list(f, notes ? &p->notes : &p->warnings, prefix);
 	}
 }
 
 void
-print_messages(FILE *f, twc_model *m, const options *o)
+print_messages(FILE *f, const view *v)
 {
-	print_kind(f, m, o, "warning", "warnings");
-	print_kind(f, m, o, "note", "notes");
+	print_kind(f, v, 0, "warnings");
+	print_kind(f, v, 1, "notes");
 }
 
 /* ---- the budget-request table ---------------------------------------------
  */
 
+static int
+category_index(const view *v, const char *id)
+{
+	int c;
+
+	for (c = 0; c < v->n_cats && c < MAX_CATS; c++)
+		if (strcmp(v->cats[c].id, id) == 0)
+			return c;
+	return -1;
+}
+
 /* Sum each category's items per year in yen, then round each line. */
 void
-budget_build(twc_model *m, const char *id, budget *b)
+budget_build(const view *v, const vplan *p, budget *b)
 {
 	long long yen[MAX_CATS][MAX_YEARS];
-	char f[64];
-	int ncat = twc_count(m, NULL, "categories"), i, c, k;
-	int n = twc_count(m, id, "items");
+	int i, c, k;
 
 	memset(b, 0, sizeof *b);
 	memset(yen, 0, sizeof yen);
-	b->years = twc_count(m, id, "years");
-	if (b->years > MAX_YEARS)
-		b->years = MAX_YEARS;
-	if (ncat > MAX_CATS)
-		ncat = MAX_CATS;
-	for (i = 0; i < n; i++) {
-		const char *cat =
-		    text_of(m, id, field(f, sizeof f, "item:%d:category", i));
-		for (c = 0; c < ncat; c++)
-			if (strcmp(cat, text_of(m, NULL,
-			                        field(f, sizeof f,
-			                              "category:%d", c))) == 0)
-				break;
-		for (k = 0; c < ncat && k < b->years; k++)
-			yen[c][k] += yen_of(
-			    m, id,
-			    field(f, sizeof f, "item:%d:year:%d:yen", i, k));
+	b->years = v->years < MAX_YEARS ? (int)v->years : MAX_YEARS;
+	for (i = 0; i < p->n_items; i++) {
+		c = category_index(v, p->items[i].category);
+		for (k = 0; c >= 0 && k < b->years; k++)
+			yen[c][k] += p->items[i].years[k];
 	}
-	for (c = 0; c < ncat; c++) {
+	for (c = 0; c < v->n_cats && c < MAX_CATS; c++) {
 		int any = 0;
 		for (k = 0; k < b->years; k++)
 			any |= yen[c][k] != 0;
@@ -453,16 +344,15 @@ budget_build(twc_model *m, const char *id, budget *b)
 			continue;
 		b->cat[b->n_lines] = c;
 		for (k = 0; k < b->years; k++) {
-			long long v = to_thousands(yen[c][k]);
-			b->line[b->n_lines][k] = v;
-			b->line_total[b->n_lines] += v;
-			b->cost[k] += v;
+			long long t = to_thousands(yen[c][k]);
+			b->line[b->n_lines][k] = t;
+			b->line_total[b->n_lines] += t;
+			b->cost[k] += t;
 		}
 		b->n_lines++;
 	}
 	for (k = 0; k < b->years; k++) {
-		b->grant[k] = to_thousands(
-		    yen_of(m, id, field(f, sizeof f, "year:%d:grant_yen", k)));
+		b->grant[k] = to_thousands(p->years[k].grant);
 		b->net[k] = b->cost[k] - b->grant[k];
 		b->cost_total += b->cost[k];
 		b->grant_total += b->grant[k];

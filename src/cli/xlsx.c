@@ -47,8 +47,7 @@ typedef struct sheet {
 /* The workbook, its cell formats, and the first failure met. */
 typedef struct book {
 	lxw_workbook *wb;
-	twc_model *m;
-	const options *o;
+	const view *v;
 	lxw_format *title, *head, *yen, *yen_sum, *bold, *wrap;
 	lxw_format *left_int, *left_rate, *center, *top;
 	lxw_worksheet *compare, *first_budget, *items;
@@ -253,24 +252,14 @@ header_row(book *b, sheet *s, int row, const char *const *labels, int n)
 		put_text(b, s, row, c, labels[c], b->head);
 }
 
-/* Each plan id in order, or NULL past the end. */
-static const char *
-plan_at(twc_model *m, int i)
-{
-	char f[32];
-
-	return twc_text(m, NULL, field(f, sizeof f, "plan:%d", i));
-}
-
 /* How many plans are shown. */
 static int
 shown(book *b)
 {
-	const char *id;
 	int i, n = 0;
 
-	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
-		n += plan_selected(b->o, id);
+	for (i = 0; i < b->v->n_plans; i++)
+		n += b->v->plans[i].selected;
 	return n;
 }
 
@@ -298,31 +287,26 @@ scenario_number(book *b, sheet *s, int row, const char *label, double v,
 static int
 scenario_entity(book *b, sheet *s, int r)
 {
-	twc_model *m = b->m;
+	const view *v = b->v;
 	char t[512];
 
-	snprintf(t, sizeof t, "%s (%s)", text_of(m, NULL, "name"),
-	         text_of(m, NULL, "kind"));
+	snprintf(t, sizeof t, "%s (%s)", v->name, v->kind);
 	scenario_text(b, s, r++, "団体 entity", t);
-	scenario_number(b, s, r, "一般行政職員数 staff",
-	                (double)yen_of(m, NULL, "staff"), b->left_int);
+	scenario_number(b, s, r, "一般行政職員数 staff", (double)v->staff,
+	                b->left_int);
 	snprintf(t, sizeof t,
 	         "enrolled: home %lld, satellite %lld (%lld site%s), "
 	         "mobile %lld",
-	         yen_of(m, NULL, "users:home"),
-	         yen_of(m, NULL, "users:satellite"),
-	         (long long)twc_result(m, NULL, "satellite_sites"),
-	         twc_result(m, NULL, "satellite_sites") == 1 ? "" : "s",
-	         yen_of(m, NULL, "users:mobile"));
+	         v->style[0].users, v->style[1].users, v->sites,
+	         v->sites == 1 ? "" : "s", v->style[2].users);
 	put_note(b, s, r++, 2, t, NULL);
-	snprintf(t, sizeof t, "%s (%s, FY%lld)", text_of(m, NULL, "start"),
-	         text_of(m, NULL, "start_label"), yen_of(m, NULL, "start_fy"));
+	snprintf(t, sizeof t, "%s (%s, FY%lld)", v->start, v->start_label,
+	         v->start_fy);
 	scenario_text(b, s, r++, "導入着手 start", t);
-	scenario_number(b, s, r, "年度数 fiscal years",
-	                (double)yen_of(m, NULL, "years"), b->left_int);
-	snprintf(t, sizeof t, "%s – %s (FY%lld – FY%lld)",
-	         text_of(m, NULL, "start_label"), text_of(m, NULL, "end_label"),
-	         yen_of(m, NULL, "start_fy"), yen_of(m, NULL, "end_fy"));
+	scenario_number(b, s, r, "年度数 fiscal years", (double)v->years,
+	                b->left_int);
+	snprintf(t, sizeof t, "%s – %s (FY%lld – FY%lld)", v->start_label,
+	         v->end_label, v->start_fy, v->end_fy);
 	put_note(b, s, r++, 2, t, NULL);
 	return r;
 }
@@ -331,25 +315,20 @@ scenario_entity(book *b, sheet *s, int r)
 static int
 scenario_grant(book *b, sheet *s, int r)
 {
-	twc_model *m = b->m;
+	const view *v = b->v;
 	char t[1024];
 
 	scenario_number(b, s, r++, "財政力指数 fiscal index",
-	                twc_result(m, NULL, "fiscal_index_rounded"),
+	                v->fiscal_index_rounded, b->left_rate);
+	scenario_number(b, s, r++, "財政力補正 m", v->m, b->left_rate);
+	scenario_number(b, s, r, "実効措置率 effective rate", v->effective_rate,
 	                b->left_rate);
-	scenario_number(b, s, r++, "財政力補正 m", twc_result(m, NULL, "m"),
-	                b->left_rate);
-	scenario_number(b, s, r, "実効措置率 effective rate",
-	                twc_result(m, NULL, "effective_rate"), b->left_rate);
-	snprintf(t, sizeof t, "措置率 rate %.2f × m %.2f%s",
-	         twc_result(m, NULL, "rate"), twc_result(m, NULL, "m"),
-	         twc_result(m, NULL, "grant_applies") != 0
-	             ? " of eligible initial cost"
-	             : ": NOT APPLIED (see 注記)");
+	snprintf(t, sizeof t, "措置率 rate %.2f × m %.2f%s", v->rate, v->m,
+	         v->grant_applies ? " of eligible initial cost"
+	                          : ": NOT APPLIED (see 注記)");
 	put_note(b, s, r++, 2, t, NULL);
 	snprintf(t, sizeof t, "profile %s; catalogue %s; grant rule %s",
-	         text_of(m, NULL, "profile"), text_of(m, NULL, "catalog"),
-	         text_of(m, NULL, "grant"));
+	         v->profile, v->catalog, v->grant);
 	scenario_text(b, s, r++, "出典 profiles", t);
 	return r;
 }
@@ -357,22 +336,18 @@ scenario_grant(book *b, sheet *s, int r)
 /* One plan's row; ref is the cell of the reference plan's net (NULL
  * when there is none) and ref_net its value. */
 static void
-compare_row(book *b, sheet *s, int r, const char *id, const char *ref,
+compare_row(book *b, sheet *s, int r, const vplan *p, const char *ref,
             long long ref_net)
 {
-	twc_model *m = b->m;
-	long long ini = yen_of(m, id, "initial_yen"),
-	          run = yen_of(m, id, "running_yen"),
-	          rep = yen_of(m, id, "replacement_yen"),
-	          total = yen_of(m, id, "total_yen"),
-	          grant = yen_of(m, id, "grant_yen"),
-	          net = yen_of(m, id, "net_yen"),
-	          vs = yen_of(m, id, "vs_jlis_yen");
+	const char *id = p->id;
+	long long ini = p->initial, run = p->running, rep = p->replacement,
+	          total = p->total, grant = p->grant, net = p->net,
+	          vs = p->vs_reference;
 	char f[128], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH],
 	    z[LXW_MAX_CELL_NAME_LENGTH];
 
 	put_text(b, s, r, C_ID, id, NULL);
-	put_text(b, s, r, C_LABEL, text_of(m, id, "label"), NULL);
+	put_text(b, s, r, C_LABEL, p->label, NULL);
 	put_number(b, s, r, C_INITIAL, (double)ini, b->yen);
 	put_number(b, s, r, C_RUNNING, (double)run, b->yen);
 	put_number(b, s, r, C_REPLACEMENT, (double)rep, b->yen);
@@ -381,15 +356,13 @@ compare_row(book *b, sheet *s, int r, const char *id, const char *ref,
 	agree(b, id, "total_yen", total,
 	      (double)ini + (double)run + (double)rep);
 	put_formula(b, s, r, C_TOTAL, f, (double)total, b->yen);
-	put_number(b, s, r, C_ELIGIBLE, (double)yen_of(m, id, "eligible_yen"),
-	           b->yen);
+	put_number(b, s, r, C_ELIGIBLE, (double)p->eligible, b->yen);
 	put_number(b, s, r, C_GRANT, (double)grant, b->yen);
 	snprintf(f, sizeof f, "=%s-%s", cell(x, r, C_TOTAL),
 	         cell(y, r, C_GRANT));
 	agree(b, id, "net_yen", net, (double)total - (double)grant);
 	put_formula(b, s, r, C_NET, f, (double)net, b->yen);
-	put_number(b, s, r, C_PER_USER,
-	           (double)yen_of(m, id, "per_user_year_yen"), b->yen);
+	put_number(b, s, r, C_PER_USER, (double)p->per_user_year, b->yen);
 	if (ref != NULL) {
 		snprintf(f, sizeof f, "=%s-%s", cell(x, r, C_NET), ref);
 		agree(b, id, "vs_jlis_yen", vs, (double)net - (double)ref_net);
@@ -397,21 +370,19 @@ compare_row(book *b, sheet *s, int r, const char *id, const char *ref,
 	} else {
 		put_text(b, s, r, C_VS, "—", b->center);
 	}
-	put_text(b, s, r, C_SECURITY, text_of(m, id, "security_fit"),
-	         b->center);
+	put_text(b, s, r, C_SECURITY, p->security_fit, b->center);
 }
 
 /* The row of the reference plan among those shown, or -1. */
 static int
 reference_row(book *b, int first)
 {
-	const char *ref = text_of(b->m, NULL, "reference_plan"), *id;
 	int i, r = first;
 
-	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++) {
-		if (!plan_selected(b->o, id))
+	for (i = 0; i < b->v->n_plans; i++) {
+		if (!b->v->plans[i].selected)
 			continue;
-		if (strcmp(id, ref) == 0)
+		if (i == b->v->reference)
 			return r;
 		r++;
 	}
@@ -430,23 +401,25 @@ compare_table(book *b, sheet *s, int head)
 	    "対象経費\neligible",  "特別交付税\ngrant",
 	    "実質負担\nnet",       "1人1年あたり\n¥/user/year",
 	    "J-LIS比\nvs J-LIS",   "セキュリティ\nsecurity"};
-	const char *ref = text_of(b->m, NULL, "reference_plan"), *id;
+	const view *v = b->v;
+	const vplan *ref = v->reference >= 0 ? &v->plans[v->reference] : NULL;
 	char rc[LXW_MAX_CELL_NAME_LENGTH], note[256];
 	int i, r = head + 1, at = reference_row(b, head + 1), n = shown(b);
-	long long ref_net = *ref ? yen_of(b->m, ref, "net_yen") : 0;
+	long long ref_net = ref ? ref->net : 0;
 
 	header_row(b, s, head, labels, N_COMPARE_COLS);
-	if (*ref && at < 0) { /* not shown: its net on a row of its own */
+	if (ref && at < 0) { /* not shown: its net on a row of its own */
 		at = head + 1 + n;
-		snprintf(note, sizeof note, "%s (not shown): net", ref);
+		snprintf(note, sizeof note, "%s (not shown): net", ref->id);
 		put_note(b, s, at, C_ID, note, NULL);
 		put_number(b, s, at, C_NET, (double)ref_net, b->yen);
 	}
-	if (*ref)
+	if (ref)
 		lxw_rowcol_to_cell_abs(rc, (lxw_row_t)at, C_NET, 1, 1);
-	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
-		if (plan_selected(b->o, id))
-			compare_row(b, s, r++, id, *ref ? rc : NULL, ref_net);
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			compare_row(b, s, r++, &v->plans[i], ref ? rc : NULL,
+			            ref_net);
 	return at >= r ? at + 1 : r;
 }
 
@@ -511,7 +484,7 @@ compare_sheet(book *b)
 	         "円 (yen) over the horizon; total = initial + running + "
 	         "replacement; net = total - grant (特別交付税措置); "
 	         "vs J-LIS = net - net of %s.",
-	         text_of(b->m, NULL, "reference_plan"));
+	         b->v->reference_plan);
 	put_note(b, &s, end, 0, t, NULL);
 	if (n > 0)
 		compare_chart(b, &s, head + 1, head + n, end + 2);
@@ -661,18 +634,16 @@ budget_net_row(book *b, sheet *s, int r, const budget *bu)
 
 /* The header row: 令和 labels of the fiscal years, then 合計. */
 static void
-budget_header(book *b, sheet *s, int r, const char *id, int years)
+budget_header(book *b, sheet *s, int r, const vplan *p, int years)
 {
-	char f[64], t[64];
+	char t[64];
 	int k;
 
 	check(b, worksheet_set_row(s->ws, (lxw_row_t)r, 30, NULL), s->name);
 	put_text(b, s, r, 0, "千円 (thousand yen)", b->head);
 	for (k = 0; k < years; k++) {
-		snprintf(
-		    t, sizeof t, "%s\nFY%lld",
-		    text_of(b->m, id, field(f, sizeof f, "year:%d:label", k)),
-		    yen_of(b->m, id, field(f, sizeof f, "year:%d:fy", k)));
+		snprintf(t, sizeof t, "%s\nFY%lld", p->years[k].label,
+		         p->years[k].fy);
 		put_text(b, s, r, 1 + k, t, b->head);
 	}
 	put_text(b, s, r, 1 + years, "合計\ntotal", b->head);
@@ -682,21 +653,15 @@ budget_header(book *b, sheet *s, int r, const char *id, int years)
 static int
 budget_lines(book *b, sheet *s, int r, const budget *bu)
 {
-	char f[64], label[512];
+	char label[512];
 	int i;
 
 	for (i = 0; i < bu->n_lines; i++) {
+		const vcategory *cat = &b->v->cats[bu->cat[i]];
 		budget_row row = {label, bu->line[i], bu->line_total[i], NULL,
 		                  b->yen};
-		snprintf(label, sizeof label, "%s%s",
-		         text_of(b->m, NULL,
-		                 field(f, sizeof f, "category:%d:label",
-		                       bu->cat[i])),
-		         twc_result(b->m, NULL,
-		                    field(f, sizeof f, "category:%d:eligible",
-		                          bu->cat[i])) != 0
-		             ? " *"
-		             : "");
+		snprintf(label, sizeof label, "%s%s", cat->label,
+		         cat->eligible ? " *" : "");
 		budget_line(b, s, r++, bu->years, &row);
 	}
 	return r;
@@ -704,12 +669,10 @@ budget_lines(book *b, sheet *s, int r, const budget *bu)
 
 /* The notes and the exact yen totals under the table, from row r. */
 static void
-budget_footer(book *b, sheet *s, int r, const char *id, const budget *bu)
+budget_footer(book *b, sheet *s, int r, const vplan *p, const budget *bu)
 {
-	twc_model *m = b->m;
-	long long cost = yen_of(m, id, "total_yen"),
-	          grant = yen_of(m, id, "grant_yen"),
-	          net = yen_of(m, id, "net_yen");
+	const char *id = p->id;
+	long long cost = p->total, grant = p->grant, net = p->net;
 	char f[64], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
 
 	put_note(b, s, r++, 0,
@@ -721,7 +684,7 @@ budget_footer(book *b, sheet *s, int r, const char *id, const budget *bu)
 	         "are rounded half-up to 千円 one by one; totals add the lines "
 	         "shown.",
 	         NULL);
-	if (yen_of(m, id, "running_yen") > 0 && bu->years > 1)
+	if (p->running > 0 && bu->years > 1)
 		put_note(
 		    b, s, r++, 0,
 		    "Running costs over several years may need a 債務負担行為 "
@@ -740,7 +703,7 @@ budget_footer(book *b, sheet *s, int r, const char *id, const budget *bu)
 
 /* The budget-request sheet of one plan. */
 static void
-budget_sheet(book *b, const char *id)
+budget_sheet(book *b, const vplan *p)
 {
 	budget bu;
 	budget_row grant;
@@ -748,27 +711,25 @@ budget_sheet(book *b, const char *id)
 	char t[512];
 	int head = 3, r;
 
-	if (add_sheet(b, &s, budget_name(b, id)) == NULL)
+	if (add_sheet(b, &s, budget_name(b, p->id)) == NULL)
 		return;
 	if (b->first_budget == NULL)
 		b->first_budget = s.ws;
-	budget_build(b->m, id, &bu);
-	snprintf(t, sizeof t, "予算要求 %s: %s (%s)", id,
-	         text_of(b->m, id, "label"), text_of(b->m, id, "label_en"));
+	budget_build(b->v, p, &bu);
+	snprintf(t, sizeof t, "予算要求 %s: %s (%s)", p->id, p->label,
+	         p->label_en);
 	put_note(b, &s, 0, 0, t, b->title);
 	snprintf(t, sizeof t, "%s; %s – %s; 単位 千円 (thousand yen)",
-	         text_of(b->m, NULL, "name"),
-	         text_of(b->m, NULL, "start_label"),
-	         text_of(b->m, NULL, "end_label"));
+	         b->v->name, b->v->start_label, b->v->end_label);
 	put_note(b, &s, 1, 0, t, NULL);
-	budget_header(b, &s, head, id, bu.years);
+	budget_header(b, &s, head, p, bu.years);
 	r = budget_lines(b, &s, head + 1, &bu);
 	budget_cost_row(b, &s, r++, head + 1, &bu);
 	grant = (budget_row){"特別交付税 grant", bu.grant, bu.grant_total,
 	                     b->bold, b->yen};
 	budget_line(b, &s, r++, bu.years, &grant);
 	budget_net_row(b, &s, r++, &bu);
-	budget_footer(b, &s, r + 1, id, &bu);
+	budget_footer(b, &s, r + 1, p, &bu);
 	worksheet_freeze_panes(s.ws, (lxw_row_t)(head + 1), 1);
 	set_widths(b, &s);
 }
@@ -792,61 +753,40 @@ items_header(book *b, sheet *s, int years)
 	                                     "総額 (円)\ntotal ¥",
 	                                     "対象経費 (円)\neligible ¥"};
 	enum { N = sizeof labels / sizeof *labels };
-	char f[64], t[64];
+	char t[64];
 	int k;
 
 	header_row(b, s, 0, labels, N);
 	for (k = 0; k < years; k++) {
-		snprintf(
-		    t, sizeof t, "%s (円)\nFY%lld",
-		    text_of(b->m, NULL, field(f, sizeof f, "year:%d:label", k)),
-		    yen_of(b->m, NULL, field(f, sizeof f, "year:%d:fy", k)));
+		snprintf(t, sizeof t, "%s (円)\nFY%lld", b->v->fy[k].label,
+		         b->v->fy[k].fy);
 		put_text(b, s, 0, N + k, t, b->head);
 	}
 }
 
 /* One item's row. */
 static void
-items_row(book *b, sheet *s, int r, const char *id, int i, int years)
+items_row(book *b, sheet *s, int r, const vplan *p, const vitem *it, int years)
 {
-	static const char *const texts[] = {"id", "label", "option",
-	                                    "category"};
-	static const char *const yen[] = {"quantity", "unit_yen", "total_yen",
-	                                  "eligible_yen"};
-	twc_model *m = b->m;
-	char f[64], t[64];
-	long long every = yen_of(m, id, field(f, sizeof f, "item:%d:every", i));
+	const char *texts[] = {it->id, it->label, it->option, it->category};
+	const long long yen[] = {it->quantity, it->unit_yen, it->total,
+	                         it->eligible};
+	char t[64];
 	int k;
 
-	put_text(b, s, r, 0, id, NULL);
+	put_text(b, s, r, 0, p->id, NULL);
 	for (k = 0; k < 4; k++)
-		put_text(b, s, r, 1 + k,
-		         text_of(m, id,
-		                 field(f, sizeof f, "item:%d:%s", i, texts[k])),
-		         NULL);
-	snprintf(t, sizeof t, "%s%s",
-	         text_of(m, id, field(f, sizeof f, "item:%d:phase", i)),
-	         every > 0 ? "/" : "");
-	if (every > 0)
-		snprintf(t + strlen(t), sizeof t - strlen(t), "%lldy", every);
+		put_text(b, s, r, 1 + k, texts[k], NULL);
+	snprintf(t, sizeof t, "%s%s", it->phase, it->every > 0 ? "/" : "");
+	if (it->every > 0)
+		snprintf(t + strlen(t), sizeof t - strlen(t), "%lldy",
+		         it->every);
 	put_text(b, s, r, 5, t, NULL);
-	put_text(b, s, r, 6,
-	         yen_of(m, id, field(f, sizeof f, "item:%d:eligible", i))
-	             ? "対象"
-	             : "対象外",
-	         NULL);
+	put_text(b, s, r, 6, it->is_eligible ? "対象" : "対象外", NULL);
 	for (k = 0; k < 4; k++)
-		put_number(
-		    b, s, r, 7 + k,
-		    (double)yen_of(m, id,
-		                   field(f, sizeof f, "item:%d:%s", i, yen[k])),
-		    b->yen);
+		put_number(b, s, r, 7 + k, (double)yen[k], b->yen);
 	for (k = 0; k < years; k++)
-		put_number(
-		    b, s, r, 11 + k,
-		    (double)yen_of(
-		        m, id, field(f, sizeof f, "item:%d:year:%d:yen", i, k)),
-		    b->yen);
+		put_number(b, s, r, 11 + k, (double)it->years[k], b->yen);
 }
 
 /* The 明細 sheet: every item of every plan shown. */
@@ -854,18 +794,17 @@ static void
 items_sheet(book *b)
 {
 	sheet s;
-	const char *id;
-	int years = twc_count(b->m, NULL, "years"), i, it, r = 1;
+	int years = (int)b->v->years, i, it, r = 1;
 
 	if ((b->items = add_sheet(b, &s, SHEET_ITEMS)) == NULL)
 		return;
 	items_header(b, &s, years);
-	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++) {
-		int n = twc_count(b->m, id, "items");
-		if (!plan_selected(b->o, id))
+	for (i = 0; i < b->v->n_plans; i++) {
+		const vplan *p = &b->v->plans[i];
+		if (!p->selected)
 			continue;
-		for (it = 0; it < n; it++)
-			items_row(b, &s, r++, id, it, years);
+		for (it = 0; it < p->n_items; it++)
+			items_row(b, &s, r++, p, &p->items[it], years);
 	}
 	worksheet_freeze_panes(s.ws, 1, 2);
 	set_widths(b, &s);
@@ -895,22 +834,15 @@ put_wrapped(book *b, sheet *s, int r, const char *text)
 
 /* The warnings or notes of one plan (NULL: scenario-wide); next row. */
 static int
-notes_of(book *b, sheet *s, int r, const char *plan, const char *kind)
+notes_of(book *b, sheet *s, int r, const char *plan, const vmsgs *l, int notes)
 {
-	char f[32], what[16];
-	int i, n;
+	int i;
 
-	snprintf(what, sizeof what, "%ss", kind);
-	n = twc_count(b->m, plan, what);
-	for (i = 0; i < n; i++, r++) {
-		put_text(b, s, r, 0,
-		         strcmp(kind, "warning") == 0 ? "警告 warning"
-		                                      : "注記 note",
+	for (i = 0; i < l->n; i++, r++) {
+		put_text(b, s, r, 0, notes ? "注記 note" : "警告 warning",
 		         b->top);
 		put_text(b, s, r, 1, plan ? plan : "全体 all", b->top);
-		put_wrapped(
-		    b, s, r,
-		    text_of(b->m, plan, field(f, sizeof f, "%s:%d", kind, i)));
+		put_wrapped(b, s, r, l->text[i]);
 	}
 	return r;
 }
@@ -919,15 +851,17 @@ notes_of(book *b, sheet *s, int r, const char *plan, const char *kind)
 static int
 notes_all(book *b, sheet *s, int r)
 {
-	static const char *const kinds[] = {"warning", "note"};
-	const char *id;
+	const view *v = b->v;
 	int k, i;
 
 	for (k = 0; k < 2; k++) {
-		r = notes_of(b, s, r, NULL, kinds[k]);
-		for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
-			if (plan_selected(b->o, id))
-				r = notes_of(b, s, r, id, kinds[k]);
+		r = notes_of(b, s, r, NULL, k ? &v->notes : &v->warnings, k);
+		for (i = 0; i < v->n_plans; i++) {
+			const vplan *p = &v->plans[i];
+			if (p->selected)
+				r = notes_of(b, s, r, p->id,
+				             k ? &p->notes : &p->warnings, k);
+		}
 	}
 	return r;
 }
@@ -1014,7 +948,6 @@ make_formats(book *b)
 static void
 fill(book *b, enum xlsx_sheet active)
 {
-	const char *id;
 	int i;
 
 	if (!make_formats(b))
@@ -1025,9 +958,9 @@ fill(book *b, enum xlsx_sheet active)
 		return;
 	}
 	compare_sheet(b);
-	for (i = 0; (id = plan_at(b->m, i)) != NULL; i++)
-		if (plan_selected(b->o, id))
-			budget_sheet(b, id);
+	for (i = 0; i < b->v->n_plans; i++)
+		if (b->v->plans[i].selected)
+			budget_sheet(b, &b->v->plans[i]);
 	items_sheet(b);
 	notes_sheet(b);
 	if (b->failed)
@@ -1041,7 +974,7 @@ fill(book *b, enum xlsx_sheet active)
 }
 
 int
-write_xlsx(twc_model *m, const options *o, enum xlsx_sheet active)
+write_xlsx(const view *v, const options *o, enum xlsx_sheet active)
 {
 	book b;
 	out dst;
@@ -1058,8 +991,7 @@ write_xlsx(twc_model *m, const options *o, enum xlsx_sheet active)
 	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
 		return rc;
 	memset(&b, 0, sizeof b);
-	b.m = m;
-	b.o = o;
+	b.v = v;
 	if ((b.wb = workbook_new(dst.tmp)) == NULL) {
 		out_close(&dst, 0);
 		return fail(EXIT_FAILURE_IO, "--output %s: out of memory",

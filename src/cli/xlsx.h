@@ -3,7 +3,7 @@
 #ifndef TWC_XLSX_H
 #define TWC_XLSX_H
 
-#include "cli.h"
+#include "view.h"
 
 /* The sheet a command opens the workbook on. */
 enum xlsx_sheet {
@@ -12,12 +12,12 @@ enum xlsx_sheet {
 	XLSX_ITEMS /* 明細: every cost item of every plan */
 };
 
-/* Write the workbook of the estimate m to o->output (required: a workbook
+/* Write the workbook of the estimate v to o->output (required: a workbook
  * is never written to standard output) through a temporary file beside
  * it, renamed into place only when complete.  The sheets, in order:
  * 比較, one 予算 PLAN per plan shown, 明細, 注記; `active` is the one it
  * opens on.  Returns EXIT_OK, EXIT_USAGE (no --output) or
  * EXIT_FAILURE_IO (nothing written; the reason is printed). */
-int write_xlsx(twc_model *m, const options *o, enum xlsx_sheet active);
+int write_xlsx(const view *v, const options *o, enum xlsx_sheet active);
 
 #endif

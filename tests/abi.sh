@@ -8,7 +8,11 @@
 #  (c) pkg-config --cflags --libs twcost (PKG_CONFIG_PATH and
 #      PKG_CONFIG_SYSROOT_DIR pointing at the scratch install) builds the
 #      example of docs/api.md, and it runs against the installed library
-#      with the same output as in the build tree.
+#      with the same output as in the build tree;
+#  (d) the static library, where one is built, defines no global symbol
+#      but the twc_ functions (its internals are made local), and the
+#      example links against it alone (pkg-config --static) and runs the
+#      same.
 # Skips (77) when the build has no shared library.
 . "$TESTS_DIR/cli/setup.sh"
 : "${TWC_BUILDDIR:?run through make check}"
@@ -99,5 +103,31 @@ if [ -s "$tmp/installed.out" ] && cmp -s "$tmp/installed.out" "$tmp/built.out"; 
 	ok
 else
 	bad "installed and build-tree examples print differently"
+fi
+# ---- (d) the static library -------------------------------------------------
+a=$(find "$dest" -name 'libtwcost.a' | head -1)
+if [ -n "$a" ]; then
+	nm -g --defined-only "$a" | awk 'NF == 3 { print $3 }' | sort -u >"$tmp/static"
+	expect "libtwcost.a: globals other than twc_" \
+		"$(grep -v '^twc_' "$tmp/static" | tr '\n' ' ')" ""
+	expect "libtwcost.a: the same functions as the shared library" \
+		"$(tr '\n' ' ' <"$tmp/static")" "$(tr '\n' ' ' <"$tmp/declared")"
+	static_flags=$(pkg-config --cflags twcost)
+	# shellcheck disable=SC2086
+	if $TWC_CC ${TWC_CFLAGS:-} $static_flags -o "$tmp/example-static" "$src" \
+		"$a" $(pkg-config --static --libs-only-l twcost | sed 's/-ltwcost//') \
+		${TWC_LDFLAGS:-} 2>"$tmp/cc-static.err"; then
+		ok
+	else
+		bad "the example does not link against libtwcost.a: $(cat "$tmp/cc-static.err")"
+	fi
+	"$tmp/example-static" >"$tmp/static.out" 2>/dev/null ||
+		bad "the statically linked example failed"
+	cmp -s "$tmp/static.out" "$tmp/built.out" && ok ||
+		bad "the statically linked example prints differently"
+	ldd "$tmp/example-static" | grep -q libtwcost &&
+		bad "the static example still loads libtwcost.so" || ok
+else
+	echo "no libtwcost.a installed: static checks skipped"
 fi
 finish

@@ -112,7 +112,7 @@ typedef struct scenario {
 	int sensitive;           /* LGWAN work with large or important
 	                            resident data */
 	int trial_until;         /* last free fiscal year of a trial option */
-	long long trial_fee_yen; /* its fee per user per year after that */
+	long long after_trial_yen; /* its fee per user per year after that */
 } scenario;
 
 /* NULL-terminated names; a segment's name is at the index of its bit. */

@@ -27,7 +27,7 @@ enum key_id {
 	K_GRANT_OVERRIDE,
 	K_SENSITIVE,
 	K_TRIAL_UNTIL,
-	K_TRIAL_FEE,
+	K_AFTER_TRIAL,
 	K_COUNT
 };
 
@@ -57,7 +57,7 @@ static const struct {
     [K_GRANT_OVERRIDE] = {0, 1, WHOLE},
     [K_SENSITIVE] = {0, 1, WHOLE},
     [K_TRIAL_UNTIL] = {FY_MIN, FY_NEVER, WHOLE | FISCAL_YEAR | OR_NEVER},
-    [K_TRIAL_FEE] = {0, 10000000, WHOLE},
+    [K_AFTER_TRIAL] = {0, 10000000, WHOLE},
 };
 
 const char *const scenario_keys[K_COUNT + 1] = {
@@ -78,7 +78,7 @@ const char *const scenario_keys[K_COUNT + 1] = {
     [K_GRANT_OVERRIDE] = "grant_override",
     [K_SENSITIVE] = "sensitive_data",
     [K_TRIAL_UNTIL] = "jlis_free_until",
-    [K_TRIAL_FEE] = "jlis_fee_yen",
+    [K_AFTER_TRIAL] = "jlis_fee_yen",
     [K_COUNT] = NULL,
 };
 
@@ -187,7 +187,7 @@ store(scenario *sc, int k, double v)
 	case K_GRANT_OVERRIDE: sc->grant_override = (int)v; break;
 	case K_SENSITIVE: sc->sensitive = (int)v; break;
 	case K_TRIAL_UNTIL: sc->trial_until = (int)v; break;
-	case K_TRIAL_FEE: sc->trial_fee_yen = (long long)v; break;
+	case K_AFTER_TRIAL: sc->after_trial_yen = (long long)v; break;
 	}
 }
 
@@ -246,7 +246,7 @@ scenario_value(const scenario *sc, int k)
 	case K_GRANT_OVERRIDE: return sc->grant_override;
 	case K_SENSITIVE: return sc->sensitive;
 	case K_TRIAL_UNTIL: return sc->trial_until;
-	case K_TRIAL_FEE: return (double)sc->trial_fee_yen;
+	case K_AFTER_TRIAL: return (double)sc->after_trial_yen;
 	}
 	return NAN;
 }

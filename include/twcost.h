@@ -130,7 +130,14 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
 /* Set a text input by key: start ("2025-10-01", "FY2025", "R7", "令和7年度"),
  * kind (prefecture, designated_city, municipality, special_ward,
  * association), work_segment (internet, lgwan), name, jlis_free_until
- * (a fiscal year in any start form), or any numeric key written as text. */
+ * (a fiscal year in any start form), rollout and home_rollout,
+ * satellite_rollout, mobile_rollout ("R7=0.3,R9=1": the share of the final
+ * enrolment reached by each year), go_live (a date: running costs are
+ * paid by the month from it in its fiscal year), funding
+ * ("prefectural:R7:1000000;bond:R9:90%": other money by source, year and
+ * yen or share of eligible cost; "" for none), later_initial_spending
+ * (covered, not_covered, rule), lease_payments (eligible, not_eligible,
+ * rule), or any numeric key written as text. */
 TWC_API int TWC_CALL twc_set_text(twc_model *m, const char *key,
                                   const char *value) TWC_CHECK;
 
@@ -150,7 +157,7 @@ TWC_API double TWC_CALL twc_get(twc_model *m, const char *key);
  * NULL or "" and with a plan id, is one of (docs/api.md says each; those
  * of a simulation need twc_simulate first):
  * [counts, scenario: plans years warnings notes options categories inputs]
- * [counts, plan: items years warnings notes hist tornado] */
+ * [counts, plan: items years warnings notes lines debts hist tornado] */
 TWC_API int TWC_CALL twc_count(twc_model *m, const char *plan,
                                const char *what);
 
@@ -172,7 +179,9 @@ TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
 /* A text result: ids, labels, warnings.  NULL on error.  The plain names,
  * scenario-wide and for a plan:
  * [text, scenario: name kind start start_label end_label profile catalog grant
- * grant_title reference_plan home_segment satellite_segment mobile_segment]
+ * grant_title reference_plan home_segment satellite_segment mobile_segment
+ * home_rollout satellite_rollout mobile_rollout go_live funding
+ * later_initial_spending lease_payments setsu]
  * [text, plan: id label label_ja label_en security_fit]
  * and paths such as plan:N, option:N, warning:N, note:N, category:N:label,
  * year:N:label, item:N:id (also :label, :category, :phase, :driver,
@@ -240,7 +249,7 @@ TWC_API int TWC_CALL twc_check(const char *profile_path, char *err,
 TWC_API int TWC_CALL twc_bundled_count(void);
 
 /* The bundled profiles, by index from 0 to twc_bundled_count() - 1.
- * field: name, kind (scenario, catalog, grant), title.  Static storage;
+ * field: name, kind (scenario, catalog, grant, setsu), title.  Static storage;
  * NULL when index or field is unknown. */
 TWC_API const char *TWC_CALL twc_bundled(int index, const char *field);
 TWC_API int TWC_CALL twc_bundled_buf(int index, const char *field, char *buf,

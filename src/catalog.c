@@ -9,8 +9,8 @@ const char *const style_names[STYLE_COUNT + 1] = {"home", "satellite", "mobile",
                                                   NULL};
 
 const char *const driver_names[DRIVER_COUNT + 1] = {
-    "users", "concurrent", "lent_devices", "seats",
-    "sites", "servers",    "fixed",        NULL};
+    "users",   "concurrent", "lent_devices",    "seats", "sites",
+    "servers", "fixed",      "allowance_users", NULL};
 
 /* Indexed by bit: 1 << 0 is SEGMENT_INTERNET, 1 << 1 SEGMENT_LGWAN. */
 const char *const segment_names[3] = {"internet", "lgwan", NULL};

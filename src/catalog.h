@@ -22,6 +22,8 @@ enum driver {
 	DRIVER_SITES,        /* satellite-office sites */
 	DRIVER_SERVERS,      /* ceil(concurrent / users per server) */
 	DRIVER_FIXED,        /* 1 */
+	DRIVER_ALLOWANCE,    /* home users who work from home often enough
+	                        for the home-work allowance */
 	DRIVER_COUNT
 };
 
@@ -44,7 +46,19 @@ typedef struct item {
 	int until_input; /* a scenario input naming the last fiscal year
 	                    the item is free (nothing is paid until after
 	                    it), or -1 */
-	int option;      /* index of the option that owns it */
+	/* The budget request (予算見積書). */
+	int setsu;            /* 節 of its spending; 0: not a budget line
+	                         (the entity's own staff time) */
+	const char *saisetsu; /* 細節, or NULL */
+	const char *counter; /* what the 積算基礎 counts: 台, 人, 回線 */
+	int monthly;         /* a running price shown by the month */
+	int lease_months;    /* acquired by a lease of this many months
+	                        instead of bought; 0: bought */
+	long long lease_monthly; /* the lease's payment a unit a month */
+	int contract_years;      /* a running item contracted for this many
+	                            years at once (0: year by year) */
+	int long_term; /* 長期継続契約: no 債務負担行為 needed */
+	int option;    /* index of the option that owns it */
 	const char *file;
 	int line;
 } item;
@@ -85,7 +99,61 @@ typedef struct catalog {
 	int n_plans;
 	int reference_plan; /* the J-LIS plan others are compared with;
 	                       -1 when none */
+	/* 在宅勤務等手当 goes to home workers who work from home on more
+	 * than this many days a month (人事院規則9-151: 10). */
+	double allowance_days_per_month;
+	const struct setsu_table *setsu; /* the 節 its items name */
 } catalog;
+
+/* 節: the expenditure classification of a budget (地方自治法施行規則
+ * 第15条 別記), as a table profile gives it. */
+#define SETSU_MAX 64
+
+struct setsu_table {
+	const char *title, *source;
+	int code[SETSU_MAX];
+	const char *name[SETSU_MAX];
+	int n;
+	int lease;                  /* the 節 of lease payments */
+	const char *lease_saisetsu; /* and their 細節 */
+	int by_category[64];        /* a category's default 節 (by index into
+	                               the grant rule's categories), 0: none */
+	const char *counter[DRIVER_COUNT]; /* what a driver's units are
+	                                      counted in: 台, 人 */
+};
+typedef struct setsu_table setsu_table;
+
+/* The name of 節 code, or NULL when the table has no such code. */
+const char *setsu_name(const setsu_table *t, int code);
+
+/* A phased introduction: the share of the final enrolment reached by each
+ * fiscal year named (a step up at each), fractions non-decreasing, the
+ * last 1.  n 0: everyone from the start. */
+#define ROLLOUT_MAX 30
+
+typedef struct rollout {
+	int n;
+	int fy[ROLLOUT_MAX];
+	double fraction[ROLLOUT_MAX];
+} rollout;
+
+/* Other money for the project (特定財源) in one fiscal year. */
+enum funding_source {
+	FUND_NATIONAL,    /* 国庫支出金 */
+	FUND_PREFECTURAL, /* 都道府県支出金 */
+	FUND_BOND,        /* 地方債 */
+	FUND_OTHER,       /* その他 */
+	FUND_COUNT
+};
+
+#define FUNDING_MAX 32
+
+typedef struct funding {
+	int source; /* enum funding_source */
+	int fy;
+	long long yen; /* a sum, or */
+	double share;  /* a share of that year's eligible cost (when > 0) */
+} funding;
 
 /* One work style's inputs. */
 typedef struct style_input {
@@ -107,12 +175,19 @@ typedef struct scenario {
 	twc_date start_date; /* day 0: only the fiscal year is known */
 	int years;
 	style_input style[STYLE_COUNT];
-	double peak;             /* peak day / average day */
-	double lent_share;       /* home users given a lent device */
-	int sensitive;           /* LGWAN work with large or important
-	                            resident data */
-	int trial_until;         /* last free fiscal year of a trial option */
+	double peak;               /* peak day / average day */
+	double lent_share;         /* home users given a lent device */
+	int sensitive;             /* LGWAN work with large or important
+	                              resident data */
+	int trial_until;           /* last free fiscal year of a trial option */
 	long long after_trial_yen; /* its fee per user per year after that */
+	rollout roll[STYLE_COUNT]; /* phased enrolment of each style */
+	twc_date go_live; /* running costs start this month (day 0: with
+	                     the fiscal year) */
+	funding funds[FUNDING_MAX];
+	int n_funds;
+	readings read; /* overrides of the rule's readings (-1: the
+	                  rule's own) */
 } scenario;
 
 /* NULL-terminated names; a segment's name is at the index of its bit. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "phasing.h"
 #include "scenario.h"
 
 /* The most parts a field path has. */
@@ -285,6 +286,34 @@ scenario_text(const cursor *c, int which, field_value *v)
 	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : ""};
 
 	return set_text(v, texts[which]);
+}
+
+enum {
+	PH_LATER,
+	PH_LEASE,
+	PH_GO_LIVE,
+	PH_FUNDING,
+	PH_SETSU,
+	PH_ROLLOUT /* + style */
+};
+
+/* The phasing inputs and readings as text (made when results are). */
+static int
+phasing_text(const cursor *c, int which, field_value *v)
+{
+	const twc_model *m = c->m;
+
+	switch (which) {
+	case PH_LATER:
+		return set_text(v,
+		                reading_later_name(res(c)->read.later_initial));
+	case PH_LEASE:
+		return set_text(v, reading_lease_name(res(c)->read.lease));
+	case PH_GO_LIVE: return set_text(v, m->go_live_text);
+	case PH_FUNDING: return set_text(v, m->funding_text);
+	case PH_SETSU: return set_text(v, m->p->setsu_name);
+	}
+	return set_text(v, m->rollout_text[which - PH_ROLLOUT]);
 }
 
 static int
@@ -590,6 +619,24 @@ static const field_def scenario_fields[] = {
      "the same for satellite-office work"},
     {"mobile_segment", VALUE_TEXT, style_segment, STYLE_MOBILE, NULL,
      "the same for mobile work"},
+    {"home_rollout", VALUE_TEXT, phasing_text, PH_ROLLOUT + STYLE_HOME, NULL,
+     "home enrolment by fiscal year (FY2025=0.3,FY2027=1; \"\": all "
+     "from the start)"},
+    {"satellite_rollout", VALUE_TEXT, phasing_text,
+     PH_ROLLOUT + STYLE_SATELLITE, NULL, "the same for satellite offices"},
+    {"mobile_rollout", VALUE_TEXT, phasing_text, PH_ROLLOUT + STYLE_MOBILE,
+     NULL, "the same for mobile work"},
+    {"go_live", VALUE_TEXT, phasing_text, PH_GO_LIVE, NULL,
+     "the go-live date running costs start from (\"\": the start of "
+     "each year)"},
+    {"funding", VALUE_TEXT, phasing_text, PH_FUNDING, NULL,
+     "other funding, SOURCE:FY:AMOUNT;..."},
+    {"later_initial_spending", VALUE_TEXT, phasing_text, PH_LATER, NULL,
+     "the reading used: covered or not_covered"},
+    {"lease_payments", VALUE_TEXT, phasing_text, PH_LEASE, NULL,
+     "the reading used: eligible or not_eligible"},
+    {"setsu", VALUE_TEXT, phasing_text, PH_SETSU, NULL,
+     "where the 節 table came from"},
     {"users", VALUE_INT, total_users, 0, &style_level,
      "enrolled staff, all styles"},
     {"concurrent", VALUE_INT, NULL, 1, &style_level,
@@ -652,6 +699,38 @@ year_fy(const cursor *c, int arg, field_value *v)
 	return set_int(v, plan_of(c)->years[c->year].fy);
 }
 
+enum {
+	Y_REQUEST,
+	Y_GENERAL,
+	Y_REAL_BURDEN,
+	Y_FUND /* + source */
+};
+
+/* The budget request's figures of a year: 事業費 (cost less own staff
+ * time), 一般財源 (事業費 less other funding), 実質負担 (一般財源 less
+ * the grant), and the funding of each source. */
+static int
+year_request(const cursor *c, int which, field_value *v)
+{
+	const year_result *y = &plan_of(c)->years[c->year];
+	long long request = y->cost - y->staff_time;
+	long long general = request - y->funding_total;
+
+	switch (which) {
+	case Y_REQUEST: return set_int(v, request);
+	case Y_GENERAL: return set_int(v, general);
+	case Y_REAL_BURDEN: return set_int(v, general - y->grant);
+	}
+	return set_int(v, y->funding[which - Y_FUND]);
+}
+
+static int
+year_months(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, plan_of(c)->years[c->year].months);
+}
+
 static const field_def year_fields[] = {
     {"fy", VALUE_INT, year_fy, 0, NULL, "the fiscal year"},
     {"label", VALUE_TEXT, year_label, 0, NULL, "its era label, 令和7年度"},
@@ -669,6 +748,40 @@ static const field_def year_fields[] = {
      "running costs in the year"},
     {"replacement_yen", VALUE_INT, year_ll, offsetof(year_result, replacement),
      NULL, "replacements in the year"},
+    {"months", VALUE_INT, year_months, 0, NULL,
+     "months of running costs (12; fewer in the go-live year)"},
+    {"staff_time_yen", VALUE_INT, year_ll, offsetof(year_result, staff_time),
+     NULL, "the entity's own staff time (in cost, not a budget line)"},
+    {"eligible_strict_yen", VALUE_INT, year_ll,
+     offsetof(year_result, eligible_strict), NULL,
+     "eligible cost under the strictest readings"},
+    {"eligible_generous_yen", VALUE_INT, year_ll,
+     offsetof(year_result, eligible_generous), NULL,
+     "eligible cost under the most generous readings"},
+    {"grant_strict_yen", VALUE_INT, year_ll,
+     offsetof(year_result, grant_strict), NULL,
+     "the grant under the strictest readings"},
+    {"grant_generous_yen", VALUE_INT, year_ll,
+     offsetof(year_result, grant_generous), NULL,
+     "the grant under the most generous readings"},
+    {"funding_yen", VALUE_INT, year_ll, offsetof(year_result, funding_total),
+     NULL, "other funding (特定財源) counted"},
+    {"funding_national_yen", VALUE_INT, year_request, Y_FUND + FUND_NATIONAL,
+     NULL, "of which 国庫支出金"},
+    {"funding_prefectural_yen", VALUE_INT, year_request,
+     Y_FUND + FUND_PREFECTURAL, NULL, "of which 都道府県支出金"},
+    {"funding_bond_yen", VALUE_INT, year_request, Y_FUND + FUND_BOND, NULL,
+     "of which 地方債"},
+    {"funding_other_yen", VALUE_INT, year_request, Y_FUND + FUND_OTHER, NULL,
+     "of which other (その他特定財源)"},
+    {"deducted_yen", VALUE_INT, year_ll, offsetof(year_result, deducted), NULL,
+     "other funding deducted from eligible cost before the grant"},
+    {"request_cost_yen", VALUE_INT, year_request, Y_REQUEST, NULL,
+     "事業費: the year's cost less own staff time"},
+    {"general_yen", VALUE_INT, year_request, Y_GENERAL, NULL,
+     "一般財源: 事業費 less other funding"},
+    {"real_burden_yen", VALUE_INT, year_request, Y_REAL_BURDEN, NULL,
+     "実質負担額: 一般財源 less the expected grant"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level year_level = {"N",
@@ -689,9 +802,21 @@ item_year_yen(const cursor *c, int arg, field_value *v)
 	return set_int(v, plan_of(c)->items[c->item].per_year[c->year]);
 }
 
+static int
+item_year_count(const cursor *c, int months, field_value *v)
+{
+	const item_result *ir = &plan_of(c)->items[c->item];
+
+	return set_int(v, months ? ir->months[c->year] : ir->qty[c->year]);
+}
+
 static const field_def item_year_fields[] = {
     {"yen", VALUE_INT, item_year_yen, 0, NULL,
      "the item's cost in that fiscal year"},
+    {"qty", VALUE_INT, item_year_count, 0, NULL,
+     "the units bought or paid for that year"},
+    {"months", VALUE_INT, item_year_count, 1, NULL,
+     "the months paid that year (running and leased items)"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level item_year_level = {"K",
@@ -713,7 +838,8 @@ enum {
 	T_CATEGORY_LABEL,
 	T_PHASE,
 	T_DRIVER,
-	T_OPTION
+	T_OPTION,
+	T_WAY
 };
 
 static int
@@ -731,6 +857,10 @@ item_text(const cursor *c, int which, field_value *v)
 	case T_CATEGORY_LABEL: return set_text(v, k->label_ja);
 	case T_PHASE: return set_text(v, phase_name(it->phase));
 	case T_DRIVER: return set_text(v, driver_name(it->driver));
+	case T_WAY:
+		return set_text(v, ir->way == WAY_LEASED    ? "leased"
+		                   : ir->way == WAY_RUNNING ? "running"
+		                                            : "bought");
 	}
 	return set_text(v, cat_of(c)->options[ir->option].id);
 }
@@ -779,6 +909,8 @@ static const field_def item_fields[] = {
      "users, concurrent, lent_devices, seats, sites, servers or fixed"},
     {"option", VALUE_TEXT, item_text, T_OPTION, NULL,
      "the option it belongs to"},
+    {"way", VALUE_TEXT, item_text, T_WAY, NULL,
+     "bought, running (paid year by year) or leased"},
     {"year", VALUE_INT, NULL, 0, &item_year_level,
      "horizon year K: year:K:yen"},
     {"fy", VALUE_INT, NULL, 0, &item_fy_level, "fiscal year YYYY: fy:YYYY:yen"},
@@ -788,6 +920,111 @@ static const level item_level = {
     "N",        "0 to twc_count(m, plan, \"items\") - 1, or the item's id",
     enter_item, NEEDS_ESTIMATE,
     NULL,       item_fields};
+
+/* ---- the budget request's lines and contracts -------------------------- */
+
+static int
+enter_line(cursor *c, const char *key)
+{
+	return enter_index(c, key, plan_of(c)->n_lines, "request line");
+}
+
+enum { L_YEAR, L_FY, L_SETSU, L_SETSU_NAME, L_SAISETSU, L_ITEM, L_LABEL };
+
+static int
+line_field(const cursor *c, int which, field_value *v)
+{
+	const plan_result *pr = plan_of(c);
+	const line_result *l = &pr->lines[c->index];
+	const item *it = &cat_of(c)->items[pr->items[l->item].item];
+	const char *name = setsu_name(&c->m->p->setsu, l->setsu);
+
+	switch (which) {
+	case L_YEAR: return set_int(v, l->year);
+	case L_FY: return set_int(v, pr->years[l->year].fy);
+	case L_SETSU: return set_int(v, l->setsu);
+	case L_SETSU_NAME: return set_text(v, name ? name : "");
+	case L_SAISETSU: return set_text(v, l->saisetsu);
+	case L_ITEM: return set_text(v, it->id);
+	}
+	return set_text(v, it->label_ja);
+}
+
+static int
+line_text(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_text(v, plan_of(c)->lines[c->index].basis);
+}
+
+static int
+line_yen(const cursor *c, int arg, field_value *v)
+{
+	(void)arg;
+	return set_int(v, plan_of(c)->lines[c->index].yen);
+}
+
+static const field_def line_fields[] = {
+    {"year", VALUE_INT, line_field, L_YEAR, NULL,
+     "its horizon year (0 = the start year)"},
+    {"fy", VALUE_INT, line_field, L_FY, NULL, "its fiscal year"},
+    {"setsu", VALUE_INT, line_field, L_SETSU, NULL, "its 節 (17 備品購入費)"},
+    {"setsu_name", VALUE_TEXT, line_field, L_SETSU_NAME, NULL, "the 節's name"},
+    {"saisetsu", VALUE_TEXT, line_field, L_SAISETSU, NULL,
+     "its 細節 (\"\" when none)"},
+    {"item", VALUE_TEXT, line_field, L_ITEM, NULL, "the item's id"},
+    {"label", VALUE_TEXT, line_field, L_LABEL, NULL, "the item's name"},
+    {"basis", VALUE_TEXT, line_text, 0, NULL,
+     "its 積算基礎: 貸与用ノートPC 180,000円×16台"},
+    {"yen", VALUE_INT, line_yen, 0, NULL, "the line's amount"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level line_level = {
+    "N",        "0 to twc_count(m, plan, \"lines\") - 1",
+    enter_line, NEEDS_ESTIMATE,
+    NULL,       line_fields};
+
+static int
+enter_debt(cursor *c, const char *key)
+{
+	return enter_index(c, key, plan_of(c)->n_debts, "contract");
+}
+
+enum { D_ITEM, D_LABEL, D_CONTRACT, D_FROM, D_TO, D_LIMIT };
+
+static int
+debt_field(const cursor *c, int which, field_value *v)
+{
+	const plan_result *pr = plan_of(c);
+	const debt_result *d = &pr->debts[c->index];
+	const item *it = &cat_of(c)->items[pr->items[d->item].item];
+
+	switch (which) {
+	case D_ITEM: return set_text(v, it->id);
+	case D_LABEL: return set_text(v, it->label_ja);
+	case D_CONTRACT: return set_int(v, d->contract_fy);
+	case D_FROM: return set_int(v, d->from_fy);
+	case D_TO: return set_int(v, d->to_fy);
+	}
+	return set_int(v, d->limit);
+}
+
+static const field_def debt_fields[] = {
+    {"item", VALUE_TEXT, debt_field, D_ITEM, NULL, "the item's id"},
+    {"label", VALUE_TEXT, debt_field, D_LABEL, NULL, "the item's name"},
+    {"contract_fy", VALUE_INT, debt_field, D_CONTRACT, NULL,
+     "the budget year the contract is made in"},
+    {"from_fy", VALUE_INT, debt_field, D_FROM, NULL,
+     "the first fiscal year it commits"},
+    {"to_fy", VALUE_INT, debt_field, D_TO, NULL, "the last"},
+    {"limit_yen", VALUE_INT, debt_field, D_LIMIT, NULL,
+     "限度額: what it commits in those years"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level debt_level = {
+    "N",        "0 to twc_count(m, plan, \"debts\") - 1",
+    enter_debt, NEEDS_ESTIMATE,
+    NULL,       debt_fields};
 
 /* ---- a plan's simulation -------------------------------------------------
  */
@@ -977,7 +1214,17 @@ plan_text(const cursor *c, int which, field_value *v)
 	return set_text(v, plan_of(c)->security_ok ? "ok" : "warning");
 }
 
-enum { P_RATE, P_SECURITY_OK, P_FLIP_FY, P_INDEX, P_IS_REFERENCE };
+enum {
+	P_RATE,
+	P_SECURITY_OK,
+	P_FLIP_FY,
+	P_INDEX,
+	P_IS_REFERENCE,
+	P_CAPPED,
+	P_REQUEST,
+	P_GENERAL,
+	P_REAL_BURDEN
+};
 
 static int
 plan_number(const cursor *c, int which, field_value *v)
@@ -989,8 +1236,13 @@ plan_number(const cursor *c, int which, field_value *v)
 	case P_SECURITY_OK: return set_int(v, pr->security_ok);
 	case P_FLIP_FY: return set_int(v, pr->flip_fy);
 	case P_INDEX: return set_int(v, c->plan);
+	case P_IS_REFERENCE: return set_int(v, c->plan == res(c)->reference);
+	case P_CAPPED: return set_int(v, pr->funding_capped);
+	case P_REQUEST: return set_int(v, pr->total - pr->staff_time);
+	case P_GENERAL:
+		return set_int(v, pr->total - pr->staff_time - pr->funding);
 	}
-	return set_int(v, c->plan == res(c)->reference);
+	return set_int(v, pr->total - pr->staff_time - pr->funding - pr->grant);
 }
 
 static const field_def plan_fields[] = {
@@ -1040,6 +1292,27 @@ static const field_def plan_fields[] = {
      "its name in English"},
     {"security_fit", VALUE_TEXT, plan_text, P_SECURITY_FIT, NULL,
      "ok or warning"},
+    {"grant_strict_yen", VALUE_INT, plan_ll,
+     offsetof(plan_result, grant_strict), NULL,
+     "the grant under the strictest readings (later initial spending "
+     "not covered, lease payments not eligible)"},
+    {"grant_generous_yen", VALUE_INT, plan_ll,
+     offsetof(plan_result, grant_generous), NULL,
+     "the grant under the most generous readings"},
+    {"funding_yen", VALUE_INT, plan_ll, offsetof(plan_result, funding), NULL,
+     "other funding (特定財源) counted over the horizon"},
+    {"deducted_yen", VALUE_INT, plan_ll, offsetof(plan_result, deducted), NULL,
+     "other funding deducted from eligible cost before the grant"},
+    {"staff_time_yen", VALUE_INT, plan_ll, offsetof(plan_result, staff_time),
+     NULL, "the entity's own staff time (in total cost, not a budget line)"},
+    {"funding_capped", VALUE_INT, plan_number, P_CAPPED, NULL,
+     "1 when other funding was more than a year's cost (then cut to it)"},
+    {"request_cost_yen", VALUE_INT, plan_number, P_REQUEST, NULL,
+     "事業費 over the horizon: total less own staff time"},
+    {"general_yen", VALUE_INT, plan_number, P_GENERAL, NULL,
+     "一般財源 over the horizon"},
+    {"real_burden_yen", VALUE_INT, plan_number, P_REAL_BURDEN, NULL,
+     "実質負担額 over the horizon: 一般財源 less the grant"},
     {"year", VALUE_INT, NULL, 0, &year_level,
      "horizon year N (0 = the start year)"},
     {"fy", VALUE_INT, NULL, 0, &fy_level, "fiscal year YYYY"},
@@ -1050,6 +1323,10 @@ static const field_def plan_fields[] = {
      "the last simulation, for this plan"},
     {"tornado", VALUE_INT, NULL, 0, &bar_level,
      "tornado bar N of the last simulation, largest swing first"},
+    {"line", VALUE_INT, NULL, 0, &line_level,
+     "line N of the budget request, by year, 節 and 細節"},
+    {"debt", VALUE_INT, NULL, 0, &debt_level,
+     "contract N that spans fiscal years (債務負担行為)"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 const level plan_level = {NULL, NULL, NULL, NEEDS_ESTIMATE, NULL, plan_fields};
@@ -1105,6 +1382,18 @@ count_items(const cursor *c)
 }
 
 static int
+count_lines(const cursor *c)
+{
+	return plan_of(c)->n_lines;
+}
+
+static int
+count_debts(const cursor *c)
+{
+	return plan_of(c)->n_debts;
+}
+
+static int
 count_bins(const cursor *c)
 {
 	(void)c;
@@ -1138,6 +1427,9 @@ const count_def plan_counts[] = {
     {"years", NEEDS_ESTIMATE, count_years, "fiscal years of the horizon"},
     {"warnings", NEEDS_ESTIMATE, count_warnings, "the plan's warnings"},
     {"notes", NEEDS_ESTIMATE, count_notes, "the plan's notes"},
+    {"lines", NEEDS_ESTIMATE, count_lines, "lines of the budget request"},
+    {"debts", NEEDS_ESTIMATE, count_debts,
+     "contracts that span fiscal years (債務負担行為)"},
     {"hist", NEEDS_SIMULATION, count_bins, "histogram bins"},
     {"tornado", NEEDS_SIMULATION, count_bars, "tornado bars"},
     {NULL, 0, NULL, NULL}};

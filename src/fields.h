@@ -51,8 +51,8 @@ enum level_needs { NEEDS_ESTIMATE, NEEDS_SIMULATION, NEEDS_BREAKEVEN };
 /* A level: its key (if any), its entries, and the counts twc_count gives
  * of it. */
 typedef struct level {
-	const char *key_doc; /* how its key reads in docs: "N", "YYYY"; NULL:
-	                        no key */
+	const char *key_doc;    /* how its key reads in docs: "N", "YYYY"; NULL:
+	                           no key */
 	const char *key_values; /* for docs: the keys it takes, e.g. "0 to
 	                           twc_count(m, plan, \"items\") - 1" */
 	int (*enter)(cursor *c, const char *key); /* resolve the key */

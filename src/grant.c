@@ -205,3 +205,71 @@ grant_assess(const grant_rule *g, const scenario *sc, grant_terms *t,
 		        t->index100 / 100.0);
 	t->effective_rate = t->applies ? grant_rate(g, t->m100) : 0;
 }
+
+/* ---- readings ------------------------------------------------------------ */
+
+const readings reading_strict = {0, 0}, reading_generous = {1, 1};
+
+readings
+grant_readings(const grant_rule *g, const readings *over)
+{
+	readings r;
+
+	r.later_initial = over->later_initial >= 0 ? over->later_initial
+	                                           : g->later_initial_covered;
+	r.lease = over->lease >= 0 ? over->lease : g->lease_eligible;
+	return r;
+}
+
+const char *
+reading_later_name(int covered)
+{
+	return covered ? "covered" : "not_covered";
+}
+
+const char *
+reading_lease_name(int eligible)
+{
+	return eligible ? "eligible" : "not_eligible";
+}
+
+unsigned
+grant_spend_kind(const grant_rule *g, int phase, int fy, int lease)
+{
+	unsigned kind = lease ? SPEND_LEASE : 0;
+
+	if ((phase == PHASE_INITIAL || lease) && fy > g->deadline_fy)
+		kind |= SPEND_LATER;
+	return kind;
+}
+
+int
+grant_counts(unsigned kind, const readings *r)
+{
+	return (!(kind & SPEND_LATER) || r->later_initial) &&
+	       (!(kind & SPEND_LEASE) || r->lease);
+}
+
+long long
+grant_eligible(const eligible_parts *parts, const readings *r)
+{
+	long long sum = 0;
+	unsigned k;
+
+	for (k = 0; k < SPEND_KINDS; k++)
+		if (grant_counts(k, r))
+			sum += parts->yen[k];
+	return sum;
+}
+
+long long
+grant_of_year(const grant_rule *g, const grant_terms *t,
+              const eligible_parts *parts, const readings *r, long long other,
+              long long *eligible, long long *deducted)
+{
+	*eligible = grant_eligible(parts, r);
+	*deducted = !g->deduct_other_funding ? 0
+	            : other < *eligible      ? other
+	                                     : *eligible;
+	return grant_year(g, t, *eligible - *deducted);
+}

@@ -59,6 +59,13 @@ typedef struct grant_rule {
 	correction municipal, prefectural;
 	category *cats;
 	int n_cats;
+	/* Readings of what the notice leaves open, as the rule's defaults:
+	 * initial spending after the deadline year of an introduction
+	 * started by it is covered; lease payments are eligible. */
+	int later_initial_covered, lease_eligible;
+	/* Other funding for eligible spending is deducted from it before
+	 * the grant (no double recovery). */
+	int deduct_other_funding;
 } grant_rule;
 
 /* Names of phases and kinds (NULL-terminated), and back (-1 when
@@ -69,6 +76,42 @@ const char *phase_name(int phase);
 int phase_of(const char *name);
 const char *kind_name(int kind);
 int kind_of(const char *name);
+
+/* How the rule reads what the notice leaves open. */
+typedef struct readings {
+	int later_initial; /* 1: initial spending after the deadline year of
+	                      an introduction started by it is covered */
+	int lease;         /* 1: lease payments are eligible */
+} readings;
+
+/* The readings a run uses: the scenario's where it sets one (>= 0), else
+ * the rule's; and the strictest and most generous there are. */
+readings grant_readings(const grant_rule *g, const readings *scenario);
+extern const readings reading_strict, reading_generous;
+
+/* Names of a reading's values, for messages and outputs. */
+const char *reading_later_name(int covered);
+const char *reading_lease_name(int eligible);
+
+/* What kind of eligible spending a cost is, for the readings: initial
+ * spending after the deadline year, a lease payment, or both. */
+enum { SPEND_LATER = 1, SPEND_LEASE = 2, SPEND_KINDS = 4 };
+
+/* One fiscal year's eligible yen by kind: every reading's eligible sum
+ * comes from these four numbers. */
+typedef struct eligible_parts {
+	long long yen[SPEND_KINDS];
+} eligible_parts;
+
+/* 1 when spending of kind (SPEND_* bits) is eligible under readings r. */
+int grant_counts(unsigned kind, const readings *r);
+
+/* The eligible yen of parts under readings r. */
+long long grant_eligible(const eligible_parts *parts, const readings *r);
+
+/* The kind (SPEND_* bits) of spending in phase, fiscal year fy, for a
+ * lease payment or not. */
+unsigned grant_spend_kind(const grant_rule *g, int phase, int fy, int lease);
 
 /* What the rule gives one entity. */
 typedef struct grant_terms {
@@ -90,6 +133,14 @@ void grant_assess(const grant_rule *g, const struct scenario *sc,
  * rule does not apply, else grant_amount. */
 long long grant_year(const grant_rule *g, const grant_terms *t,
                      long long eligible_yen);
+
+/* One year's grant under readings r: its eligible yen less the other
+ * funding deducted from it (when the rule deducts), through grant_year.
+ * *eligible and *deducted receive the two. */
+long long grant_of_year(const grant_rule *g, const grant_terms *t,
+                        const eligible_parts *parts, const readings *r,
+                        long long other, long long *eligible,
+                        long long *deducted);
 
 /* rate x m(I) as a real number: the one place the effective rate is
  * computed (the simulation's fast path scales it by the rounding unit). */

@@ -8,7 +8,27 @@
 #include <string.h>
 
 #include "handle.h"
+#include "phasing.h"
 #include "scenario.h"
+
+/* The phasing inputs as the text fields give them. */
+static void
+describe_phasing(twc_model *m)
+{
+	const scenario *sc = &m->sc;
+	int st;
+
+	m->go_live_text[0] = '\0';
+	if (sc->go_live.day > 0)
+		snprintf(m->go_live_text, sizeof m->go_live_text,
+		         "%04d-%02d-%02d", sc->go_live.year, sc->go_live.month,
+		         sc->go_live.day);
+	funding_text(sc->funds, sc->n_funds, m->funding_text,
+	             sizeof m->funding_text);
+	for (st = 0; st < STYLE_COUNT; st++)
+		rollout_text(&sc->roll[st], m->rollout_text[st],
+		             sizeof m->rollout_text[st]);
+}
 
 /* Texts the scenario fields return, made when results are computed. */
 static void
@@ -26,6 +46,7 @@ describe(twc_model *m)
 	fy_label(sc->start_fy, m->start_label, sizeof m->start_label);
 	fy_label(sc->start_fy + sc->years - 1, m->end_label,
 	         sizeof m->end_label);
+	describe_phasing(m);
 }
 
 void

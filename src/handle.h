@@ -18,6 +18,8 @@ struct twc_model {
 	breakeven be; /* the last break-even search */
 	/* Text the scenario fields return, made at each computation. */
 	char start_text[32], start_label[FY_LABEL_MAX], end_label[FY_LABEL_MAX];
+	char go_live_text[40], funding_text[512];
+	char rollout_text[STYLE_COUNT][256];
 };
 
 /* A field's value: a whole number (yen, counts), a real, or text. */

@@ -39,28 +39,26 @@ compress(arena *mem, const double *dense, int n, linear_sum *s)
 }
 
 /* Accumulate one plan's items into dense[0] (total) and dense[1 + k]
- * (eligible in year k), with constants alongside. */
+ * (eligible in year k under the readings used), with constants
+ * alongside. */
 static void
-accumulate(const profile *p, const results *r, const plan_result *pr,
-           const int *item_input, int n_inputs, double *dense, double *cst)
+accumulate(const results *r, const plan_result *pr, const int *item_input,
+           int n_inputs, double *dense, double *cst)
 {
 	int i, k;
 
 	for (i = 0; i < pr->n_items; i++) {
 		const item_result *ir = &pr->items[i];
+		int in = item_input[ir->item];
 		for (k = 0; k < r->n_years; k++) {
-			const item *it = &p->cat.items[ir->item];
-			int phase = item_phase(it, ir, k, pr->years[k].fy);
-			int in = item_input[ir->item];
-			if (phase < 0)
+			if (ir->units[k] == 0)
 				continue;
-			add_units(dense, &cst[0], in, (double)ir->quantity,
+			add_units(dense, &cst[0], in, ir->units[k],
 			          (double)ir->unit_yen);
-			if (grant_covers(&p->grant, it->category, phase,
-			                 pr->years[k].fy))
+			if (ir->counted[k])
 				add_units(dense + (size_t)(k + 1) *
 				                      (size_t)n_inputs,
-				          &cst[k + 1], in, (double)ir->quantity,
+				          &cst[k + 1], in, ir->units[k],
 				          (double)ir->unit_yen);
 		}
 	}
@@ -77,6 +75,18 @@ has_spending(const double *dense, int n, double constant)
 	return constant != 0;
 }
 
+/* Other funding deducted from a year's eligible cost before the grant. */
+static void
+deduction(const profile *p, const year_result *y, linear_sum *s)
+{
+	s->keep = 1;
+	s->minus = 0;
+	if (!p->grant.deduct_other_funding)
+		return;
+	s->keep = y->fund_share < 1 ? 1 - y->fund_share : 0;
+	s->minus = (double)y->fund_yen;
+}
+
 static int
 build_plan(linear *l, const profile *p, const results *r, int pi,
            const int *item_input, int n_inputs, double *dense, double *cst)
@@ -86,8 +96,9 @@ build_plan(linear *l, const profile *p, const results *r, int pi,
 
 	memset(dense, 0, sizeof *dense * (size_t)rows * (size_t)n_inputs);
 	memset(cst, 0, sizeof *cst * (size_t)rows);
-	accumulate(p, r, &r->plans[pi], item_input, n_inputs, dense, cst);
+	accumulate(r, &r->plans[pi], item_input, n_inputs, dense, cst);
 	lp->total.constant = cst[0];
+	lp->total.keep = 1;
 	if (compress(&l->mem, dense, n_inputs, &lp->total))
 		return TWC_ENOMEM;
 	lp->eligible =
@@ -100,6 +111,7 @@ build_plan(linear *l, const profile *p, const results *r, int pi,
 		if (!has_spending(row, n_inputs, cst[k + 1]))
 			continue;
 		s->constant = cst[k + 1];
+		deduction(p, &r->plans[pi].years[k], s);
 		if (compress(&l->mem, row, n_inputs, s))
 			return TWC_ENOMEM;
 		lp->n_eligible++;
@@ -164,7 +176,9 @@ linear_net(const linear *l, int plan, const double *x)
 	int k;
 
 	for (k = 0; k < lp->n_eligible; k++)
-		net -= linear_grant(l, sum_of(&lp->eligible[k], x));
+		net -=
+		    linear_grant(l, linear_after(&lp->eligible[k],
+		                                 sum_of(&lp->eligible[k], x)));
 	return net;
 }
 

@@ -4,8 +4,11 @@
  *   eligible(fy) = constant + sum of coef x price, for each fiscal year
  *                  with eligible spending
  *   net          = total - sum over those years of grant(eligible(fy))
- * The coefficients are units bought over the horizon (quantity x purchases),
- * so with every price at its base the form gives the estimate exactly. */
+ * The coefficients are the units each item is paid for over the horizon
+ * (units bought, or units x months / 12 for running costs), so with every
+ * price at its base the form gives the estimate to the yen (less than a
+ * yen an item and year apart where running costs are pro-rated by the
+ * month, whose fractions of a yen the estimate drops). */
 #ifndef TWC_LINEAR_H
 #define TWC_LINEAR_H
 
@@ -22,6 +25,10 @@ typedef struct linear_sum {
 	double constant;
 	term *terms;
 	int n_terms;
+	/* For a year's eligible cost: other funding deducted before the
+	 * grant leaves max(keep x sum - minus, 0) (keep 1, minus 0 when
+	 * there is none). */
+	double keep, minus;
 } linear_sum;
 
 typedef struct linear_plan {
@@ -74,6 +81,15 @@ linear_grant(const linear *l, double eligible)
 	if (l->exact || fabs(frac - 0.5) <= HALF_TOL_ABS + HALF_TOL_REL * t)
 		return linear_grant_exact(l, (long long)yen);
 	return floor(t + 0.5) * l->unit;
+}
+
+/* What the grant applies to of a year's eligible sum. */
+static inline double
+linear_after(const linear_sum *s, double eligible)
+{
+	double v = s->keep * eligible - s->minus;
+
+	return v > 0 ? v : 0;
 }
 
 /* A plan's net cost for input values x (x[input]). */

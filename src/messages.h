@@ -87,6 +87,14 @@ void msg_add(arena *mem, message_list *l, const char *fmt, ...)
 #define MSG_FLIPS_HIGHER                                                       \
 	"by FY%d (%s) this plan's cumulative net cost has become higher than %s's"
 
+/* yen given, FY, its era label, the year's cost. */
+#define MSG_FUNDING_CAPPED                                                     \
+	"other funding of ¥%s in FY%d (%s) is more than this plan's cost there (¥%s): only the cost is counted"
+
+/* the two readings used. */
+#define MSG_DECIDED_YEARLY                                                     \
+	"each fiscal year's special allocation tax is decided in that year (December and March): the grant figures are expectations, not entitlements, under the readings later_initial_spending = %s and lease_payments = %s"
+
 /* the catalogue's name. */
 #define MSG_DEFAULT_PRICES                                                     \
 	"prices are defaults from %s, not quotes: replace them with your own (quotes = { item_id = yen; } in the scenario)"

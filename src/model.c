@@ -1,9 +1,9 @@
-/* model.c - the estimate: quantities, schedule, grant, warnings. */
+/* model.c - the estimate: quantities year by year, the schedule of each
+ * item, the grant under the readings, other funding, warnings. */
 #include <config.h>
 
 #include "model.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +16,7 @@ typedef struct ctx {
 	twc_error *e;
 } ctx;
 
-/* One option's drivers within a plan. */
+/* One option's drivers within a plan, in one year. */
 typedef struct drivers {
 	long long v[DRIVER_COUNT];
 } drivers;
@@ -27,6 +27,12 @@ overflow(ctx *c)
 	return err_set(c->e, TWC_EOVERFLOW, MSG_OVERFLOW);
 }
 
+static int
+no_memory(ctx *c)
+{
+	return err_set(c->e, TWC_ENOMEM, "out of memory");
+}
+
 /* *sum += v, or TWC_EOVERFLOW. */
 static int
 acc(long long *sum, long long v)
@@ -34,43 +40,102 @@ acc(long long *sum, long long v)
 	return yen_add(*sum, v, sum);
 }
 
-/* ---- quantities --------------------------------------------------------- */
-
-static void
-style_quantities(const scenario *sc, results *r)
+/* n zeroed elements of size each in the results' arena. */
+static void *
+zalloc(ctx *c, size_t n, size_t size)
 {
-	int st;
-
-	for (st = 0; st < STYLE_COUNT; st++) {
-		const style_input *s = &sc->style[st];
-		long long users = count_round((double)sc->staff * s->share);
-		long long conc =
-		    count_ceil((double)users * s->days / 5.0 * sc->peak);
-		r->users[st] = users;
-		r->concurrent[st] = conc < users ? conc : users;
-	}
+	return arena_alloc(&c->r->mem, (n ? n : 1) * size);
 }
 
-static void
-option_drivers(const ctx *c, const option *o, unsigned styles, drivers *d)
+/* ---- enrolment year by year ----------------------------------------------
+ */
+
+/* The share of the final enrolment reached by fiscal year fy. */
+static double
+reached(const rollout *ro, int fy)
 {
-	const results *r = c->r;
+	double f = 0;
+	int i;
+
+	if (ro->n == 0)
+		return 1;
+	for (i = 0; i < ro->n && ro->fy[i] <= fy; i++)
+		f = ro->fraction[i];
+	return f;
+}
+
+static long long
+concurrent_of(const scenario *sc, int st, long long users)
+{
+	long long conc =
+	    count_ceil((double)users * sc->style[st].days / 5.0 * sc->peak);
+
+	return conc < users ? conc : users;
+}
+
+static int
+style_quantities(ctx *c)
+{
+	const scenario *sc = c->sc;
+	results *r = c->r;
+	int st, k;
+
+	r->users_y = zalloc(c, (size_t)r->n_years, sizeof *r->users_y);
+	r->concurrent_y =
+	    zalloc(c, (size_t)r->n_years, sizeof *r->concurrent_y);
+	if (r->users_y == NULL || r->concurrent_y == NULL)
+		return no_memory(c);
+	for (st = 0; st < STYLE_COUNT; st++) {
+		r->users[st] =
+		    count_round((double)sc->staff * sc->style[st].share);
+		r->concurrent[st] = concurrent_of(sc, st, r->users[st]);
+		for (k = 0; k < r->n_years; k++) {
+			long long u = count_round(
+			    (double)r->users[st] *
+			    reached(&sc->roll[st], sc->start_fy + k));
+			r->users_y[k][st] = u;
+			r->concurrent_y[k][st] = concurrent_of(sc, st, u);
+		}
+	}
+	return TWC_OK;
+}
+
+/* Home workers who qualify for the home-work allowance: more than the
+ * catalogue's days a month at home (days a week x 52 / 12). */
+static long long
+allowance_users(const ctx *c, long long home_users)
+{
+	double per_month = c->sc->style[STYLE_HOME].days * 52.0 / 12.0;
+
+	return per_month > c->p->cat.allowance_days_per_month + TWC_COUNT_EPS
+	           ? home_users
+	           : 0;
+}
+
+/* The drivers of option o serving styles, in horizon year k. */
+static void
+option_drivers(const ctx *c, const option *o, unsigned styles, int k,
+               drivers *d)
+{
+	const long long *users = c->r->users_y[k];
+	const long long *conc = c->r->concurrent_y[k];
 	int st;
 
 	memset(d, 0, sizeof *d);
 	for (st = 0; st < STYLE_COUNT; st++)
 		if (styles & (1u << st)) {
-			d->v[DRIVER_USERS] += r->users[st];
-			d->v[DRIVER_CONCURRENT] += r->concurrent[st];
+			d->v[DRIVER_USERS] += users[st];
+			d->v[DRIVER_CONCURRENT] += conc[st];
 		}
-	if (styles & (1u << STYLE_HOME))
+	if (styles & (1u << STYLE_HOME)) {
 		d->v[DRIVER_LENT_DEVICES] =
-		    o->byod ? count_ceil((double)r->users[STYLE_HOME] *
+		    o->byod ? count_ceil((double)users[STYLE_HOME] *
 		                         c->sc->lent_share)
-		            : r->users[STYLE_HOME];
-	if ((styles & (1u << STYLE_SATELLITE)) &&
-	    r->users[STYLE_SATELLITE] > 0) {
-		d->v[DRIVER_SEATS] = r->concurrent[STYLE_SATELLITE];
+		            : users[STYLE_HOME];
+		d->v[DRIVER_ALLOWANCE] = allowance_users(c, users[STYLE_HOME]);
+	}
+	if ((styles & (1u << STYLE_SATELLITE)) && users[STYLE_SATELLITE] > 0) {
+		d->v[DRIVER_SEATS] = conc[STYLE_SATELLITE];
 		d->v[DRIVER_SITES] = c->sc->style[STYLE_SATELLITE].sites;
 	}
 	if (o->users_per_server > 0)
@@ -102,73 +167,182 @@ plan_options(const plan_spec *pl, int *opts, unsigned *styles)
 
 /* ---- the schedule of one item ------------------------------------------- */
 
-/* Spend amount on ir in year k, in the given phase. */
-static int
-spend(ctx *c, plan_result *pr, item_result *ir, int cat, int k, int phase,
-      long long amount)
+int
+running_months(const scenario *sc, int k)
 {
-	year_result *y = &pr->years[k];
-	long long *part = phase == PHASE_INITIAL  ? &y->initial
-	                  : phase == PHASE_ANNUAL ? &y->running
-	                                          : &y->replacement;
+	int fy = sc->start_fy + k, live, m;
 
-	if (acc(&ir->per_year[k], amount) || acc(&ir->total, amount) ||
-	    acc(&y->cost, amount) || acc(part, amount))
+	if (sc->go_live.day == 0)
+		return 12;
+	live = date_fy(sc->go_live);
+	if (fy != live)
+		return fy < live ? 0 : 12;
+	m = sc->go_live.month;
+	return m >= 4 ? 16 - m : 4 - m;
+}
+
+/* A spending of one item in one year: how much, in which phase, of what
+ * kind for the readings. */
+typedef struct spending {
+	int k, phase, lease;
+	long long qty, yen;
+	double units;
+} spending;
+
+/* Whether the rule covers spending s of ir's category at all (before the
+ * readings). */
+static int
+covered(const ctx *c, const item *it, const spending *s, int fy)
+{
+	const grant_rule *g = &c->p->grant;
+
+	if (s->lease)
+		return grant_covers(g, it->category, PHASE_INITIAL, fy);
+	return grant_covers(g, it->category, s->phase, fy);
+}
+
+/* Record spending s of item ir. */
+static int
+spend(ctx *c, plan_result *pr, item_result *ir, const item *it,
+      const spending *s)
+{
+	year_result *y = &pr->years[s->k];
+	long long *part = s->phase == PHASE_INITIAL  ? &y->initial
+	                  : s->phase == PHASE_ANNUAL ? &y->running
+	                                             : &y->replacement;
+	unsigned kind;
+
+	ir->qty[s->k] += s->qty;
+	ir->units[s->k] += s->units;
+	if (acc(&ir->per_year[s->k], s->yen) || acc(&ir->total, s->yen) ||
+	    acc(&y->cost, s->yen) || acc(part, s->yen))
 		return overflow(c);
-	if (grant_covers(&c->p->grant, cat, phase, y->fy) &&
-	    (acc(&y->eligible, amount) || acc(&ir->eligible, amount)))
+	if (it->setsu == 0 && acc(&y->staff_time, s->yen))
 		return overflow(c);
+	if (!covered(c, it, s, y->fy))
+		return TWC_OK;
+	kind = grant_spend_kind(&c->p->grant, s->phase, y->fy, s->lease);
+	if (acc(&y->parts.yen[kind], s->yen))
+		return overflow(c);
+	if (grant_counts(kind, &c->r->read)) {
+		ir->counted[s->k] = 1;
+		if (acc(&ir->eligible, s->yen))
+			return overflow(c);
+	}
 	return TWC_OK;
 }
 
-int
-phase_in_year(const item *it, int k)
-{
-	switch (it->phase) {
-	case PHASE_INITIAL: return k == 0 ? PHASE_INITIAL : -1;
-	case PHASE_ANNUAL: return PHASE_ANNUAL;
-	case PHASE_REPLACEMENT:
-		return k == 0               ? PHASE_INITIAL
-		       : k % it->every == 0 ? PHASE_REPLACEMENT
-		                            : -1;
-	}
-	return -1;
-}
-
-int
-item_phase(const item *it, const item_result *ir, int k, int fy)
-{
-	return fy < ir->from_fy ? -1 : phase_in_year(it, k);
-}
-
+/* price x qty x months / 12, fractions of a yen dropped. */
 static int
-schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it)
+prorated(ctx *c, long long price, long long qty, int months, long long *yen)
 {
-	long long amount;
-	int k, phase, rc;
+	long long t;
 
-	if (yen_mul(ir->quantity, ir->unit_yen, &amount))
+	if (yen_mul(price, qty, &t) || yen_mul(t, months, &t))
 		return overflow(c);
-	for (k = 0; k < c->r->n_years; k++) {
-		phase = item_phase(it, ir, k, pr->years[k].fy);
-		if (phase >= 0 &&
-		    (rc = spend(c, pr, ir, it->category, k, phase, amount)))
+	*yen = t / 12;
+	return TWC_OK;
+}
+
+/* A running (or leased) item's payment in year k for qty units. */
+static int
+pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
+    long long qty, long long monthly_or_yearly)
+{
+	int months = running_months(c->sc, k);
+	spending s = {k, PHASE_ANNUAL, ir->way == WAY_LEASED, qty, 0, 0};
+	int rc;
+
+	if (pr->years[k].fy < ir->from_fy || months == 0 || qty == 0)
+		return TWC_OK;
+	ir->months[k] = months;
+	if (ir->way == WAY_LEASED) {
+		if (yen_mul(monthly_or_yearly, qty, &s.yen) ||
+		    yen_mul(s.yen, months, &s.yen))
+			return overflow(c);
+		s.units = (double)qty * months;
+	} else {
+		if ((rc = prorated(c, monthly_or_yearly, qty, months, &s.yen)))
 			return rc;
+		s.units = (double)qty * months / 12.0;
 	}
-	if (it->phase == PHASE_ANNUAL && ir->from_fy <= c->sc->start_fy &&
-	    acc(&pr->annual, amount))
+	return spend(c, pr, ir, it, &s);
+}
+
+/* qty units of ir bought in year k, in phase. */
+static int
+purchase(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
+         int phase, long long qty)
+{
+	spending s = {k, phase, 0, qty, 0, (double)qty};
+
+	if (qty == 0)
+		return TWC_OK;
+	if (yen_mul(ir->unit_yen, qty, &s.yen))
+		return overflow(c);
+	return spend(c, pr, ir, it, &s);
+}
+
+/* Units bought: for the increase over the most held before (initial
+ * spending), and again every `every` years for each year's purchase. */
+static int
+buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
+    const long long *need)
+{
+	long long *bought = zalloc(c, (size_t)c->r->n_years, sizeof *bought);
+	long long held = 0;
+	int k, j, rc;
+
+	if (bought == NULL)
+		return no_memory(c);
+	for (k = 0; k < c->r->n_years; k++) {
+		bought[k] = need[k] > held ? need[k] - held : 0;
+		held = need[k] > held ? need[k] : held;
+		if ((rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
+			return rc;
+		for (j = 0; it->phase == PHASE_REPLACEMENT && j < k; j++)
+			if ((k - j) % it->every == 0 &&
+			    (rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
+			                   bought[j])))
+				return rc;
+	}
+	return TWC_OK;
+}
+
+static int
+schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it,
+              const long long *need)
+{
+	long long full;
+	int k, rc;
+
+	if (ir->way == WAY_BOUGHT)
+		return buy(c, pr, ir, it, need);
+	for (k = 0; k < c->r->n_years; k++)
+		if ((rc = pay(c, pr, ir, it, k, need[k], ir->unit_yen)))
+			return rc;
+	/* one full year at full enrolment */
+	if (ir->from_fy > c->sc->start_fy)
+		return TWC_OK;
+	if (yen_mul(ir->unit_yen, ir->quantity, &full) ||
+	    (ir->way == WAY_LEASED && yen_mul(full, 12, &full)) ||
+	    acc(&pr->annual, full))
 		return overflow(c);
 	return TWC_OK;
 }
 
-/* An item's unit price and first paid year: the catalogue's, or the
- * scenario inputs the item names (a trial programme's fee). */
+/* An item's way, unit price and first paid year: the catalogue's, a
+ * lease's, or the scenario inputs the item names (a trial's fee). */
 static void
 price_item(const scenario *sc, const item *it, item_result *ir)
 {
+	ir->way = it->lease_months > 0        ? WAY_LEASED
+	          : it->phase == PHASE_ANNUAL ? WAY_RUNNING
+	                                      : WAY_BOUGHT;
 	ir->unit_yen = it->price_input >= 0
 	                   ? (long long)scenario_value(sc, it->price_input)
-	                   : (long long)it->price.base;
+	               : ir->way == WAY_LEASED ? it->lease_monthly
+	                                       : (long long)it->price.base;
 	ir->from_fy = it->until_input >= 0
 	                  ? (int)scenario_value(sc, it->until_input) + 1
 	                  : 0;
@@ -180,10 +354,15 @@ static item_result *
 new_item(ctx *c, plan_result *pr, int item_index, int opt)
 {
 	item_result *ir = &pr->items[pr->n_items];
+	size_t n = (size_t)c->r->n_years;
 
-	ir->per_year = arena_alloc(&c->r->mem, sizeof *ir->per_year *
-	                                           (size_t)c->r->n_years);
-	if (ir->per_year == NULL)
+	ir->per_year = zalloc(c, n, sizeof *ir->per_year);
+	ir->qty = zalloc(c, n, sizeof *ir->qty);
+	ir->months = zalloc(c, n, sizeof *ir->months);
+	ir->units = zalloc(c, n, sizeof *ir->units);
+	ir->counted = zalloc(c, n, sizeof *ir->counted);
+	if (ir->per_year == NULL || ir->qty == NULL || ir->months == NULL ||
+	    ir->units == NULL || ir->counted == NULL)
 		return NULL;
 	ir->item = item_index;
 	ir->option = opt;
@@ -195,42 +374,103 @@ static int
 cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 {
 	const option *opt = &c->p->cat.options[o];
+	long long *need = zalloc(c, (size_t)c->r->n_years, sizeof *need);
 	drivers d;
-	int i, rc;
+	int i, k, rc;
 
-	option_drivers(c, opt, styles, &d);
+	if (need == NULL)
+		return no_memory(c);
 	for (i = 0; i < opt->n_items; i++) {
 		int idx = opt->first_item + i;
 		const item *it = &c->p->cat.items[idx];
 		item_result *ir = new_item(c, pr, idx, o);
 		if (ir == NULL)
-			return err_set(c->e, TWC_ENOMEM, "out of memory");
-		ir->quantity =
-		    count_ceil((double)d.v[it->driver] * it->multiplier);
+			return no_memory(c);
+		for (k = 0; k < c->r->n_years; k++) {
+			option_drivers(c, opt, styles, k, &d);
+			need[k] = count_ceil((double)d.v[it->driver] *
+			                     it->multiplier);
+			if (need[k] > ir->quantity)
+				ir->quantity = need[k];
+		}
 		price_item(c->sc, it, ir);
-		if ((rc = schedule_item(c, pr, ir, it)))
+		if ((rc = schedule_item(c, pr, ir, it, need)))
 			return rc;
 	}
 	return TWC_OK;
 }
 
-/* Per-year grants and the plan's totals. */
+/* ---- other funding and the grant, year by year ------------------------- */
+
+/* Other money counted in year k of plan pr: each entry's sum, or its share
+ * of the year's eligible cost (fractions of a yen dropped), in all at most
+ * the year's cost; a warning when that cut it. */
+static int
+count_funding(ctx *c, plan_result *pr, int k)
+{
+	year_result *y = &pr->years[k];
+	long long eligible = grant_eligible(&y->parts, &c->r->read), given = 0;
+	char a[32], b[32];
+	int i;
+
+	for (i = 0; i < c->sc->n_funds; i++) {
+		const funding *f = &c->sc->funds[i];
+		long long yen = f->share > 0
+		                    ? (long long)((double)eligible * f->share)
+		                    : f->yen;
+		if (f->fy != y->fy)
+			continue;
+		y->fund_share += f->share;
+		y->fund_yen += f->share > 0 ? 0 : f->yen;
+		given += yen;
+		if (yen > y->cost - y->funding_total)
+			yen = y->cost - y->funding_total;
+		y->funding[f->source] += yen;
+		y->funding_total += yen;
+	}
+	if (given > y->funding_total) {
+		pr->funding_capped = 1;
+		msg_add(&c->r->mem, &pr->warnings, MSG_FUNDING_CAPPED,
+		        fmt_thousands(given, a, sizeof a), y->fy, y->label,
+		        fmt_thousands(y->cost, b, sizeof b));
+	}
+	return acc(&pr->funding, y->funding_total) ? overflow(c) : TWC_OK;
+}
+
+/* Per-year grants under the readings used, the strictest and the most
+ * generous, and the plan's totals. */
 static int
 settle(ctx *c, plan_result *pr)
 {
 	const grant_rule *g = &c->p->grant;
-	int k;
+	const grant_terms *t = &c->r->terms;
+	long long e, d;
+	int k, rc;
 
 	for (k = 0; k < c->r->n_years; k++) {
 		year_result *y = &pr->years[k];
-		y->grant = grant_year(g, &c->r->terms, y->eligible);
+		if ((rc = count_funding(c, pr, k)))
+			return rc;
+		y->grant =
+		    grant_of_year(g, t, &y->parts, &c->r->read,
+		                  y->funding_total, &y->eligible, &y->deducted);
+		y->grant_strict =
+		    grant_of_year(g, t, &y->parts, &reading_strict,
+		                  y->funding_total, &y->eligible_strict, &d);
+		y->grant_generous =
+		    grant_of_year(g, t, &y->parts, &reading_generous,
+		                  y->funding_total, &y->eligible_generous, &e);
 		y->net = y->cost - y->grant;
 		if (acc(&pr->initial, y->initial) ||
 		    acc(&pr->running, y->running) ||
 		    acc(&pr->replacement, y->replacement) ||
 		    acc(&pr->total, y->cost) ||
 		    acc(&pr->eligible, y->eligible) ||
-		    acc(&pr->grant, y->grant))
+		    acc(&pr->grant, y->grant) ||
+		    acc(&pr->grant_strict, y->grant_strict) ||
+		    acc(&pr->grant_generous, y->grant_generous) ||
+		    acc(&pr->deducted, y->deducted) ||
+		    acc(&pr->staff_time, y->staff_time))
 			return overflow(c);
 	}
 	pr->net = pr->total - pr->grant;
@@ -246,13 +486,13 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 	for (st = 0; st < STYLE_COUNT; st++)
 		for (i = 0; i < pl->n_opts[st]; i++)
 			n += c->p->cat.options[pl->opts[st][i]].n_items;
-	pr->items = arena_alloc(&c->r->mem, sizeof *pr->items * (size_t)n);
-	pr->years =
-	    arena_alloc(&c->r->mem, sizeof *pr->years * (size_t)c->r->n_years);
+	pr->items = zalloc(c, (size_t)n, sizeof *pr->items);
+	pr->years = zalloc(c, (size_t)c->r->n_years, sizeof *pr->years);
 	if (pr->items == NULL || pr->years == NULL)
-		return err_set(c->e, TWC_ENOMEM, "out of memory");
+		return no_memory(c);
 	for (k = 0; k < c->r->n_years; k++) {
 		pr->years[k].fy = c->sc->start_fy + k;
+		pr->years[k].months = running_months(c->sc, k);
 		fy_label(pr->years[k].fy, pr->years[k].label,
 		         sizeof pr->years[k].label);
 	}
@@ -280,7 +520,8 @@ cost_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 			pr->users += c->r->users[st];
 			pr->concurrent += c->r->concurrent[st];
 		}
-	if ((rc = settle(c, pr)))
+	if ((rc = settle(c, pr)) ||
+	    (rc = request_build(c->p, c->sc, c->r, pr, c->e)))
 		return rc;
 	if (pr->users > 0)
 		pr->per_user_year = muldiv_half_up(pr->net > 0 ? pr->net : 0, 1,
@@ -435,10 +676,9 @@ compute_plans(ctx *c)
 	results *r = c->r;
 	int i, rc;
 
-	r->plans =
-	    arena_alloc(&r->mem, sizeof *r->plans * (size_t)cat->n_plans);
+	r->plans = zalloc(c, (size_t)cat->n_plans, sizeof *r->plans);
 	if (r->plans == NULL)
-		return err_set(c->e, TWC_ENOMEM, "out of memory");
+		return no_memory(c);
 	r->n_plans = cat->n_plans;
 	for (i = 0; i < cat->n_plans; i++)
 		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
@@ -453,6 +693,20 @@ compute_plans(ctx *c)
 	return TWC_OK;
 }
 
+/* Scenario-wide notes: the prices are defaults, and each year's grant is
+ * decided that year. */
+static void
+scenario_notes(ctx *c)
+{
+	results *r = c->r;
+
+	msg_add(&r->mem, &r->notes, MSG_DEFAULT_PRICES, c->p->catalog_name);
+	if (r->grant_applies)
+		msg_add(&r->mem, &r->notes, MSG_DECIDED_YEARLY,
+		        reading_later_name(r->read.later_initial),
+		        reading_lease_name(r->read.lease));
+}
+
 int
 model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 {
@@ -464,13 +718,17 @@ model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 	if ((rc = scenario_check(sc, e)))
 		return rc;
 	r->n_years = sc->years;
-	style_quantities(sc, r);
+	if ((rc = style_quantities(&c)) != TWC_OK) {
+		results_free(r);
+		return rc;
+	}
 	grant_assess(&p->grant, sc, &r->terms, &r->mem, &r->warnings);
+	r->read = grant_readings(&p->grant, &sc->read);
 	r->index100 = r->terms.index100;
 	r->m100 = r->terms.m100;
 	r->grant_applies = r->terms.applies;
 	r->effective_rate = r->terms.effective_rate;
-	msg_add(&r->mem, &r->notes, MSG_DEFAULT_PRICES, p->catalog_name);
+	scenario_notes(&c);
 	rc = compute_plans(&c);
 	if (rc != TWC_OK)
 		results_free(r);

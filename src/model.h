@@ -10,11 +10,18 @@
  * the option serves anyone).  An item's quantity is ceil(driver x
  * multiplier).
  *
- * Schedule.  Fiscal year k = 0 .. years-1 is start_fy + k.  An initial item
- * is bought in year 0; an annual item is paid in full every year, the first
- * included (no pro-rating: the start is the start of introduction, and a
- * budget requests whole years); a replacement item is bought in year 0 (as
- * initial spending) and again every `every` years (as replacement).  An
+ * Enrolment.  With a rollout, each year's users are round_half_up(the
+ * final users x the fraction reached by that year), and every driver
+ * follows them year by year.
+ *
+ * Schedule.  Fiscal year k = 0 .. years-1 is start_fy + k.  Items bought
+ * (initial and replacement phases) are bought for the units a year needs
+ * beyond the most held before (initial spending of that year); a
+ * replacement item's units bought in year j are bought again every
+ * `every` years after j (as replacement).  Running (annual) items are paid
+ * for each year's units, by whole months: 12, or from the go-live month to
+ * March in the go-live year, and nothing before.  A leased item is paid
+ * by the month for the units held (running costs) instead of bought.  An
  * item priced by scenario inputs (a trial programme's fee) is paid only
  * after the last free year those inputs name.
  *
@@ -32,20 +39,65 @@ typedef struct year_result {
 	char label[FY_LABEL_MAX]; /* 令和7年度 */
 	long long cost, eligible, grant, net;
 	long long initial, running, replacement;
+	int months;           /* months of running costs (go-live pro-rating) */
+	long long staff_time; /* the entity's own staff time, in cost but not a
+	                         budget line */
+	eligible_parts parts; /* eligible yen by kind, for every reading */
+	long long eligible_strict, eligible_generous;
+	long long grant_strict, grant_generous;
+	long long funding[FUND_COUNT];     /* other money counted (capped at the
+	                                      cost) */
+	long long funding_total, deducted; /* and the part deducted from
+	                                      eligible spending */
+	double fund_share;  /* the shares of eligible cost given, and */
+	long long fund_yen; /* the sums, before any cap (for the simulation) */
 } year_result;
+
+/* How an item spends: bought (initial and replacement purchases), paid
+ * year by year, or leased. */
+enum item_way { WAY_BOUGHT, WAY_RUNNING, WAY_LEASED };
 
 typedef struct item_result {
 	int item; /* index into the catalogue's items */
 	int option;
+	int way;     /* enum item_way */
 	int from_fy; /* the first fiscal year it is paid (0: from the start) */
-	long long quantity, unit_yen;
+	long long quantity, unit_yen; /* at full enrolment; a lease's monthly
+	                                 payment */
 	long long total, eligible;
-	long long *per_year; /* cost in each fiscal year */
+	long long *per_year;    /* cost in each fiscal year */
+	long long *qty;         /* units bought or paid for each year */
+	int *months;            /* months paid each year (running, leased) */
+	double *units;          /* the unit price's multiplier each year:
+	                           per_year = unit price x units, the yen
+	                           fraction dropped */
+	unsigned char *counted; /* 1 when the year's spending is eligible
+	                           under the readings used */
 } item_result;
+
+/* A line of the budget request: one item's spending in one fiscal year. */
+typedef struct line_result {
+	int year;  /* horizon year */
+	int item;  /* index into the plan's items */
+	int setsu; /* 節 */
+	const char *saisetsu;
+	const char *basis; /* 積算基礎: 「貸与用ノートPC 180,000円×16台」 */
+	long long yen;
+} line_result;
+
+/* A contract that spans fiscal years, for the 債務負担行為 table. */
+typedef struct debt_result {
+	int item;        /* index into the plan's items */
+	int contract_fy; /* the budget year it is made in */
+	int from_fy, to_fy;
+	long long limit; /* 限度額: what it commits in the years after */
+} debt_result;
 
 typedef struct plan_result {
 	long long initial, annual, running, replacement;
 	long long total, eligible, grant, net;
+	long long grant_strict, grant_generous;
+	long long funding, deducted, staff_time;
 	long long users, concurrent, lent_devices, servers;
 	long long per_user_year; /* net / (users x years), half-up */
 	long long vs_reference;  /* net minus the reference plan's net */
@@ -53,9 +105,14 @@ typedef struct plan_result {
 	                            the reference plan's; 0 when it does not */
 	double effective_rate;   /* rate x m applied; 0 when no grant */
 	int security_ok;
+	int funding_capped; /* other funding exceeded a year's cost */
 	year_result *years;
 	item_result *items;
 	int n_items;
+	line_result *lines; /* by year, then 節, 細節 and item */
+	int n_lines;
+	debt_result *debts;
+	int n_debts;
 	message_list warnings, notes;
 } plan_result;
 
@@ -63,8 +120,12 @@ typedef struct results {
 	arena mem;
 	int n_plans, n_years;
 	plan_result *plans;
-	long long users[STYLE_COUNT], concurrent[STYLE_COUNT];
+	long long users[STYLE_COUNT], concurrent[STYLE_COUNT]; /* at full
+	                                                          enrolment */
+	long long (*users_y)[STYLE_COUNT];                     /* each year's */
+	long long (*concurrent_y)[STYLE_COUNT];                /* each year's */
 	grant_terms terms;     /* what the grant rule gives this entity */
+	readings read;         /* the readings used */
 	int index100;          /* terms.index100: the fiscal index */
 	int m100;              /* terms.m100: m(I) in hundredths */
 	int grant_applies;     /* terms.applies */
@@ -78,13 +139,14 @@ typedef struct results {
 int model_compute(const profile *p, const scenario *sc, results *r,
                   twc_error *e);
 
-/* The phase of an item's spending in horizon year k (0 = the start year),
- * or -1 when it spends nothing that year. */
-int phase_in_year(const item *it, int k);
+/* The months of running costs in horizon year k: 12, or from the go-live
+ * month to March in the go-live year, 0 before it. */
+int running_months(const scenario *sc, int k);
 
-/* The same for a costed item in horizon year k, fiscal year fy: nothing
- * before the first year it is paid. */
-int item_phase(const item *it, const item_result *ir, int k, int fy);
+/* The budget request's lines and multi-year contracts of plan pr (in
+ * request.c). */
+int request_build(const profile *p, const scenario *sc, results *r,
+                  plan_result *pr, twc_error *e);
 
 /* Free a result set; safe on one that is empty or zeroed. */
 void results_free(results *r);

@@ -195,15 +195,45 @@ read_rate(reader *rd, const config_setting_t *g, grant_rule *gr)
 	return TWC_OK;
 }
 
+/* The rule's default readings and whether other funding is deducted. */
+static int
+read_readings(reader *rd, const config_setting_t *g, grant_rule *gr)
+{
+	static const char *const later[] = {"not_covered", "covered", NULL};
+	static const char *const lease[] = {"not_eligible", "eligible", NULL};
+	int rc;
+
+	gr->later_initial_covered = 1;
+	gr->lease_eligible = 0;
+	gr->deduct_other_funding = 1;
+	if ((rc = rd_choice(rd, g, "later_initial_spending", 0, later,
+	                    &gr->later_initial_covered)) ||
+	    (rc = rd_choice(rd, g, "lease_payments", 0, lease,
+	                    &gr->lease_eligible)))
+		return rc;
+	return rd_bool(rd, g, "deduct_other_funding", 0,
+	               &gr->deduct_other_funding);
+}
+
 int
 parse_grant(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {
-	    "id",          "title",           "source",
-	    "rate",        "first_fy",        "start_deadline_fy",
-	    "cap_yen",     "eligible_phases", "rounding",
-	    "not_covered", "correction",      "categories",
-	    NULL};
+	static const char *const keys[] = {"id",
+	                                   "title",
+	                                   "source",
+	                                   "rate",
+	                                   "first_fy",
+	                                   "start_deadline_fy",
+	                                   "cap_yen",
+	                                   "eligible_phases",
+	                                   "rounding",
+	                                   "not_covered",
+	                                   "correction",
+	                                   "categories",
+	                                   "later_initial_spending",
+	                                   "lease_payments",
+	                                   "deduct_other_funding",
+	                                   NULL};
 	static const char *const corr_keys[] = {"municipality", "prefecture",
 	                                        NULL};
 	long long first = 0, deadline = 0;
@@ -230,6 +260,8 @@ parse_grant(reader *rd, const config_setting_t *g, grant_rule *gr)
 		return rc;
 	gr->first_fy = (int)first;
 	gr->deadline_fy = (int)deadline;
+	if ((rc = read_readings(rd, g, gr)))
+		return rc;
 	corr = rd_member(rd, g, "correction", 1, &rc);
 	if (corr == NULL)
 		return rc;
@@ -274,11 +306,12 @@ parse_price(reader *rd, const config_setting_t *s, int tax_percent,
 
 static int
 read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
-          int tax_percent, item *it)
+          const catalog *c, item *it)
 {
 	static const char *const keys[] = {
-	    "id",     "label_ja",   "label_en", "category", "phase", "every",
-	    "driver", "multiplier", "price",    "tax",      NULL};
+	    "id",    "label_ja", "label_en",   "category", "phase",
+	    "every", "driver",   "multiplier", "price",    "tax",
+	    "setsu", "saisetsu", "counter",    "monthly",  NULL};
 	static const char *const taxes[] = {"included", "excluded", NULL};
 	const char *cat = NULL;
 	const config_setting_t *price;
@@ -309,12 +342,14 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 		return rd_fail(rd, config_setting_get_member(s, "every"),
 		               "only phase \"replacement\" takes 'every'");
 	it->every = (int)every;
+	if ((rc = parse_item_budget(rd, s, c->setsu, it)))
+		return rc;
 	price = rd_member(rd, s, "price", 1, &rc);
 	if (price == NULL)
 		return rc;
 	it->line = (int)config_setting_source_line(s);
 	it->file = rd->file;
-	return parse_price(rd, price, tax_percent, excluded, &it->price);
+	return parse_price(rd, price, c->tax_percent, excluded, &it->price);
 }
 
 static int
@@ -404,6 +439,8 @@ add_trial_fee(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	it->driver = DRIVER_USERS;
 	it->multiplier = 1.0;
 	it->price.kind = DIST_FIXED;
+	it->setsu = c->setsu->by_category[it->category];
+	it->counter = c->setsu->counter[DRIVER_USERS];
 	it->price_input = scenario_key("jlis_fee_yen");
 	it->until_input = scenario_key("jlis_free_until");
 	it->option = index;
@@ -451,7 +488,7 @@ read_option(reader *rd, const config_setting_t *s, const grant_rule *gr,
 		item *it = &c->items[c->n_items];
 		if (config_setting_type(is) != CONFIG_TYPE_GROUP)
 			return rd_fail(rd, is, "must be a group { id = ...; }");
-		if ((rc = read_item(rd, is, gr, c->tax_percent, it)))
+		if ((rc = read_item(rd, is, gr, c, it)))
 			return rc;
 		if (catalog_item(c, it->id) >= 0)
 			return rd_fail(rd, is, "item id '%s' is used twice",
@@ -586,11 +623,17 @@ parse_plans(reader *rd, const config_setting_t *list, catalog *c)
 
 int
 parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
-              catalog *c)
+              const setsu_table *st, catalog *c)
 {
-	static const char *const keys[] = {
-	    "title",   "source", "tax_percent",         "reference_plan",
-	    "options", "plans",  "sensitive_data_rule", NULL};
+	static const char *const keys[] = {"title",
+	                                   "source",
+	                                   "tax_percent",
+	                                   "reference_plan",
+	                                   "options",
+	                                   "plans",
+	                                   "sensitive_data_rule",
+	                                   "allowance_days_per_month",
+	                                   NULL};
 	const char *ref = NULL;
 	long long tax = 0;
 	int rc;
@@ -599,6 +642,8 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, g, "must be a group { ... }");
 	c->source = "";
+	c->setsu = st;
+	c->allowance_days_per_month = 10;
 	c->sensitive_rule = "the security guideline";
 	c->reference_plan = -1;
 	if ((rc = rd_keys(rd, g, keys)) ||
@@ -607,7 +652,9 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	    (rc = rd_int(rd, g, "tax_percent", 1, 0, 100, &tax)) ||
 	    (rc = rd_string(rd, g, "reference_plan", 0, &ref)) ||
 	    (rc = rd_string(rd, g, "sensitive_data_rule", 0,
-	                    &c->sensitive_rule)))
+	                    &c->sensitive_rule)) ||
+	    (rc = rd_number(rd, g, "allowance_days_per_month", 0, 0, 31,
+	                    &c->allowance_days_per_month)))
 		return rc;
 	c->tax_percent = (int)tax;
 	if ((rc = read_options(rd, g, gr, c)))

@@ -72,10 +72,10 @@ fixed_at(dist *d, double v)
 static int
 read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 {
-	static const char *const sat_keys[] = {"share", "days", "sites",
-	                                       "segment", NULL};
+	static const char *const sat_keys[] = {"share",   "days",    "sites",
+	                                       "segment", "rollout", NULL};
 	static const char *const plain_keys[] = {"share", "days", "segment",
-	                                         NULL};
+	                                         "rollout", NULL};
 	char key[32];
 	int rc, seg = 1;
 	const config_setting_t *s = rd_member(rd, g, style_name(st), 0, &rc);
@@ -101,7 +101,7 @@ read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 	if ((rc = rd_choice(rd, s, "segment", 0, segment_names, &seg)))
 		return rc;
 	p->sc.style[st].segment = 1 << seg;
-	return TWC_OK;
+	return parse_style_rollout(rd, s, st, &p->sc);
 }
 
 static int
@@ -168,6 +168,7 @@ defaults(scenario *sc)
 	sc->lent_share = 1.0;
 	sc->recipient = 1;
 	sc->trial_until = FY_NEVER;
+	sc->read.later_initial = sc->read.lease = -1; /* the rule's */
 	for (st = 0; st < STYLE_COUNT; st++)
 		sc->style[st].segment = SEGMENT_LGWAN;
 }
@@ -176,10 +177,11 @@ int
 parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 {
 	static const char *const keys[] = {
-	    "name",       "kind",           "staff",  "fiscal_index",
-	    "recipient",  "grant_override", "start",  "years",
-	    "home",       "satellite",      "mobile", "peak",
-	    "lent_share", "sensitive_data", "jlis",   NULL};
+	    "name",       "kind",           "staff",    "fiscal_index",
+	    "recipient",  "grant_override", "start",    "years",
+	    "home",       "satellite",      "mobile",   "peak",
+	    "lent_share", "sensitive_data", "jlis",     "rollout",
+	    "go_live",    "funding",        "readings", NULL};
 	scenario *sc = &p->sc;
 	twc_error e;
 	int rc, st;
@@ -203,6 +205,8 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 	for (st = 0; st < STYLE_COUNT; st++)
 		if ((rc = read_style(rd, g, st, p)))
 			return rc;
+	if ((rc = parse_phasing(rd, g, sc)))
+		return rc;
 	if (scenario_check(sc, &e))
 		return rd_fail(rd, g, "%s", e.msg);
 	return TWC_OK;

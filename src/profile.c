@@ -317,8 +317,7 @@ load_part(reader *rd, const origin *from, const config_setting_t *s,
           const char *top, group_parser parse, void *arg, profile *p,
           const char **shown)
 {
-	static const char *const keys_grant[] = {"grant", NULL};
-	static const char *const keys_catalog[] = {"catalog", NULL};
+	const char *const keys[] = {top, NULL};
 	origin o;
 	source_file src = {0};
 	config_t cf;
@@ -346,8 +345,7 @@ load_part(reader *rd, const origin *from, const config_setting_t *s,
 		rc = rd_fail(&sub, config_root_setting(&cf),
 		             "is not a %s profile: no '%s = { ... };' group",
 		             top, top);
-	else if (!(rc = rd_keys(&sub, config_root_setting(&cf),
-	                        top[0] == 'g' ? keys_grant : keys_catalog)) &&
+	else if (!(rc = rd_keys(&sub, config_root_setting(&cf), keys)) &&
 	         !(rc = parse(&sub, g, arg)) &&
 	         !(rc = keep_source(p, &o, &src)))
 		*shown = arena_strdup(&p->mem, o.shown);
@@ -366,15 +364,52 @@ catalog_parser(reader *rd, const config_setting_t *g, void *arg)
 {
 	profile *p = arg;
 
-	return parse_catalog(rd, g, &p->grant, &p->cat);
+	return parse_catalog(rd, g, &p->grant, &p->setsu, &p->cat);
+}
+
+static int
+setsu_parser(reader *rd, const config_setting_t *g, void *arg)
+{
+	profile *p = arg;
+
+	return parse_setsu(rd, g, &p->grant, &p->setsu);
+}
+
+/* The 節 table a scenario names (setsu = "file" or { ... }), else the
+ * bundled one. */
+static int
+load_setsu(reader *rd, const origin *o, const config_setting_t *root,
+           profile *p)
+{
+	const config_setting_t *s = config_setting_get_member(root, "setsu");
+	origin b = {0};
+	reader sub = *rd;
+	config_t cf;
+	int rc;
+
+	if (s != NULL)
+		return load_part(rd, o, s, "setsu", setsu_parser, p, p,
+		                 &p->setsu_name);
+	b.bundled = bundled_find("setsu.cfg");
+	if (b.bundled == NULL)
+		return err_set(rd->e, TWC_EPROFILE, "no bundled setsu.cfg");
+	snprintf(b.shown, sizeof b.shown, "bundled:%s", b.bundled->name);
+	if ((rc = read_config(&b, &cf, rd->e)) != TWC_OK)
+		return rc;
+	sub.file = p->setsu_name = "bundled:setsu.cfg";
+	rc = parse_setsu(&sub, config_lookup(&cf, "setsu"), &p->grant,
+	                 &p->setsu);
+	config_destroy(&cf);
+	return rc;
 }
 
 /* Everything a scenario file holds, once its text is in cf. */
 static int
 read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 {
-	static const char *const keys[] = {"scenario", "catalog", "grant",
-	                                   "quotes",   "plans",   NULL};
+	static const char *const keys[] = {"scenario", "catalog",   "grant",
+	                                   "setsu",    "quotes",    "plans",
+	                                   "leases",   "contracts", NULL};
 	const config_setting_t *root = config_root_setting(cf), *s;
 	int rc;
 
@@ -391,6 +426,8 @@ read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 	    (rc = load_part(rd, o, s, "grant", grant_parser, &p->grant, p,
 	                    &p->grant_name)))
 		return rc;
+	if ((rc = load_setsu(rd, o, root, p)))
+		return rc;
 	if ((s = rd_member(rd, root, "catalog", 1, &rc)) == NULL ||
 	    (rc = load_part(rd, o, s, "catalog", catalog_parser, p, p,
 	                    &p->catalog_name)))
@@ -403,6 +440,12 @@ read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 		return rc;
 	if ((s = config_setting_get_member(root, "plans")) != NULL &&
 	    (rc = parse_plans(rd, s, &p->cat)))
+		return rc;
+	if ((s = config_setting_get_member(root, "leases")) != NULL &&
+	    (rc = parse_leases(rd, s, &p->setsu, &p->cat)))
+		return rc;
+	if ((s = config_setting_get_member(root, "contracts")) != NULL &&
+	    (rc = parse_contracts(rd, s, &p->cat)))
 		return rc;
 	return TWC_OK;
 }
@@ -463,53 +506,83 @@ profile_free(profile *p)
 
 /* ---- checking any kind of profile --------------------------------------- */
 
-/* The grant rule the bundled default uses, to check a catalogue file's
- * categories against. */
+/* A bundled profile's group top, parsed by parse(rd, group, arg). */
 static int
-bundled_grant(grant_rule *gr, arena *mem, twc_error *e)
+bundled_part(const char *name, const char *top, group_parser parse, void *arg,
+             arena *mem, twc_error *e)
 {
 	origin o = {0};
 	config_t cf;
 	reader rd = {NULL, e, mem};
 	int rc;
 
-	o.bundled = bundled_find("grant-telework.cfg");
+	o.bundled = bundled_find(name);
 	if (o.bundled == NULL)
-		return err_set(e, TWC_EPROFILE, "no bundled grant rule");
+		return err_set(e, TWC_EPROFILE, "no bundled %s", name);
 	snprintf(o.shown, sizeof o.shown, "bundled:%s", o.bundled->name);
 	rd.file = o.shown;
 	if ((rc = read_config(&o, &cf, e)) == TWC_OK) {
-		rc = parse_grant(&rd, config_lookup(&cf, "grant"), gr);
+		rc = parse(&rd, config_lookup(&cf, top), arg);
 		config_destroy(&cf);
 	}
+	return rc;
+}
+
+/* The rules a profile checked alone is read against: the bundled grant
+ * rule and 節 table. */
+typedef struct rules {
+	grant_rule gr;
+	setsu_table st;
+} rules;
+
+static int
+rules_setsu(reader *rd, const config_setting_t *g, void *arg)
+{
+	rules *ru = arg;
+
+	return parse_setsu(rd, g, &ru->gr, &ru->st);
+}
+
+static int
+bundled_rules(rules *ru, int with_setsu, arena *mem, twc_error *e)
+{
+	int rc = bundled_part("grant-telework.cfg", "grant", grant_parser,
+	                      &ru->gr, mem, e);
+
+	if (rc == TWC_OK && with_setsu)
+		rc =
+		    bundled_part("setsu.cfg", "setsu", rules_setsu, ru, mem, e);
 	return rc;
 }
 
 static int
 check_part(reader *rd, config_t *cf)
 {
-	static const char *const keys_grant[] = {"grant", NULL};
-	static const char *const keys_catalog[] = {"catalog", NULL};
 	const config_setting_t *root = config_root_setting(cf);
-	const config_setting_t *g = config_setting_get_member(root, "grant");
-	const config_setting_t *c = config_setting_get_member(root, "catalog");
-	grant_rule gr = {0};
-	catalog cat = {0};
-	int rc;
+	static const char *const tops[] = {"catalog", "grant", "setsu", NULL};
+	const config_setting_t *g = NULL;
+	const char *keys[2] = {NULL, NULL};
+	rules ru;
+	catalog cat;
+	int i, rc;
 
-	if (c != NULL)
-		return (rc = rd_keys(rd, root, keys_catalog)) ||
-		               (rc = bundled_grant(&gr, rd->mem, rd->e))
-		           ? rc
-		           : parse_catalog(rd, c, &gr, &cat);
-	if (g != NULL)
-		return (rc = rd_keys(rd, root, keys_grant))
-		           ? rc
-		           : parse_grant(rd, g, &gr);
-	return rd_fail(
-	    rd, root,
-	    "not a twcost profile: expected 'scenario', 'catalog' or "
-	    "'grant' at the top");
+	memset(&ru, 0, sizeof ru);
+	memset(&cat, 0, sizeof cat);
+	for (i = 0; g == NULL && tops[i] != NULL; i++)
+		g = config_setting_get_member(root, keys[0] = tops[i]);
+	if (g == NULL)
+		return rd_fail(rd, root,
+		               "not a twcost profile: expected 'scenario', "
+		               "'catalog', 'grant' or 'setsu' at the top");
+	if ((rc = rd_keys(rd, root, keys)))
+		return rc;
+	if (strcmp(keys[0], "grant") == 0)
+		return parse_grant(rd, g, &ru.gr);
+	if ((rc = bundled_rules(&ru, keys[0][0] == 'c', rd->mem, rd->e)))
+		return rc;
+	if (strcmp(keys[0], "setsu") == 0)
+		return parse_setsu(rd, g, &ru.gr, &ru.st);
+	return parse_catalog(rd, g, &ru.gr, &ru.st, &cat);
 }
 
 int

@@ -31,7 +31,9 @@ typedef struct profile {
 	 * range). */
 	dist share_dist[STYLE_COUNT], days_dist[STYLE_COUNT], peak_dist;
 	grant_rule grant;
-	catalog cat; /* with the scenario's quotes applied */
+	setsu_table setsu;      /* the 節 its items name */
+	const char *setsu_name; /* where the 節 table came from */
+	catalog cat;            /* with the scenario's quotes applied */
 	source_file files[3];
 	int n_files;
 	int refs; /* guarded by the cache's lock */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "phasing.h"
+
 enum key_id {
 	K_STAFF,
 	K_HOME,
@@ -91,6 +93,12 @@ static const char *const text_keys[] = {"kind",
                                         "mobile_segment",
                                         NULL};
 
+/* Text keys of a phased introduction, its funding and the readings. */
+static const char *const phasing_keys[] = {
+    "rollout", "home_rollout", "satellite_rollout",      "mobile_rollout",
+    "go_live", "funding",      "later_initial_spending", "lease_payments",
+    NULL};
+
 static int
 key_index(const char *key)
 {
@@ -100,7 +108,7 @@ key_index(const char *key)
 static int
 unknown_key(const char *key, twc_error *e)
 {
-	const char *all[K_COUNT + 8];
+	const char *all[K_COUNT + 16];
 	const char *near;
 	int i, n = 0;
 
@@ -110,6 +118,8 @@ unknown_key(const char *key, twc_error *e)
 		all[n++] = scenario_keys[i];
 	for (i = 0; text_keys[i] != NULL; i++)
 		all[n++] = text_keys[i];
+	for (i = 0; phasing_keys[i] != NULL; i++)
+		all[n++] = phasing_keys[i];
 	near = utf8_valid(key) ? nearest_word(key, all, n) : NULL;
 	if (near != NULL)
 		return err_set(e, TWC_EKEY,
@@ -315,6 +325,60 @@ set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 	return scenario_set(sc, key, v, e);
 }
 
+/* rollout (every style) or STYLE_rollout. */
+static int
+set_rollout(scenario *sc, const char *key, const char *value, twc_error *e)
+{
+	rollout r;
+	int st, rc = rollout_parse(key, value, &r, e);
+
+	if (rc != TWC_OK)
+		return rc;
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (strcmp(key, "rollout") == 0 ||
+		    (strncmp(key, style_name(st), strlen(style_name(st))) ==
+		         0 &&
+		     strcmp(key + strlen(style_name(st)), "_rollout") == 0))
+			sc->roll[st] = r;
+	return TWC_OK;
+}
+
+static int
+set_go_live(scenario *sc, const char *value, twc_error *e)
+{
+	twc_date d;
+	int fy, rc;
+
+	if (value[0] == '\0' || strcmp(value, "none") == 0) {
+		memset(&sc->go_live, 0, sizeof sc->go_live);
+		return TWC_OK;
+	}
+	if ((rc = fy_parse("go_live", value, &fy, &d, e)))
+		return rc;
+	if (d.day == 0)
+		return err_set(e, TWC_EVALUE,
+		               "go_live: '%.40s' is a fiscal year, not a date "
+		               "such as 2025-10-01",
+		               value);
+	sc->go_live = d;
+	return TWC_OK;
+}
+
+/* The keys of a phased introduction (phasing.c reads their values). */
+static int
+set_phasing(scenario *sc, const char *key, const char *value, twc_error *e)
+{
+	if (strstr(key, "rollout") != NULL)
+		return set_rollout(sc, key, value, e);
+	if (strcmp(key, "go_live") == 0)
+		return set_go_live(sc, value, e);
+	if (strcmp(key, "funding") == 0)
+		return funding_parse(value, sc->funds, &sc->n_funds, e);
+	if (strcmp(key, "later_initial_spending") == 0)
+		return reading_parse(key, value, &sc->read.later_initial, e);
+	return reading_parse(key, value, &sc->read.lease, e);
+}
+
 int
 scenario_set_text(scenario *sc, const char *key, const char *value,
                   twc_error *e)
@@ -348,6 +412,8 @@ scenario_set_text(scenario *sc, const char *key, const char *value,
 	}
 	if (strstr(key, "segment") != NULL)
 		return set_segment(sc, key, value, e);
+	if (name_index(key, phasing_keys) >= 0)
+		return set_phasing(sc, key, value, e);
 	if (k < 0)
 		return unknown_key(key, e);
 	return set_number_text(sc, key, value, e);
@@ -365,5 +431,5 @@ scenario_check(const scenario *sc, twc_error *e)
 		    "shares home %g + satellite %g + mobile %g = %g: "
 		    "together they must be at most 1",
 		    s[0].share, s[1].share, s[2].share, sum);
-	return TWC_OK;
+	return phasing_check(sc, e);
 }

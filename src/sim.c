@@ -271,7 +271,9 @@ evaluate_fixed(const job *j, const double *x, long first, double *restrict tot,
 		for (y = 0; y < lp->n_eligible; y++) {
 			block_sum(&lp->eligible[y], x, el);
 			for (d = 0; d < SIM_BLOCK; d++)
-				gr[d] += linear_grant(j->lin, el[d]);
+				gr[d] += linear_grant(
+				    j->lin,
+				    linear_after(&lp->eligible[y], el[d]));
 		}
 		for (d = 0; d < SIM_BLOCK; d++)
 			net[d] = tot[d] - gr[d];

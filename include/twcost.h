@@ -245,6 +245,11 @@ TWC_API double TWC_CALL twc_quick(const char *plan, const char *field,
 TWC_API int TWC_CALL twc_check(const char *profile_path, char *err,
                                int err_len);
 
+/* The fiscal year of a date or fiscal year in any form start takes
+ * ("2025-10-01", "FY2025", "R7", "令和7年度"): 2025 for all four.  A
+ * negative twc_status when text is not one (NULL is TWC_EINVAL). */
+TWC_API int TWC_CALL twc_fiscal_year(const char *text);
+
 /* The number of profiles compiled into the library. */
 TWC_API int TWC_CALL twc_bundled_count(void);
 

@@ -279,6 +279,19 @@ twc_check(const char *path, char *err, int err_len)
 }
 
 TWC_API int TWC_CALL
+twc_fiscal_year(const char *text)
+{
+	twc_error e;
+	twc_date d;
+	int fy, rc;
+
+	if (text == NULL)
+		return TWC_EINVAL;
+	rc = fy_parse("fiscal year", text, &fy, &d, &e);
+	return rc == TWC_OK ? fy : rc;
+}
+
+TWC_API int TWC_CALL
 twc_bundled_count(void)
 {
 	return bundled_count;

@@ -990,7 +990,7 @@ enter_debt(cursor *c, const char *key)
 	return enter_index(c, key, plan_of(c)->n_debts, "contract");
 }
 
-enum { D_ITEM, D_LABEL, D_CONTRACT, D_FROM, D_TO, D_LIMIT };
+enum { D_ITEM, D_LABEL, D_CONTRACT, D_FROM, D_TO, D_LIMIT, D_PERIOD };
 
 static int
 debt_field(const cursor *c, int which, field_value *v)
@@ -1000,6 +1000,7 @@ debt_field(const cursor *c, int which, field_value *v)
 	const item *it = &cat_of(c)->items[pr->items[d->item].item];
 
 	switch (which) {
+	case D_PERIOD: return set_text(v, d->period);
 	case D_ITEM: return set_text(v, it->id);
 	case D_LABEL: return set_text(v, it->label_ja);
 	case D_CONTRACT: return set_int(v, d->contract_fy);
@@ -1019,6 +1020,8 @@ static const field_def debt_fields[] = {
     {"to_fy", VALUE_INT, debt_field, D_TO, NULL, "the last"},
     {"limit_yen", VALUE_INT, debt_field, D_LIMIT, NULL,
      "限度額: what it commits in those years"},
+    {"period", VALUE_TEXT, debt_field, D_PERIOD, NULL,
+     "期間 as a budget writes it: 令和8年度から令和11年度まで"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level debt_level = {

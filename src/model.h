@@ -91,6 +91,7 @@ typedef struct debt_result {
 	int contract_fy; /* the budget year it is made in */
 	int from_fy, to_fy;
 	long long limit; /* 限度額: what it commits in the years after */
+	char period[64]; /* 令和8年度から令和11年度まで */
 } debt_result;
 
 typedef struct plan_result {

@@ -113,6 +113,17 @@ new_debt(results *r, plan_result *pr, int i, int contract_fy)
 	return d;
 }
 
+/* 期間 of a contract: 令和8年度から令和11年度まで. */
+static void
+period_text(debt_result *d)
+{
+	char from[FY_LABEL_MAX], to[FY_LABEL_MAX];
+
+	fy_label(d->from_fy, from, sizeof from);
+	fy_label(d->to_fy, to, sizeof to);
+	snprintf(d->period, sizeof d->period, "%sから%sまで", from, to);
+}
+
 /* The lease of the units added in year k: from the month it starts (the
  * go-live month in the go-live year, else April) for the lease's months;
  * what it commits after its first fiscal year. */
@@ -135,6 +146,7 @@ lease_debts(results *r, plan_result *pr, int i, const item *it)
 		d->from_fy = d->contract_fy + 1;
 		d->to_fy = d->contract_fy + (later + 11) / 12;
 		d->limit = ir->unit_yen * added * later;
+		period_text(d);
 	}
 	return TWC_OK;
 }
@@ -158,6 +170,7 @@ contract_debts(results *r, plan_result *pr, int i, const item *it)
 		d->to_fy = d->contract_fy + it->contract_years - 1;
 		for (y = k + 1; y < k + it->contract_years; y++)
 			d->limit += ir->per_year[y <= last ? y : last];
+		period_text(d);
 	}
 	return TWC_OK;
 }

@@ -94,6 +94,8 @@ Private Declare PtrSafe Function twc_quick Lib "twcost.dll" ( _
 Private Declare PtrSafe Function twc_check Lib "twcost.dll" ( _
     ByVal profile_path As String, ByVal err As LongPtr, _
     ByVal err_len As Long) As Long
+Private Declare PtrSafe Function twc_fiscal_year Lib "twcost.dll" ( _
+    ByVal text As String) As Long
 Private Declare PtrSafe Function twc_bundled_count Lib "twcost.dll" () As Long
 Private Declare PtrSafe Function twc_bundled Lib "twcost.dll" ( _
     ByVal index As Long, ByVal field As String) As LongPtr
@@ -165,6 +167,8 @@ Private Declare Function twc_quick Lib "twcost.dll" ( _
 Private Declare Function twc_check Lib "twcost.dll" ( _
     ByVal profile_path As String, ByVal err As Long, _
     ByVal err_len As Long) As Long
+Private Declare Function twc_fiscal_year Lib "twcost.dll" ( _
+    ByVal text As String) As Long
 Private Declare Function twc_bundled_count Lib "twcost.dll" () As Long
 Private Declare Function twc_bundled Lib "twcost.dll" ( _
     ByVal index As Long, ByVal field As String) As Long

@@ -38,6 +38,9 @@ typedef struct options {
 	int strict, help, show;
 	/* simulate / breakeven */
 	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
+	/* budget: the fiscal year shown, the view, the sign of negatives */
+	const char *fy, *by, *negative;
+	char funding[2048]; /* every --funding, joined with ';' */
 	const char *args[8]; /* operands after the command */
 	int n_args;
 } options;

@@ -10,7 +10,40 @@
 #include <string.h>
 
 #include "report.h"
+#include "request.h"
 #include "xlsx.h"
+
+/* What budget shows: the fiscal year (0: every year), the view, and the
+ * mark of a negative amount. */
+typedef struct budget_opts {
+	int fy, by_category;
+	const char *minus;
+} budget_opts;
+
+static int
+budget_options(const options *o, budget_opts *b)
+{
+	b->fy = 0;
+	b->by_category = 0;
+	b->minus = "△";
+	if (o->fy != NULL && (b->fy = twc_fiscal_year(o->fy)) < 0)
+		return fail(EXIT_USAGE,
+		            "--fy: '%s' is not a fiscal year (R9, FY2027, "
+		            "令和9年度, 2027-04-01)",
+		            o->fy);
+	if (o->by != NULL && strcmp(o->by, "category") != 0 &&
+	    strcmp(o->by, "setsu") != 0)
+		return fail(EXIT_USAGE, "--by: '%s' is not setsu or category",
+		            o->by);
+	b->by_category = o->by != NULL && strcmp(o->by, "category") == 0;
+	if (o->negative != NULL && strcmp(o->negative, "△") != 0 &&
+	    strcmp(o->negative, "▲") != 0 && strcmp(o->negative, "-") != 0)
+		return fail(EXIT_USAGE, "--negative: '%s' is not △, ▲ or -",
+		            o->negative);
+	if (o->negative != NULL)
+		b->minus = o->negative;
+	return EXIT_OK;
+}
 
 static void
 row(table *t, const char *label, const long long *v, int years, long long total)
@@ -68,13 +101,31 @@ budget_table_one(FILE *f, const view *v, const vplan *p)
 }
 
 static void
-budget_table(FILE *f, const view *v)
+budget_table(FILE *f, const view *v, const budget_opts *b)
 {
 	int i;
 
-	for (i = 0; i < v->n_plans; i++)
-		if (v->plans[i].selected)
+	for (i = 0; i < v->n_plans; i++) {
+		if (!v->plans[i].selected)
+			continue;
+		if (b->by_category)
 			budget_table_one(f, v, &v->plans[i]);
+		else
+			request_table(f, v, &v->plans[i], b->fy, b->minus);
+	}
+}
+
+/* The readings the grant figures rest on, and that each year's grant is
+ * decided that year. */
+static void
+print_readings(FILE *f, const view *v)
+{
+	fprintf(f,
+	        "Grant readings: later_initial_spending = %s, lease_payments "
+	        "= %s; each year's grant is decided that year (特別交付税 is "
+	        "general revenue: a reference figure, not a source of this "
+	        "budget).\n\n",
+	        v->later_initial_spending, v->lease_payments);
 }
 
 static void
@@ -114,6 +165,22 @@ budget_csv_plan(FILE *f, const view *v, const vplan *p)
 	csv_row(f, p->id, "grant", "特別交付税", "", b.grant, b.years,
 	        b.grant_total);
 	csv_row(f, p->id, "net", "一般財源等", "", b.net, b.years, b.net_total);
+}
+
+static void
+request_csv_all(FILE *f, const view *v, const budget_opts *b)
+{
+	static const char *const heads[] = {
+	    "plan", "fy", "kind", "setsu", "label", "basis", "yen",
+	    "thousand_yen"};
+	int i, k;
+
+	csv_bom(f);
+	for (k = 0; k < 8; k++)
+		csv_field(f, heads[k], k == 7);
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			request_csv(f, v, &v->plans[i], b->fy);
 }
 
 static void
@@ -184,15 +251,20 @@ budget_json_plan(const view *v, const vplan *p)
 }
 
 static json_t *
-budget_json(const view *v)
+budget_json(const view *v, const budget_opts *b)
 {
 	json_t *root = json_estimate(v), *plans = json_array();
+	json_t *shown = json_object_get(root, "plans");
+	size_t n = 0;
 	int i;
 
-	for (i = 0; i < v->n_plans; i++)
-		if (v->plans[i].selected)
-			json_array_append_new(
-			    plans, budget_json_plan(v, &v->plans[i]));
+	for (i = 0; i < v->n_plans; i++) {
+		if (!v->plans[i].selected)
+			continue;
+		json_array_append_new(plans, budget_json_plan(v, &v->plans[i]));
+		json_object_set_new(json_array_get(shown, n++), "request",
+		                    request_json(v, &v->plans[i], b->fy));
+	}
 	json_object_set_new(root, "unit", json_string("thousand_yen"));
 	json_object_set_new(
 	    root, "rounding",
@@ -202,34 +274,64 @@ budget_json(const view *v)
 	return root;
 }
 
+/* A request cannot show more other money than a year costs. */
+static int
+funding_fits(const view *v)
+{
+	int i;
+
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected && v->plans[i].funding_capped)
+			return fail(EXIT_USAGE,
+			            "--funding: more than a year's cost of plan "
+			            "%s (%s); a request cannot be funded beyond "
+			            "its cost",
+			            v->plans[i].id, v->funding);
+	return EXIT_OK;
+}
+
+static int
+budget_write(const options *o, const view *v, const budget_opts *b)
+{
+	out dst;
+	int rc;
+
+	if (o->format == FORMAT_JSON)
+		return write_json(budget_json(v, b), o);
+	if (o->format == FORMAT_XLSX)
+		return write_xlsx(v, o, XLSX_BUDGET);
+	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
+		return rc;
+	if (o->format == FORMAT_CSV && b->by_category) {
+		budget_csv(dst.f, v);
+	} else if (o->format == FORMAT_CSV) {
+		request_csv_all(dst.f, v, b);
+	} else {
+		print_scenario(dst.f, v, "budget");
+		print_readings(dst.f, v);
+		budget_table(dst.f, v, b);
+		print_messages(dst.f, v);
+	}
+	return out_close(&dst, 1);
+}
+
 int
 cmd_budget(const options *o)
 {
 	twc_model *m;
+	budget_opts b;
 	view v;
-	out dst;
 	int rc;
 
-	if ((rc = open_scenario(o, &m)) != EXIT_OK)
+	if ((rc = budget_options(o, &b)) != EXIT_OK ||
+	    (rc = open_scenario(o, &m)) != EXIT_OK)
 		return rc;
 	rc = view_load(m, o, VIEW_FULL, &v);
 	twc_close(m);
 	if (rc != EXIT_OK)
 		return rc;
-	if (o->format == FORMAT_JSON)
-		rc = write_json(budget_json(&v), o);
-	else if (o->format == FORMAT_XLSX)
-		rc = write_xlsx(&v, o, XLSX_BUDGET);
-	else if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
-		if (o->format == FORMAT_CSV) {
-			budget_csv(dst.f, &v);
-		} else {
-			print_scenario(dst.f, &v, "budget");
-			budget_table(dst.f, &v);
-			print_messages(dst.f, &v);
-		}
-		rc = out_close(&dst, 1);
-	}
+	if ((rc = funding_fits(&v)) == EXIT_OK)
+		rc = budget_write(o, &v, &b);
 	rc = strict_code(&v, o, rc);
 	view_free(&v);
 	return rc;

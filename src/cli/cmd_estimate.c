@@ -66,6 +66,43 @@ compare_values(const vplan *p, long long *x)
 	memcpy(x, v, sizeof v);
 }
 
+/* The grant under the strictest and the most generous readings, when
+ * they differ from the one used for any plan shown. */
+static void
+readings_table(FILE *f, const view *v)
+{
+	table t;
+	char a[32], b[32], c[32];
+	int i, differ = 0;
+
+	for (i = 0; i < v->n_plans; i++)
+		differ |= v->plans[i].selected &&
+		          (v->plans[i].grant_strict != v->plans[i].grant ||
+		           v->plans[i].grant_generous != v->plans[i].grant);
+	if (!differ)
+		return;
+	table_init(&t, 4, 0xEu);
+	table_add(&t, "plan");
+	table_add(&t, "grant, strictest");
+	table_add(&t, "as used");
+	table_add(&t, "most generous");
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
+			continue;
+		table_add(&t, "%s", p->id);
+		table_add(&t, "%s", fmt_yen(p->grant_strict, a, sizeof a));
+		table_add(&t, "%s", fmt_yen(p->grant, b, sizeof b));
+		table_add(&t, "%s", fmt_yen(p->grant_generous, c, sizeof c));
+	}
+	fprintf(f, "The grant under each reading of the rule (strictest: "
+	           "later initial spending not covered, lease payments not "
+	           "eligible):\n");
+	table_print(f, &t, 0);
+	table_free(&t);
+	fputc('\n', f);
+}
+
 static void
 compare_table(FILE *f, const view *v)
 {
@@ -102,6 +139,7 @@ compare_table(FILE *f, const view *v)
 	table_print(f, &t, 0);
 	table_free(&t);
 	fputc('\n', f);
+	readings_table(f, v);
 }
 
 static void
@@ -117,7 +155,9 @@ compare_csv(FILE *f, const view *v)
 	for (k = 0; k < N_COMPARE; k++)
 		csv_field(f, compare_money[k], 0);
 	csv_field(f, "effective_rate", 0);
-	csv_field(f, "security_fit", 1);
+	csv_field(f, "security_fit", 0);
+	csv_field(f, "grant_strict_yen", 0);
+	csv_field(f, "grant_generous_yen", 1);
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		if (!p->selected)
@@ -131,7 +171,11 @@ compare_csv(FILE *f, const view *v)
 		}
 		snprintf(a, sizeof a, "%.4f", p->effective_rate);
 		csv_field(f, a, 0);
-		csv_field(f, p->security_fit, 1);
+		csv_field(f, p->security_fit, 0);
+		snprintf(a, sizeof a, "%lld", p->grant_strict);
+		csv_field(f, a, 0);
+		snprintf(a, sizeof a, "%lld", p->grant_generous);
+		csv_field(f, a, 1);
 	}
 }
 

@@ -42,6 +42,14 @@ static const char scenario_flags[] =
     "  --work-segment SEG   segment all enrolled work needs: lgwan, internet\n"
     "  --jlis-free-until FY last free year of the J-LIS system\n"
     "  --jlis-fee YEN       its fee per user per year after that\n"
+    "  --rollout FY=SHARE,...  share of the enrolment reached by each year\n"
+    "                       (R7=0.3,R9=1: rising, the last 1)\n"
+    "  --go-live DATE       running costs by the month from this date\n"
+    "  --funding SOURCE:FY:AMOUNT   other money: national, prefectural,\n"
+    "                       bond, other; yen or a share of eligible cost\n"
+    "                       (prefectural:R9:1000000, bond:R9:90%%); repeatable\n"
+    "  --reading KEY=VALUE  later_initial_spending=covered|not_covered,\n"
+    "                       lease_payments=eligible|not_eligible (repeatable)\n"
     "  --set KEY=VALUE      any input the library takes (see docs/api.md)\n";
 
 static const char output_flags[] =
@@ -68,11 +76,17 @@ static const command commands[] = {
      "twcost estimate [--plan ID] [OPTIONS]\n\n"
      "Shows each plan's cost items (quantity, unit price, total, eligible\n"
      "part) and its fiscal-year table.\n"},
-    {"budget", cmd_budget, "fiscal-year budget table in 千円",
-     "twcost budget [--plan ID] [OPTIONS]\n\n"
-     "The budget-request view: lines by cost category and fiscal year (令和\n"
-     "labels) in thousand yen, with the grant and the net cost.  Each line is\n"
-     "rounded half-up; totals add the lines shown.\n"},
+    {"budget", cmd_budget, "the budget request (予算見積書) in 千円",
+     "twcost budget [--plan ID] [--fy YEAR] [--by category] [--negative △|▲] "
+     "[OPTIONS]\n\n"
+     "The budget request of each plan for each fiscal year (or --fy R9):\n"
+     "lines by 節, 細節 and item with their 積算基礎, 事業費計, its 財源内訳\n"
+     "(国県支出金, 地方債, その他特定財源, 一般財源), the expected special\n"
+     "allocation tax and the real burden as reference lines, own staff time\n"
+     "as a reference outside 事業費, and the 債務負担行為 of contracts that\n"
+     "span fiscal years.  In 千円, each line rounded half-up; totals add the\n"
+     "lines shown; negatives marked △ (--negative ▲).  --by category gives\n"
+     "the grant's categories by fiscal year instead.\n"},
     {"simulate", cmd_simulate,
      "Monte Carlo: percentiles, cheapest plan, tornado",
      "twcost simulate [--draws N] [--seed N] [--threads N] [--plot FILE] "

@@ -23,6 +23,11 @@ enum {
 	OPT_RANGE,
 	OPT_PLOT,
 	OPT_SHOW,
+	OPT_FUNDING,
+	OPT_READING,
+	OPT_FY,
+	OPT_BY,
+	OPT_NEGATIVE,
 	OPT_INPUT /* + index into inputs[] */
 };
 
@@ -52,6 +57,8 @@ static const struct input_flag {
     {"work-segment", "work_segment", NULL},
     {"jlis-free-until", "jlis_free_until", NULL},
     {"jlis-fee", "jlis_fee_yen", NULL},
+    {"rollout", "rollout", NULL},
+    {"go-live", "go_live", NULL},
     {"name", "name", NULL},
 };
 
@@ -72,6 +79,11 @@ static const struct option fixed_options[] = {
     {"range", required_argument, NULL, OPT_RANGE},
     {"plot", required_argument, NULL, OPT_PLOT},
     {"show", no_argument, NULL, OPT_SHOW},
+    {"funding", required_argument, NULL, OPT_FUNDING},
+    {"reading", required_argument, NULL, OPT_READING},
+    {"fy", required_argument, NULL, OPT_FY},
+    {"by", required_argument, NULL, OPT_BY},
+    {"negative", required_argument, NULL, OPT_NEGATIVE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
 };
@@ -132,6 +144,36 @@ add_set(options *o, char *arg)
 		return fail(EXIT_USAGE, "--set: '%s' is not KEY=VALUE", arg);
 	*eq = '\0';
 	return add_setting(o, "--set", arg, eq + 1);
+}
+
+/* --funding SOURCE:YEAR:AMOUNT, repeatable: joined into one list. */
+static int
+add_funding(options *o, const char *arg)
+{
+	size_t len = strlen(o->funding);
+
+	if (len + strlen(arg) + 2 > sizeof o->funding)
+		return fail(EXIT_USAGE, "--funding: too many entries");
+	snprintf(o->funding + len, sizeof o->funding - len, "%s%s",
+	         len ? ";" : "", arg);
+	return EXIT_OK;
+}
+
+/* --reading KEY=VALUE: later_initial_spending or lease_payments. */
+static int
+add_reading(options *o, char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq != NULL)
+		*eq = '\0';
+	if (eq == NULL || (strcmp(arg, "later_initial_spending") != 0 &&
+	                   strcmp(arg, "lease_payments") != 0))
+		return fail(EXIT_USAGE,
+		            "--reading: '%s' is not later_initial_spending=... "
+		            "or lease_payments=...",
+		            arg);
+	return add_setting(o, "--reading", arg, eq + 1);
 }
 
 /* --plan a,b --plan c */
@@ -207,6 +249,11 @@ one_option(options *o, int c, char **argv)
 	case OPT_RANGE: o->range = optarg; return EXIT_OK;
 	case OPT_PLOT: o->plot = optarg; return EXIT_OK;
 	case OPT_SHOW: o->show = 1; return EXIT_OK;
+	case OPT_FUNDING: return add_funding(o, optarg);
+	case OPT_READING: return add_reading(o, optarg);
+	case OPT_FY: o->fy = optarg; return EXIT_OK;
+	case OPT_BY: o->by = optarg; return EXIT_OK;
+	case OPT_NEGATIVE: o->negative = optarg; return EXIT_OK;
 	case 'h': o->help = 1; return EXIT_OK;
 	case 'V': o->command = "version"; return EXIT_OK;
 	case ':':
@@ -239,6 +286,9 @@ parse_options(int argc, char **argv, options *o)
 	}
 	if (version)
 		return EXIT_OK;
+	if (o->funding[0] != '\0' &&
+	    (rc = add_setting(o, "--funding", "funding", o->funding)))
+		return rc;
 	if (optind < argc)
 		o->command = argv[optind++];
 	while (optind < argc && o->n_args < 8)

@@ -35,6 +35,7 @@ json_style(const view *v, int st)
 	json_object_set_new(o, "users", json_integer(s->users));
 	json_object_set_new(o, "concurrent", json_integer(s->concurrent));
 	json_object_set_new(o, "segment", json_string(s->segment));
+	json_object_set_new(o, "rollout", json_string(v->rollout[st]));
 	if (st == 1)
 		json_object_set_new(o, "sites", json_integer(v->sites));
 	return o;
@@ -98,6 +99,11 @@ json_scenario(const view *v)
 	set_bool(o, "grant_override", v->grant_override);
 	set_bool(o, "sensitive_data", v->sensitive_data);
 	set_bool(o, "grant_applies", v->grant_applies);
+	set_text(o, "later_initial_spending", v->later_initial_spending);
+	set_text(o, "lease_payments", v->lease_payments);
+	set_text(o, "go_live", v->go_live);
+	set_text(o, "funding", v->funding);
+	set_text(o, "setsu", v->setsu);
 	json_object_set_new(o, "home", json_style(v, 0));
 	json_object_set_new(o, "satellite", json_style(v, 1));
 	json_object_set_new(o, "mobile", json_style(v, 2));
@@ -118,6 +124,12 @@ json_year(const vyear *y)
 	set_int(o, "initial_yen", y->initial);
 	set_int(o, "running_yen", y->running);
 	set_int(o, "replacement_yen", y->replacement);
+	set_int(o, "grant_strict_yen", y->grant_strict);
+	set_int(o, "grant_generous_yen", y->grant_generous);
+	set_int(o, "funding_yen", y->funding_total);
+	set_int(o, "deducted_yen", y->deducted);
+	set_int(o, "staff_time_yen", y->staff_time);
+	set_int(o, "months", y->months);
 	return o;
 }
 
@@ -161,6 +173,13 @@ json_plan_money(json_t *o, const vplan *p)
 	set_int(o, "vs_jlis_yen", p->vs_reference);
 	set_int(o, "users", p->users);
 	set_int(o, "concurrent", p->concurrent);
+	set_int(o, "grant_strict_yen", p->grant_strict);
+	set_int(o, "grant_generous_yen", p->grant_generous);
+	set_int(o, "funding_yen", p->funding);
+	set_int(o, "deducted_yen", p->deducted);
+	set_int(o, "staff_time_yen", p->staff_time);
+	set_int(o, "request_cost_yen", p->request_cost);
+	set_int(o, "real_burden_yen", p->real_burden);
 }
 
 static json_t *
@@ -239,6 +258,23 @@ strict_code(const view *v, const options *o, int rc)
 /* ---- table headers and messages ------------------------------------------
  */
 
+/* A phased introduction and other funding, when the scenario has them. */
+static void
+print_phasing(FILE *f, const view *v)
+{
+	int st;
+
+	for (st = 0; st < 3; st++)
+		if (v->rollout[st][0] != '\0')
+			fprintf(f, "  %s rollout: %s\n", v->style[st].name,
+			        v->rollout[st]);
+	if (v->go_live[0] != '\0')
+		fprintf(f, "  go-live %s: running costs by the month from it\n",
+		        v->go_live);
+	if (v->funding[0] != '\0')
+		fprintf(f, "  other funding: %s\n", v->funding);
+}
+
 void
 print_scenario(FILE *f, const view *v, const char *command)
 {
@@ -262,6 +298,9 @@ print_scenario(FILE *f, const view *v, const char *command)
 	    "= %.2f of eligible initial cost%s\n",
 	    v->rate, v->m, v->fiscal_index_rounded, v->rate * v->m,
 	    v->grant_applies ? "" : ": NOT APPLIED (see warnings)");
+	fprintf(f, "  readings: later_initial_spending %s, lease_payments %s\n",
+	        v->later_initial_spending, v->lease_payments);
+	print_phasing(f, v);
 	fprintf(f, "  profile %s; catalogue %s; grant rule %s\n\n", v->profile,
 	        v->catalog, v->grant);
 }

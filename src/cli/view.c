@@ -210,6 +210,7 @@ read_style(reader *r, int st, vstyle *s)
 	s->users = yen(r, NULL, "users:%s", n);
 	s->concurrent = yen(r, NULL, "concurrent:%s", n);
 	s->segment = text(r, NULL, "%s_segment", n);
+	r->v->rollout[st] = text(r, NULL, "%s_rollout", n);
 }
 
 static void
@@ -247,6 +248,11 @@ read_scenario(reader *r, view *v)
 	v->grant_override = yen(r, NULL, "grant_override") != 0;
 	v->sensitive_data = yen(r, NULL, "sensitive_data") != 0;
 	v->grant_applies = yen(r, NULL, "grant_applies") != 0;
+	v->later_initial_spending = text(r, NULL, "later_initial_spending");
+	v->lease_payments = text(r, NULL, "lease_payments");
+	v->go_live = text(r, NULL, "go_live");
+	v->funding = text(r, NULL, "funding");
+	v->setsu = text(r, NULL, "setsu");
 	for (st = 0; st < 3; st++)
 		read_style(r, st, &v->style[st]);
 	read_messages(r, NULL, "warning", &v->warnings);
@@ -286,6 +292,53 @@ read_year(reader *r, const char *id, int k, vyear *y)
 	y->initial = yen(r, id, "year:%d:initial_yen", k);
 	y->running = yen(r, id, "year:%d:running_yen", k);
 	y->replacement = yen(r, id, "year:%d:replacement_yen", k);
+	y->months = yen(r, id, "year:%d:months", k);
+	y->staff_time = yen(r, id, "year:%d:staff_time_yen", k);
+	y->request_cost = yen(r, id, "year:%d:request_cost_yen", k);
+	y->general = yen(r, id, "year:%d:general_yen", k);
+	y->real_burden = yen(r, id, "year:%d:real_burden_yen", k);
+	y->funding[VFUND_NATIONAL] = yen(r, id, "year:%d:funding_national_yen", k);
+	y->funding[VFUND_PREFECTURAL] =
+	    yen(r, id, "year:%d:funding_prefectural_yen", k);
+	y->funding[VFUND_BOND] = yen(r, id, "year:%d:funding_bond_yen", k);
+	y->funding[VFUND_OTHER] = yen(r, id, "year:%d:funding_other_yen", k);
+	y->funding_total = yen(r, id, "year:%d:funding_yen", k);
+	y->deducted = yen(r, id, "year:%d:deducted_yen", k);
+	y->grant_strict = yen(r, id, "year:%d:grant_strict_yen", k);
+	y->grant_generous = yen(r, id, "year:%d:grant_generous_yen", k);
+}
+
+static void
+read_lines(reader *r, const char *id, vplan *p)
+{
+	int i;
+
+	p->n_lines = count(r, id, "lines");
+	p->lines = alloc(r, (size_t)p->n_lines, sizeof *p->lines);
+	for (i = 0; p->lines != NULL && i < p->n_lines; i++) {
+		vline *l = &p->lines[i];
+		l->year = yen(r, id, "line:%d:year", i);
+		l->fy = yen(r, id, "line:%d:fy", i);
+		l->setsu = yen(r, id, "line:%d:setsu", i);
+		l->setsu_name = text(r, id, "line:%d:setsu_name", i);
+		l->saisetsu = text(r, id, "line:%d:saisetsu", i);
+		l->item = text(r, id, "line:%d:item", i);
+		l->label = text(r, id, "line:%d:label", i);
+		l->basis = text(r, id, "line:%d:basis", i);
+		l->yen = yen(r, id, "line:%d:yen", i);
+	}
+	p->n_debts = count(r, id, "debts");
+	p->debts = alloc(r, (size_t)p->n_debts, sizeof *p->debts);
+	for (i = 0; p->debts != NULL && i < p->n_debts; i++) {
+		vdebt *d = &p->debts[i];
+		d->item = text(r, id, "debt:%d:item", i);
+		d->label = text(r, id, "debt:%d:label", i);
+		d->contract_fy = yen(r, id, "debt:%d:contract_fy", i);
+		d->from_fy = yen(r, id, "debt:%d:from_fy", i);
+		d->to_fy = yen(r, id, "debt:%d:to_fy", i);
+		d->limit = yen(r, id, "debt:%d:limit_yen", i);
+		d->period = text(r, id, "debt:%d:period", i);
+	}
 }
 
 static void
@@ -328,6 +381,15 @@ read_plan_money(reader *r, const char *id, vplan *p)
 	p->concurrent = yen(r, id, "concurrent");
 	p->flip_fy = yen(r, id, "flip_fy");
 	p->effective_rate = real(r, id, "effective_rate");
+	p->grant_strict = yen(r, id, "grant_strict_yen");
+	p->grant_generous = yen(r, id, "grant_generous_yen");
+	p->funding = yen(r, id, "funding_yen");
+	p->deducted = yen(r, id, "deducted_yen");
+	p->staff_time = yen(r, id, "staff_time_yen");
+	p->request_cost = yen(r, id, "request_cost_yen");
+	p->general = yen(r, id, "general_yen");
+	p->real_burden = yen(r, id, "real_burden_yen");
+	p->funding_capped = yen(r, id, "funding_capped");
 }
 
 static void
@@ -352,6 +414,7 @@ read_plan(reader *r, int years, enum view_depth depth, vplan *p)
 	p->items = alloc(r, (size_t)p->n_items, sizeof *p->items);
 	for (i = 0; p->items != NULL && i < p->n_items; i++)
 		read_item(r, id, i, years, &p->items[i]);
+	read_lines(r, id, p);
 }
 
 int

@@ -19,12 +19,31 @@ typedef struct vmsgs {
 	int n;
 } vmsgs;
 
+/* Other funding by source: 国庫支出金, 都道府県支出金, 地方債, その他. */
+enum { VFUND_NATIONAL, VFUND_PREFECTURAL, VFUND_BOND, VFUND_OTHER, VFUNDS };
+
 /* One fiscal year of a plan (scenario-wide: fy and label only). */
 typedef struct vyear {
 	long long fy;
 	const char *label;
 	long long cost, eligible, grant, net, initial, running, replacement;
+	long long months, staff_time, request_cost, general, real_burden;
+	long long funding[VFUNDS], funding_total, deducted;
+	long long grant_strict, grant_generous;
 } vyear;
+
+/* A line of the budget request. */
+typedef struct vline {
+	long long year, fy, setsu;
+	const char *setsu_name, *saisetsu, *item, *label, *basis;
+	long long yen;
+} vline;
+
+/* A contract that spans fiscal years (債務負担行為). */
+typedef struct vdebt {
+	const char *item, *label, *period;
+	long long contract_fy, from_fy, to_fy, limit;
+} vdebt;
 
 typedef struct vitem {
 	const char *id, *option, *category, *phase, *driver, *label, *label_en;
@@ -38,12 +57,18 @@ typedef struct vplan {
 	long long initial, annual, running, replacement, total, eligible;
 	long long grant, net, per_user_year, vs_reference, users, concurrent;
 	long long flip_fy; /* 0: none */
+	long long grant_strict, grant_generous, funding, deducted, staff_time;
+	long long request_cost, general, real_burden, funding_capped;
 	double effective_rate;
 	int is_reference;
 	int selected; /* shown: no --plan, or named by one */
 	vyear *years;
 	vitem *items;
 	int n_items;
+	vline *lines;
+	int n_lines;
+	vdebt *debts;
+	int n_debts;
 	vmsgs warnings, notes;
 } vplan;
 
@@ -66,6 +91,8 @@ typedef struct view {
 	double fiscal_index, fiscal_index_rounded, m, rate, effective_rate;
 	double peak, lent_share;
 	int recipient, grant_override, sensitive_data, grant_applies;
+	const char *later_initial_spending, *lease_payments, *go_live;
+	const char *funding, *setsu, *rollout[3];
 	vstyle style[3]; /* home, satellite, mobile */
 	vyear *fy;       /* each fiscal year of the horizon: fy, label */
 	vcategory *cats;

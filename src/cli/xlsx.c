@@ -25,6 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "report.h"
+#include "request.h"
 
 #define SHEET_COMPARE "比較"
 #define SHEET_ITEMS "明細"
@@ -566,171 +567,161 @@ budget_name(book *b, const char *plan)
 	return name;
 }
 
-/* A line of a budget table: its label, a value per year, the total. */
-typedef struct budget_row {
-	const char *label;
-	const long long *v;
-	long long total;
-	lxw_format *label_fmt, *fmt;
-} budget_row;
-
-/* One line of a budget table: numbers, and the row total as =SUM. */
-static void
-budget_line(book *b, sheet *s, int r, int years, const budget_row *row)
-{
-	char f[64], range[LXW_MAX_CELL_RANGE_LENGTH];
-	int k;
-
-	put_text(b, s, r, 0, row->label, row->label_fmt);
-	for (k = 0; k < years; k++)
-		put_number(b, s, r, 1 + k, (double)row->v[k], row->fmt);
-	lxw_rowcol_to_range(range, (lxw_row_t)r, 1, (lxw_row_t)r,
-	                    (lxw_col_t)years);
-	snprintf(f, sizeof f, "=SUM(%s)", range);
-	put_formula(b, s, r, 1 + years, f, (double)row->total, row->fmt);
-}
-
-/* The 事業費計 row: each year =SUM of the lines above, then the total. */
-static void
-budget_cost_row(book *b, sheet *s, int r, int first, const budget *bu)
-{
-	char f[64], range[LXW_MAX_CELL_RANGE_LENGTH];
-	int k;
-
-	put_text(b, s, r, 0, "事業費計 total cost", b->bold);
-	for (k = 0; k <= bu->years; k++) {
-		lxw_col_t c = (lxw_col_t)(1 + k);
-		if (k < bu->years)
-			lxw_rowcol_to_range(range, (lxw_row_t)first, c,
-			                    (lxw_row_t)(r - 1), c);
-		else
-			lxw_rowcol_to_range(range, (lxw_row_t)r, 1,
-			                    (lxw_row_t)r, (lxw_col_t)bu->years);
-		snprintf(f, sizeof f, "=SUM(%s)", range);
-		put_formula(
-		    b, s, r, c, f,
-		    (double)(k < bu->years ? bu->cost[k] : bu->cost_total),
-		    b->yen_sum);
-	}
-}
-
-/* The 一般財源等 row: =cost-grant in every column. */
-static void
-budget_net_row(book *b, sheet *s, int r, const budget *bu)
-{
-	char f[64], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
-	int k;
-
-	put_text(b, s, r, 0, "一般財源等 net", b->bold);
-	for (k = 0; k <= bu->years; k++) {
-		snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1 + k),
-		         cell(y, r - 1, 1 + k));
-		put_formula(
-		    b, s, r, 1 + k, f,
-		    (double)(k < bu->years ? bu->net[k] : bu->net_total),
-		    b->yen_sum);
-	}
-}
-
-/* The header row: 令和 labels of the fiscal years, then 合計. */
-static void
-budget_header(book *b, sheet *s, int r, const vplan *p, int years)
-{
-	char t[64];
-	int k;
-
-	check(b, worksheet_set_row(s->ws, (lxw_row_t)r, 30, NULL), s->name);
-	put_text(b, s, r, 0, "千円 (thousand yen)", b->head);
-	for (k = 0; k < years; k++) {
-		snprintf(t, sizeof t, "%s\nFY%lld", p->years[k].label,
-		         p->years[k].fy);
-		put_text(b, s, r, 1 + k, t, b->head);
-	}
-	put_text(b, s, r, 1 + years, "合計\ntotal", b->head);
-}
-
-/* The lines by category (eligible ones marked *); returns the next row. */
+/* The rows of one 節 of a year: the 節 (=SUM of its item rows), its
+ * 細節 names and items; returns the next row, *at the 節's row. */
 static int
-budget_lines(book *b, sheet *s, int r, const budget *bu)
+request_setsu(book *b, sheet *s, int r, const vplan *p, const rq_setsu *rs,
+              int *at)
 {
-	char label[512];
-	int i;
+	char t[256], f[96], range[LXW_MAX_CELL_RANGE_LENGTH];
+	const char *saisetsu = "";
+	int i, first;
 
-	for (i = 0; i < bu->n_lines; i++) {
-		const vcategory *cat = &b->v->cats[bu->cat[i]];
-		budget_row row = {label, bu->line[i], bu->line_total[i], NULL,
-		                  b->yen};
-		snprintf(label, sizeof label, "%s%s", cat->label,
-		         cat->eligible ? " *" : "");
-		budget_line(b, s, r++, bu->years, &row);
+	*at = r;
+	snprintf(t, sizeof t, "%lld %s", rs->code, rs->name);
+	put_text(b, s, r, 0, t, b->bold);
+	first = r + 1;
+	for (i = rs->first, r++; i < rs->first + rs->n; i++) {
+		const vline *l = &p->lines[i];
+		if (l->saisetsu[0] != '\0' && strcmp(l->saisetsu, saisetsu) != 0)
+			put_text(b, s, r++, 0, l->saisetsu, NULL);
+		saisetsu = l->saisetsu;
+		snprintf(t, sizeof t, "  %s", l->label);
+		put_text(b, s, r, 0, t, NULL);
+		put_number(b, s, r, 1, (double)to_thousands(l->yen), b->yen);
+		put_text(b, s, r, 2, l->basis, NULL);
+		put_number(b, s, r++, 3, (double)l->yen, b->yen);
 	}
+	lxw_rowcol_to_range(range, (lxw_row_t)first, 1, (lxw_row_t)(r - 1), 1);
+	snprintf(f, sizeof f, "=SUM(%s)", range);
+	put_formula(b, s, *at, 1, f, (double)rs->thousand, b->yen_sum);
+	put_number(b, s, *at, 3, (double)rs->yen, b->yen_sum);
 	return r;
 }
 
-/* The notes and the exact yen totals under the table, from row r. */
+/* 事業費計 as the sum of the 節 rows at[0..n). */
 static void
-budget_footer(book *b, sheet *s, int r, const vplan *p, const budget *bu)
+request_cost(book *b, sheet *s, int r, const int *at, int n,
+             const rq_year *q)
 {
-	const char *id = p->id;
-	long long cost = p->total, grant = p->grant, net = p->net;
-	char f[64], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
+	char f[1024], c[LXW_MAX_CELL_NAME_LENGTH];
+	size_t len = 1;
+	int i;
 
-	put_note(b, s, r++, 0,
-	         "* 対象経費: category the measure names; only its initial "
-	         "spending is eligible.",
-	         NULL);
-	put_note(b, s, r++, 0,
-	         "各行を千円未満四捨五入し、合計は表示した行の和です。 Lines "
-	         "are rounded half-up to 千円 one by one; totals add the lines "
-	         "shown.",
-	         NULL);
-	if (p->running > 0 && bu->years > 1)
-		put_note(
-		    b, s, r++, 0,
-		    "Running costs over several years may need a 債務負担行為 "
-		    "(item, period, limit) unless a 長期継続契約 applies.",
-		    NULL);
-	put_note(b, s, ++r, 0, "端数処理前 exact (円 yen)", b->bold);
-	put_note(b, s, ++r, 0, "事業費計 total cost", NULL);
-	put_number(b, s, r, 1, (double)cost, b->yen);
-	put_note(b, s, ++r, 0, "特別交付税 grant", NULL);
-	put_number(b, s, r, 1, (double)grant, b->yen);
-	put_note(b, s, ++r, 0, "一般財源等 net", NULL);
-	snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1), cell(y, r - 1, 1));
-	agree(b, id, "net_yen", net, (double)cost - (double)grant);
-	put_formula(b, s, r, 1, f, (double)net, b->yen);
+	strcpy(f, "=");
+	for (i = 0; i < n && len + 16 < sizeof f; i++)
+		len += (size_t)snprintf(f + len, sizeof f - len, "%s%s",
+		                        i ? "+" : "", cell(c, at[i], 1));
+	if (n == 0)
+		strcpy(f, "=0");
+	put_text(b, s, r, 0, "事業費計", b->bold);
+	put_formula(b, s, r, 1, f, (double)q->cost, b->yen_sum);
+	put_number(b, s, r, 3, (double)q->y->request_cost, b->yen_sum);
 }
 
-/* The budget-request sheet of one plan. */
+/* 財源内訳, 特別交付税措置見込額 and 実質負担額 under 事業費計 at row
+ * cost; returns the next row. */
+static int
+request_footer(book *b, sheet *s, int cost, const rq_year *q)
+{
+	static const char *const funds[VFUNDS] = {
+	    "財源内訳 国庫支出金", "財源内訳 都道府県支出金", "財源内訳 地方債",
+	    "財源内訳 その他特定財源"};
+	char f[128], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
+	int r = cost + 1, k;
+
+	for (k = 0; k < VFUNDS; k++, r++) {
+		put_text(b, s, r, 0, funds[k], NULL);
+		put_number(b, s, r, 1, (double)q->funding[k], b->yen);
+		put_number(b, s, r, 3, (double)q->y->funding[k], b->yen);
+	}
+	snprintf(f, sizeof f, "=%s", cell(x, cost, 1));
+	for (k = 0; k < VFUNDS; k++)
+		snprintf(f + strlen(f), sizeof f - strlen(f), "-%s",
+		         cell(y, cost + 1 + k, 1));
+	put_text(b, s, r, 0, "財源内訳 一般財源", b->bold);
+	put_formula(b, s, r, 1, f, (double)q->general, b->yen_sum);
+	put_number(b, s, r++, 3, (double)q->y->general, b->yen);
+	put_text(b, s, r, 0, "特別交付税措置見込額（参考）", NULL);
+	put_number(b, s, r, 1, (double)q->grant, b->yen);
+	put_number(b, s, r++, 3, (double)q->y->grant, b->yen);
+	snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1), cell(y, r - 1, 1));
+	put_text(b, s, r, 0, "実質負担額（参考）", b->bold);
+	put_formula(b, s, r, 1, f, (double)q->real, b->yen_sum);
+	put_number(b, s, r++, 3, (double)q->y->real_burden, b->yen);
+	put_text(b, s, r, 0, "参考：職員の作業時間（事業費外）", NULL);
+	put_number(b, s, r, 1, (double)q->staff_time, b->yen);
+	put_number(b, s, r++, 3, (double)q->y->staff_time, b->yen);
+	return r;
+}
+
+/* One fiscal year's request from row r; returns the next free row. */
+static int
+request_block(book *b, sheet *s, int r, const vplan *p, int k)
+{
+	static const char *const labels[] = {"節・細節・事項", "見積額（千円）",
+	                                     "積算基礎", "円"};
+	rq_year q;
+	int at[REQUEST_MAX_SETSU], i;
+	char t[128];
+
+	request_year(p, k, &q);
+	snprintf(t, sizeof t, "%s (FY%lld)", q.y->label, q.y->fy);
+	put_text(b, s, r++, 0, t, b->bold);
+	header_row(b, s, r++, labels, 4);
+	for (i = 0; i < q.n_setsu; i++)
+		r = request_setsu(b, s, r, p, &q.setsu[i], &at[i]);
+	request_cost(b, s, r, at, q.n_setsu, &q);
+	return request_footer(b, s, r, &q) + 1;
+}
+
+/* The 債務負担行為 table from row r. */
+static void
+debt_rows(book *b, sheet *s, int r, const vplan *p)
+{
+	static const char *const labels[] = {"債務負担行為 事項", "期間",
+	                                     "限度額（千円）", "円"};
+	int i;
+
+	if (p->n_debts == 0)
+		return;
+	header_row(b, s, r++, labels, 4);
+	for (i = 0; i < p->n_debts; i++, r++) {
+		const vdebt *d = &p->debts[i];
+		put_text(b, s, r, 0, d->label, NULL);
+		put_text(b, s, r, 1, d->period, NULL);
+		put_number(b, s, r, 2, (double)to_thousands(d->limit), b->yen);
+		put_number(b, s, r, 3, (double)d->limit, b->yen);
+	}
+}
+
+/* The budget request (予算見積書) of one plan: a block a fiscal year,
+ * then the 債務負担行為. */
 static void
 budget_sheet(book *b, const vplan *p)
 {
-	budget bu;
-	budget_row grant;
 	sheet s;
 	char t[512];
-	int head = 3, r;
+	int r = 3, k;
 
 	if (add_sheet(b, &s, budget_name(b, p->id)) == NULL)
 		return;
 	if (b->first_budget == NULL)
 		b->first_budget = s.ws;
-	budget_build(b->v, p, &bu);
-	snprintf(t, sizeof t, "予算要求 %s: %s (%s)", p->id, p->label,
+	snprintf(t, sizeof t, "予算見積書 %s: %s (%s)", p->id, p->label,
 	         p->label_en);
 	put_note(b, &s, 0, 0, t, b->title);
-	snprintf(t, sizeof t, "%s; %s – %s; 単位 千円 (thousand yen)",
-	         b->v->name, b->v->start_label, b->v->end_label);
+	snprintf(t, sizeof t,
+	         "%s; %s – %s; 単位 千円 (各行を千円未満四捨五入、合計は"
+	         "表示した行の和); readings: later_initial_spending %s, "
+	         "lease_payments %s",
+	         b->v->name, b->v->start_label, b->v->end_label,
+	         b->v->later_initial_spending, b->v->lease_payments);
 	put_note(b, &s, 1, 0, t, NULL);
-	budget_header(b, &s, head, p, bu.years);
-	r = budget_lines(b, &s, head + 1, &bu);
-	budget_cost_row(b, &s, r++, head + 1, &bu);
-	grant = (budget_row){"特別交付税 grant", bu.grant, bu.grant_total,
-	                     b->bold, b->yen};
-	budget_line(b, &s, r++, bu.years, &grant);
-	budget_net_row(b, &s, r++, &bu);
-	budget_footer(b, &s, r + 1, p, &bu);
-	worksheet_freeze_panes(s.ws, (lxw_row_t)(head + 1), 1);
+	for (k = 0; k < b->v->years; k++)
+		r = request_block(b, &s, r, p, k);
+	debt_rows(b, &s, r, p);
+	worksheet_freeze_panes(s.ws, 3, 1);
 	set_widths(b, &s);
 }
 

@@ -11,10 +11,12 @@ twcost compare >"$tmp/actual"
 expect "README shows twcost compare as it prints" \
 	"$(cksum <"$tmp/shown")" "$(cksum <"$tmp/actual")"
 
-# Every table line of the budget block appears in `twcost budget`.
-awk '/^\$ twcost budget --plan jlis-lgwan$/ { inside = 1; next }
+# Every line of the budget block appears in the command's output.
+cmd='budget --profile town-expanding --plan jlis-lgwan --fy R9'
+awk -v c="\$ twcost $cmd" '$0 == c { inside = 1; next }
      inside && /^```$/ { exit } inside' "$readme" >"$tmp/budget-shown"
-twcost budget --plan jlis-lgwan >"$tmp/budget"
+# shellcheck disable=SC2086
+twcost $cmd >"$tmp/budget"
 missing=0
 while IFS= read -r line; do
 	grep -qxF -- "$line" "$tmp/budget" || missing=$((missing + 1))

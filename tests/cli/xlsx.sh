@@ -180,48 +180,60 @@ def check_compare(sh, est):
                  refs[-1:], [(cols["net"], head + 1 + ids.index(ref))])
 
 
-def check_budget(sh, bud, plan, cats_eligible):
-    head = sh.row_of(0, "千円 (thousand yen)")
-    say(head is not None, sh.name + " has its header row", "none")
-    if head is None:
-        return
-    n = len(bud["fy"])
-    same(sh.name + " year headers",
-         [str(sh.value(1 + k, head)).split("\n")[0] for k in range(n)],
-         [y["label"] for y in plan["years"]])
-    r = head + 1
-    for line in bud["lines"]:
-        label = sh.value(0, r)
-        same(sh.name + " line label", str(label).rstrip(" *"), line["label"])
-        if line["category"] in cats_eligible:
-            say(str(label).endswith(" *"), sh.name + " marks " + line["category"],
-                "eligible category without *")
-        for k in range(n):
-            sh.check("%s %d" % (line["category"], bud["fy"][k]), 1 + k, r,
-                     line["thousand_yen"][k])
-        sh.check(line["category"] + " total", 1 + n, r, line["total"], True)
+def check_request_year(sh, plan, y, r):
+    """One fiscal year's block of the 予算見積書 from row r; the next row."""
+    name = "%s %s" % (plan, y["fy"])
+    same(sh.name + " " + name + " header", sh.value(0, r + 1), "節・細節・事項")
+    r += 2
+    setsu_rows = []
+    for s in y["setsu"]:
+        same(name + " setsu", sh.value(0, r), "%d %s" % (s["code"], s["name"]))
+        sh.check("%s setsu %d" % (name, s["code"]), 1, r, s["thousand_yen"], True)
+        sh.check("%s setsu %d yen" % (name, s["code"]), 3, r, s["yen"])
+        setsu_rows.append(r)
         r += 1
-    first = head + 1
-    for k in range(n + 1):
-        sum_lines = sum(sh.value(1 + k, q) for q in range(first, r))
-        same("%s column %d: 事業費計 = sum of the lines shown" % (sh.name, k),
-             sh.value(1 + k, r), sum_lines)
-    for row, key, total, label in ((r, "total_cost", "total_cost_sum", "事業費計"),
-                                   (r + 1, "grant", "grant_sum", "特別交付税"),
-                                   (r + 2, "net", "net_sum", "一般財源等")):
-        same(sh.name + " row label", str(sh.value(0, row)).split(" ")[0], label)
-        for k in range(n):
-            sh.check("%s %d" % (key, bud["fy"][k]), 1 + k, row, bud[key][k],
-                     key != "grant")
-        sh.check(total, 1 + n, row, bud[total], True)
-    exact = sh.row_of(0, "端数処理前 exact (円 yen)", r)
-    say(exact is not None, sh.name + " has the exact totals", "none")
-    if exact is not None:
-        sh.check("exact total_yen", 1, exact + 1, bud["total_yen"])
-        sh.check("exact grant_yen", 1, exact + 2, bud["grant_yen"])
-        sh.check("exact net_yen", 1, exact + 3, bud["net_yen"], True)
-    say(any("one by one" in str(v) for (c, q), (v, f) in sh.cells.items()),
-        sh.name + " says lines are rounded one by one", "no such note")
+        for line in s["lines"]:
+            if str(sh.value(0, r)).strip() == line["saisetsu"] and line["saisetsu"]:
+                r += 1
+            same(name + " line label", str(sh.value(0, r)).strip(), line["label"])
+            sh.check(name + " " + line["item"], 1, r, line["thousand_yen"])
+            same(name + " " + line["item"] + " basis", sh.value(2, r), line["basis"])
+            sh.check(name + " " + line["item"] + " yen", 3, r, line["yen"])
+            r += 1
+    same(name + " 事業費計 row", sh.value(0, r), "事業費計")
+    sh.check(name + " 事業費計", 1, r, y["cost_thousand_yen"], True)
+    sh.check(name + " 事業費計 yen", 3, r, y["cost_yen"])
+    same(name + " 事業費計 = the 節 shown",
+         sum(sh.value(1, q) for q in setsu_rows), sh.value(1, r))
+    th, f = y["funding"]["thousand"], y["funding"]
+    for k, key in enumerate(("national_yen", "prefectural_yen", "bond_yen", "other_yen")):
+        sh.check(name + " " + key, 1, r + 1 + k, th[key])
+        sh.check(name + " " + key + " yen", 3, r + 1 + k, f[key])
+    sh.check(name + " 一般財源", 1, r + 5, th["general_yen"], True)
+    sh.check(name + " 一般財源 yen", 3, r + 5, f["general_yen"])
+    sh.check(name + " 特交見込額", 1, r + 6, (y["grant_memo_yen"] + 500) // 1000)
+    sh.check(name + " 特交見込額 yen", 3, r + 6, y["grant_memo_yen"])
+    sh.check(name + " 実質負担額", 1, r + 7,
+             th["general_yen"] - (y["grant_memo_yen"] + 500) // 1000, True)
+    sh.check(name + " 実質負担額 yen", 3, r + 7, y["real_burden_yen"])
+    sh.check(name + " staff time yen", 3, r + 8, y["reference"]["staff_time_yen"])
+    return r + 10
+
+
+def check_budget(sh, plan):
+    req = plan["request"]
+    r = 3
+    for y in req["years"]:
+        same(sh.name + " year", sh.value(0, r), "%s (FY%d)" % (y["label"], y["fy"]))
+        r = check_request_year(sh, plan["id"], y, r)
+    say(req["reading"]["later_initial_spending"] in str(sh.value(0, 1)),
+        sh.name + " names the reading", repr(sh.value(0, 1)))
+    for d in req["debt_burden"]:
+        row = sh.row_of(0, d["label"], r)
+        say(row is not None, sh.name + " debt " + d["item"], "none")
+        if row is not None:
+            same(sh.name + " debt period", sh.value(1, row), d["period"])
+            sh.check(sh.name + " debt limit", 3, row, d["limit_yen"])
 
 
 def check_items(sh, est):
@@ -298,10 +310,8 @@ def main():
         say(b"<cols>" in xml, name + " sets column widths", "no <cols>")
     by = {n: Sheet(n, c) for n, c, x in sheets}
     check_compare(by["比較"], est)
-    eligible = {it["category"] for p in est["plans"] for it in p["items"] if it["eligible"]}
-    plans = {p["id"]: p for p in est["plans"]}
-    for b, name in zip(bud["budget"], names[1:1 + n_plans]):
-        check_budget(by[name], b, plans[b["id"]], eligible)
+    for p, name in zip(bud["plans"], names[1:1 + n_plans]):
+        check_budget(by[name], p)
     check_items(by["明細"], est)
     check_notes(by["注記"], est)
     check_chart(z, est, by["比較"])
@@ -350,6 +360,10 @@ run_check() {
 
 run_check default
 run_check city220 --profile "$PROFILES/entities/city-220.cfg"
+# The 予算見積書 with a rollout, go-live, other funding and a 債務負担行為.
+run_check expanding --profile "$PROFILES/entities/town-expanding.cfg"
+run_check starting --profile "$PROFILES/entities/city-starting.cfg"
+run_check leasing --profile "$PROFILES/entities/town-leasing.cfg"
 # One plan without the reference plan: J-LIS's net stands on its own row.
 run_check one --plan vdi-own
 run_check start-late --start 2026-04-01

@@ -274,7 +274,9 @@ test_bundled_profiles_are_listed(void)
 	CU_ASSERT_TRUE(n >= 7);
 	for (i = 0; i < n; i++)
 		scenarios += strcmp(twc_bundled(i, "kind"), "scenario") == 0;
-	CU_ASSERT_EQUAL(scenarios, 5);
+	/* default, the four entities of issue 2 and the three of issue 9
+	 * (town-expanding, city-starting, town-leasing) */
+	CU_ASSERT_EQUAL(scenarios, 8);
 	CU_ASSERT_PTR_NULL(twc_bundled(-1, "name"));
 	CU_ASSERT_PTR_NULL(twc_bundled(n, "name"));
 	CU_ASSERT_PTR_NULL(twc_bundled(0, "colour"));

@@ -1,0 +1,387 @@
+/* request.c - the budget request of a plan: grouping by 節, rounding to
+ * 千円 line by line, and the table, CSV and JSON of it. */
+#include <config.h>
+
+#include "request.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+static const char *const fund_names[VFUNDS] = {"国庫支出金", "都道府県支出金",
+                                               "地方債", "その他特定財源"};
+static const char *const fund_keys[VFUNDS] = {
+    "national_yen", "prefectural_yen", "bond_yen", "other_yen"};
+
+char *
+fmt_kilo(long long thousand, const char *minus, char *buf, size_t n)
+{
+	char digits[32];
+
+	fmt_yen(thousand < 0 ? -thousand : thousand, digits, sizeof digits);
+	snprintf(buf, n, "%s%s", thousand < 0 ? minus : "", digits);
+	return buf;
+}
+
+void
+request_year(const vplan *p, int k, rq_year *q)
+{
+	const vyear *y = &p->years[k];
+	int i, f;
+
+	memset(q, 0, sizeof *q);
+	q->y = y;
+	for (i = 0; i < p->n_lines; i++) {
+		const vline *l = &p->lines[i];
+		rq_setsu *s = &q->setsu[q->n_setsu - 1];
+		if (l->year != k)
+			continue;
+		if (q->n_setsu == 0 || s->code != l->setsu) {
+			if (q->n_setsu == REQUEST_MAX_SETSU)
+				break;
+			s = &q->setsu[q->n_setsu++];
+			s->code = l->setsu;
+			s->name = l->setsu_name;
+			s->first = i;
+		}
+		s->n++;
+		s->yen += l->yen;
+		s->thousand += to_thousands(l->yen);
+	}
+	for (i = 0; i < q->n_setsu; i++)
+		q->cost += q->setsu[i].thousand;
+	q->general = q->cost;
+	for (f = 0; f < VFUNDS; f++) {
+		q->funding[f] = to_thousands(y->funding[f]);
+		q->general -= q->funding[f];
+	}
+	q->grant = to_thousands(y->grant);
+	q->real = q->general - q->grant;
+	q->staff_time = to_thousands(y->staff_time);
+	q->grant_strict = to_thousands(y->grant_strict);
+	q->grant_generous = to_thousands(y->grant_generous);
+}
+
+/* ---- the table ----------------------------------------------------------- */
+
+static void
+row(table *t, const char *label, long long thousand, const char *basis,
+    const char *minus)
+{
+	char a[40];
+
+	table_add(t, "%s", label);
+	table_add(t, "%s", fmt_kilo(thousand, minus, a, sizeof a));
+	table_add(t, "%s", basis);
+}
+
+static void
+setsu_rows(table *t, const vplan *p, const rq_setsu *s, const char *minus)
+{
+	char label[160];
+	const char *saisetsu = NULL;
+	int i;
+
+	snprintf(label, sizeof label, "%lld %s", s->code, s->name);
+	row(t, label, s->thousand, "", minus);
+	for (i = s->first; i < s->first + s->n; i++) {
+		const vline *l = &p->lines[i];
+		if (l->saisetsu[0] != '\0' &&
+		    (saisetsu == NULL || strcmp(saisetsu, l->saisetsu) != 0)) {
+			long long sub = 0;
+			int j;
+			for (j = i; j < s->first + s->n &&
+			            strcmp(p->lines[j].saisetsu, l->saisetsu) == 0;
+			     j++)
+				sub += to_thousands(p->lines[j].yen);
+			snprintf(label, sizeof label, "    %s", l->saisetsu);
+			row(t, label, sub, "", minus);
+		}
+		saisetsu = l->saisetsu;
+		snprintf(label, sizeof label, "%s%s",
+		         l->saisetsu[0] ? "      " : "    ", l->label);
+		row(t, label, to_thousands(l->yen), l->basis, minus);
+	}
+}
+
+static void
+year_footer(table *t, const rq_year *q, const char *minus)
+{
+	char label[160], basis[160], a[40], b[40];
+	int f;
+
+	row(t, "事業費計", q->cost, "", minus);
+	for (f = 0; f < VFUNDS; f++) {
+		snprintf(label, sizeof label, "  財源内訳 %s", fund_names[f]);
+		row(t, label, q->funding[f], "", minus);
+	}
+	row(t, "  財源内訳 一般財源", q->general, "事業費計 − 特定財源", minus);
+	snprintf(basis, sizeof basis, "読み方により %s〜%s",
+	         fmt_kilo(q->grant_strict, minus, a, sizeof a),
+	         fmt_kilo(q->grant_generous, minus, b, sizeof b));
+	row(t, "特別交付税措置見込額（参考）", q->grant, basis, minus);
+	row(t, "実質負担額（参考）", q->real, "一般財源 − 特別交付税措置見込額",
+	    minus);
+	if (q->staff_time != 0)
+		row(t, "参考：職員の作業時間", q->staff_time,
+		    "事業費に含めない（自団体の人件費）", minus);
+}
+
+static void
+year_table(FILE *f, const vplan *p, int k, const char *minus)
+{
+	rq_year q;
+	table t;
+	int i;
+
+	request_year(p, k, &q);
+	fprintf(f, "%s (FY%lld) 予算見積書 %s（単位：千円）\n", q.y->label,
+	        q.y->fy, p->id);
+	table_init(&t, 3, 0x2u);
+	table_add(&t, "節・細節・事項");
+	table_add(&t, "見積額");
+	table_add(&t, "積算基礎");
+	for (i = 0; i < q.n_setsu; i++)
+		setsu_rows(&t, p, &q.setsu[i], minus);
+	t.rule_after = t.n / 3;
+	year_footer(&t, &q, minus);
+	table_print(f, &t, 2);
+	table_free(&t);
+	fputc('\n', f);
+}
+
+static void
+debt_table(FILE *f, const vplan *p, int fy, const char *minus)
+{
+	table t;
+	char a[40];
+	int i, shown = 0;
+
+	table_init(&t, 4, 0x8u);
+	table_add(&t, "債務負担行為 事項");
+	table_add(&t, "議決年度");
+	table_add(&t, "期間");
+	table_add(&t, "限度額（千円）");
+	for (i = 0; i < p->n_debts; i++) {
+		const vdebt *d = &p->debts[i];
+		if (fy != 0 && d->contract_fy != fy)
+			continue;
+		table_add(&t, "%s", d->label);
+		table_add(&t, "FY%lld", d->contract_fy);
+		table_add(&t, "%s", d->period);
+		table_add(&t, "%s",
+		          fmt_kilo(to_thousands(d->limit), minus, a, sizeof a));
+		shown++;
+	}
+	if (shown > 0) {
+		table_print(f, &t, 2);
+		fputc('\n', f);
+	}
+	table_free(&t);
+}
+
+void
+request_table(FILE *f, const view *v, const vplan *p, int fy,
+              const char *minus)
+{
+	int k, any = 0;
+
+	fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
+	for (k = 0; k < v->years; k++)
+		if (fy == 0 || p->years[k].fy == fy) {
+			year_table(f, p, k, minus);
+			any = 1;
+		}
+	if (!any)
+		fprintf(f, "  FY%d is not in the horizon.\n\n", fy);
+	debt_table(f, p, fy, minus);
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void
+csv_row(FILE *f, const vplan *p, const vyear *y, const char *kind,
+        long long setsu, const char *label, const char *basis,
+        long long yen, long long thousand)
+{
+	char a[32];
+
+	csv_field(f, p->id, 0);
+	snprintf(a, sizeof a, "%lld", y->fy);
+	csv_field(f, a, 0);
+	csv_field(f, kind, 0);
+	snprintf(a, sizeof a, "%lld", setsu);
+	csv_field(f, setsu ? a : "", 0);
+	csv_field(f, label, 0);
+	csv_field(f, basis, 0);
+	snprintf(a, sizeof a, "%lld", yen);
+	csv_field(f, a, 0);
+	snprintf(a, sizeof a, "%lld", thousand);
+	csv_field(f, a, 1);
+}
+
+static void
+csv_year(FILE *f, const vplan *p, int k)
+{
+	rq_year q;
+	int i, j;
+
+	request_year(p, k, &q);
+	for (i = 0; i < q.n_setsu; i++) {
+		const rq_setsu *s = &q.setsu[i];
+		csv_row(f, p, q.y, "setsu", s->code, s->name, "", s->yen,
+		        s->thousand);
+		for (j = s->first; j < s->first + s->n; j++)
+			csv_row(f, p, q.y, "line", s->code, p->lines[j].label,
+			        p->lines[j].basis, p->lines[j].yen,
+			        to_thousands(p->lines[j].yen));
+	}
+	csv_row(f, p, q.y, "cost", 0, "事業費計", "", q.y->request_cost,
+	        q.cost);
+	for (i = 0; i < VFUNDS; i++)
+		csv_row(f, p, q.y, "funding", 0, fund_names[i], "",
+		        q.y->funding[i], q.funding[i]);
+	csv_row(f, p, q.y, "general", 0, "一般財源", "", q.y->general,
+	        q.general);
+	csv_row(f, p, q.y, "grant_memo", 0, "特別交付税措置見込額（参考）", "",
+	        q.y->grant, q.grant);
+	csv_row(f, p, q.y, "real_burden", 0, "実質負担額（参考）", "",
+	        q.y->real_burden, q.real);
+	csv_row(f, p, q.y, "staff_time", 0, "参考：職員の作業時間", "",
+	        q.y->staff_time, q.staff_time);
+}
+
+void
+request_csv(FILE *f, const view *v, const vplan *p, int fy)
+{
+	int k;
+
+	for (k = 0; k < v->years; k++)
+		if (fy == 0 || p->years[k].fy == fy)
+			csv_year(f, p, k);
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static json_t *
+lines_json(const vplan *p, const rq_setsu *s)
+{
+	json_t *a = json_array();
+	int j;
+
+	for (j = s->first; j < s->first + s->n; j++) {
+		const vline *l = &p->lines[j];
+		json_t *o = json_object();
+		json_object_set_new(o, "item", json_string(l->item));
+		json_object_set_new(o, "label", json_string(l->label));
+		json_object_set_new(o, "saisetsu", json_string(l->saisetsu));
+		json_object_set_new(o, "basis", json_string(l->basis));
+		json_object_set_new(o, "yen", json_integer(l->yen));
+		json_object_set_new(o, "thousand_yen",
+		                    json_integer(to_thousands(l->yen)));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+funding_json(const rq_year *q)
+{
+	json_t *o = json_object(), *k = json_object();
+	int f;
+
+	for (f = 0; f < VFUNDS; f++) {
+		json_object_set_new(o, fund_keys[f],
+		                    json_integer(q->y->funding[f]));
+		json_object_set_new(k, fund_keys[f],
+		                    json_integer(q->funding[f]));
+	}
+	json_object_set_new(o, "general_yen", json_integer(q->y->general));
+	json_object_set_new(k, "general_yen", json_integer(q->general));
+	json_object_set_new(o, "thousand", k);
+	return o;
+}
+
+static json_t *
+year_json(const vplan *p, int k)
+{
+	rq_year q;
+	json_t *o = json_object(), *setsu = json_array(), *ref = json_object();
+	int i;
+
+	request_year(p, k, &q);
+	json_object_set_new(o, "fy", json_integer(q.y->fy));
+	json_object_set_new(o, "label", json_string(q.y->label));
+	for (i = 0; i < q.n_setsu; i++) {
+		json_t *s = json_object();
+		json_object_set_new(s, "code", json_integer(q.setsu[i].code));
+		json_object_set_new(s, "name", json_string(q.setsu[i].name));
+		json_object_set_new(s, "yen", json_integer(q.setsu[i].yen));
+		json_object_set_new(s, "thousand_yen",
+		                    json_integer(q.setsu[i].thousand));
+		json_object_set_new(s, "lines", lines_json(p, &q.setsu[i]));
+		json_array_append_new(setsu, s);
+	}
+	json_object_set_new(o, "setsu", setsu);
+	json_object_set_new(o, "cost_yen", json_integer(q.y->request_cost));
+	json_object_set_new(o, "cost_thousand_yen", json_integer(q.cost));
+	json_object_set_new(o, "funding", funding_json(&q));
+	json_object_set_new(o, "grant_memo_yen", json_integer(q.y->grant));
+	json_object_set_new(o, "grant_strict_yen",
+	                    json_integer(q.y->grant_strict));
+	json_object_set_new(o, "grant_generous_yen",
+	                    json_integer(q.y->grant_generous));
+	json_object_set_new(o, "deducted_yen", json_integer(q.y->deducted));
+	json_object_set_new(o, "real_burden_yen",
+	                    json_integer(q.y->real_burden));
+	json_object_set_new(ref, "staff_time_yen",
+	                    json_integer(q.y->staff_time));
+	json_object_set_new(o, "reference", ref);
+	json_object_set_new(o, "months", json_integer(q.y->months));
+	return o;
+}
+
+static json_t *
+debts_json(const vplan *p, int fy)
+{
+	json_t *a = json_array();
+	int i;
+
+	for (i = 0; i < p->n_debts; i++) {
+		const vdebt *d = &p->debts[i];
+		json_t *o;
+		if (fy != 0 && d->contract_fy != fy)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "item", json_string(d->item));
+		json_object_set_new(o, "label", json_string(d->label));
+		json_object_set_new(o, "contract_fy",
+		                    json_integer(d->contract_fy));
+		json_object_set_new(o, "from_fy", json_integer(d->from_fy));
+		json_object_set_new(o, "to_fy", json_integer(d->to_fy));
+		json_object_set_new(o, "limit_yen", json_integer(d->limit));
+		json_object_set_new(o, "period", json_string(d->period));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+json_t *
+request_json(const view *v, const vplan *p, int fy)
+{
+	json_t *o = json_object(), *years = json_array(), *r = json_object();
+	int k;
+
+	json_object_set_new(r, "later_initial_spending",
+	                    json_string(v->later_initial_spending));
+	json_object_set_new(r, "lease_payments",
+	                    json_string(v->lease_payments));
+	for (k = 0; k < v->years; k++)
+		if (fy == 0 || p->years[k].fy == fy)
+			json_array_append_new(years, year_json(p, k));
+	json_object_set_new(o, "reading", r);
+	json_object_set_new(o, "years", years);
+	json_object_set_new(o, "debt_burden", debts_json(p, fy));
+	return o;
+}

@@ -640,21 +640,26 @@ summarise(job *j, long long *cheapest, long long *below)
 {
 	pthread_t tid[SIM_MAX_THREADS];
 	summary sm[SIM_MAX_THREADS];
-	int t, p, started = 1, rc = TWC_OK;
+	int started[SIM_MAX_THREADS] = {0};
+	int t, p, n = j->threads < j->n_plans ? j->threads : j->n_plans,
+	          rc = TWC_OK;
 
-	for (t = 0; t < j->threads; t++) {
+	for (t = 0; t < n; t++) {
 		sm[t].j = j;
 		sm[t].t = t;
 		sm[t].status = TWC_ENOMEM;
 	}
-	for (t = 1; t < j->threads && t < j->n_plans; t++, started++)
-		if (pthread_create(&tid[t], NULL, summarise_some, &sm[t]) != 0)
-			break;
-	summarise_some(&sm[0]);
-	for (t = 1; t < started; t++)
-		pthread_join(tid[t], NULL);
-	for (t = 0; t < j->threads && t < j->n_plans; t++)
-		if (t >= started || sm[t].status != TWC_OK)
+	for (t = 1; t < n; t++)
+		started[t] =
+		    pthread_create(&tid[t], NULL, summarise_some, &sm[t]) == 0;
+	for (t = 0; t < n; t++) /* ours, and any share no thread took */
+		if (!started[t])
+			summarise_some(&sm[t]);
+	for (t = 1; t < n; t++)
+		if (started[t])
+			pthread_join(tid[t], NULL);
+	for (t = 0; t < n; t++)
+		if (sm[t].status != TWC_OK)
 			rc = TWC_ENOMEM;
 	for (p = 0; p < j->n_plans; p++) {
 		j->out->plans[p].prob_cheapest = (double)cheapest[p] / j->draws;
@@ -716,7 +721,8 @@ run_threads(job *j, long long *cheapest, long long *below)
 {
 	pthread_t tid[SIM_MAX_THREADS];
 	worker w[SIM_MAX_THREADS];
-	int t, p, started = 0, rc = TWC_OK;
+	int started[SIM_MAX_THREADS] = {0};
+	int t, p, rc = TWC_OK;
 
 	memset(w, 0, sizeof w);
 	for (t = 0; t < j->threads; t++) {
@@ -727,16 +733,20 @@ run_threads(job *j, long long *cheapest, long long *below)
 		if (w[t].cheapest == NULL || w[t].below == NULL)
 			rc = TWC_ENOMEM;
 	}
-	for (t = 1; rc == TWC_OK && t < j->threads; t++, started++)
-		if (pthread_create(&tid[t], NULL, work, &w[t]) != 0)
-			break;
-	if (rc == TWC_OK)
-		work(&w[0]);
-	for (t = 1; t <= started; t++)
-		pthread_join(tid[t], NULL);
+	for (t = 1; rc == TWC_OK && t < j->threads; t++)
+		started[t] = pthread_create(&tid[t], NULL, work, &w[t]) == 0;
+	/* The calling thread does its own share, and the share of any thread
+	 * that could not start (a WebAssembly page has no threads): the
+	 * blocks and their seeds are the same, and so are the figures. */
+	for (t = 0; rc == TWC_OK && t < j->threads; t++)
+		if (!started[t])
+			work(&w[t]);
+	for (t = 1; t < j->threads; t++)
+		if (started[t])
+			pthread_join(tid[t], NULL);
 	for (t = 0; t < j->threads; t++) {
-		if (rc == TWC_OK && (t > started || w[t].status != TWC_OK))
-			rc = t > started ? TWC_ENOMEM : w[t].status;
+		if (rc == TWC_OK && w[t].status != TWC_OK)
+			rc = w[t].status;
 		for (p = 0; w[t].cheapest && w[t].below && p < j->n_plans;
 		     p++) {
 			cheapest[p] += w[t].cheapest[p];

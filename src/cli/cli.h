@@ -45,6 +45,11 @@ typedef struct options {
 	int n_args;
 } options;
 
+/* Run one command line (argv[0] is the program's name): parse it, run the
+ * command, print to stdout and stderr; the exit code.  May be called many
+ * times in one process (the web page does). */
+int cli_run(int argc, char **argv);
+
 /* Parse argv into o; EXIT_OK, or EXIT_USAGE after printing why. */
 int parse_options(int argc, char **argv, options *o);
 

@@ -13,7 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef HAVE_CAIRO
 #include "plot.h"
+#endif
 #include "report.h"
 
 /* The defaults a report can be reproduced from. */
@@ -282,6 +284,8 @@ sim_json(const view *v, const sim_view *s)
 
 /* ---- the chart ---------------------------------------------------------- */
 
+#ifdef HAVE_CAIRO
+
 /* The plan whose tornado is drawn: the first --plan, or the plan most
  * often cheapest. */
 static int
@@ -400,6 +404,18 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 	plot_cleanup(); /* one chart a run */
 	return rc;
 }
+#else
+/* Built without cairo (configure --without-cairo): plot_ok has refused
+ * --plot before the run. */
+static int
+draw_chart(const view *v, const sim_view *s, const options *o)
+{
+	(void)v;
+	(void)s;
+	(void)o;
+	return EXIT_USAGE;
+}
+#endif
 
 /* ---- tables ---------------------------------------------------------------
  */
@@ -545,6 +561,7 @@ plot_ok(const options *o)
 
 	if (o->plot == NULL)
 		return EXIT_OK;
+#ifdef HAVE_CAIRO
 	if (dot == NULL ||
 	    (strcasecmp(dot, ".png") != 0 && strcasecmp(dot, ".svg") != 0 &&
 	     strcasecmp(dot, ".pdf") != 0))
@@ -552,6 +569,12 @@ plot_ok(const options *o)
 		            "--plot: '%s' must end in .png, .svg or .pdf",
 		            o->plot);
 	return EXIT_OK;
+#else
+	(void)dot;
+	return fail(EXIT_USAGE,
+	            "--plot: this twcost was built without cairo, so it draws "
+	            "no charts");
+#endif
 }
 
 /* Write the report of a finished simulation. */

@@ -276,7 +276,10 @@ parse_options(int argc, char **argv, options *o)
 	memset(o, 0, sizeof *o);
 	build_table();
 	opterr = 0;
-	optind = 1;
+	/* 0, not 1: a full reset of getopt (glibc's and musl's), so that a
+	 * process can parse many command lines (the web page does), even
+	 * after one that stopped inside a group of short options. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, ":ho:V", all_options, NULL)) !=
 	       -1) {
 		if ((rc = one_option(o, c, argv)) != EXIT_OK)

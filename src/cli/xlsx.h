@@ -18,6 +18,19 @@ enum xlsx_sheet {
  * 比較, one 予算 PLAN per plan shown, 明細, 注記; `active` is the one it
  * opens on.  Returns EXIT_OK, EXIT_USAGE (no --output) or
  * EXIT_FAILURE_IO (nothing written; the reason is printed). */
+#ifdef HAVE_XLSXWRITER
 int write_xlsx(const view *v, const options *o, enum xlsx_sheet active);
+#else
+/* Built without libxlsxwriter (configure --without-xlsxwriter). */
+static inline int
+write_xlsx(const view *v, const options *o, enum xlsx_sheet active)
+{
+	(void)v;
+	(void)o;
+	(void)active;
+	return fail(EXIT_USAGE, "--format xlsx: this twcost was built without "
+	                        "libxlsxwriter, so it writes no workbooks");
+}
+#endif
 
 #endif

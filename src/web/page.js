@@ -32,7 +32,6 @@ var Module = {
 
 var twcostPage = (function () {
 	var $ = function (id) { return document.getElementById(id); };
-	var t0 = performance.now();
 
 	/* ---- the page's own words (the library's messages are its own) -- */
 	var WORDS = {
@@ -244,11 +243,17 @@ var twcostPage = (function () {
 		});
 		rc = Module._twcweb_run(words.length, p);
 		Module._free(p);
-		return {
-			rc: rc,
-			out: Module.UTF8ToString(Module._twcweb_out()),
-			err: Module.UTF8ToString(Module._twcweb_err())
-		};
+		return {rc: rc, out: text(Module._twcweb_out()), err: text(Module._twcweb_err())};
+	}
+
+	/* A NUL-terminated UTF-8 string in the engine's memory, every byte of
+	 * it: UTF8ToString would drop the byte-order mark of CSV output. */
+	var decoder = new TextDecoder('utf-8', {ignoreBOM: true});
+	function text(p) {
+		var heap = Module.HEAPU8, end = p;
+		while (heap[end])
+			end++;
+		return decoder.decode(heap.subarray(p, end));
 	}
 
 	function bindApi() {
@@ -975,6 +980,13 @@ var twcostPage = (function () {
 			}
 			var f = fields.filter(function (x) { return x.key === key; })[0];
 			given[key] = true;
+			if (f && f.el.tagName === 'SELECT' &&
+				!Array.prototype.some.call(f.el.options, function (o) { return o.value === value; })) {
+				/* A value the list lacks: kept, for the library to judge. */
+				var o = document.createElement('option');
+				o.value = o.textContent = value;
+				f.el.appendChild(o);
+			}
 			if (f)
 				f.el.value = value;
 			else
@@ -1099,5 +1111,12 @@ var twcostPage = (function () {
 		document.documentElement.setAttribute('data-twcost', 'error');
 	}
 
-	return {start: start, fatal: fatal, twcost: twcost, t0: t0};
+	/* start and fatal for the engine; the rest for tests and the curious:
+	 * twcost(words) runs a command line, tsv(tableId) and csv(name) give
+	 * what the copy and CSV buttons give. */
+	return {
+		start: start, fatal: fatal, twcost: twcost,
+		tsv: function (id) { return tsv(tables[id] || []); },
+		csv: csvFor
+	};
 })();

@@ -48,7 +48,15 @@ alloc(reader *r, size_t n, size_t size)
 	return own(r->v, calloc(n ? n : 1, size));
 }
 
-/* Format a field path; "" after a failure, so that nothing more is read. */
+/* Format a field path; "" after a failure, so that nothing more is read.
+ * (The attribute lets clang check the callers' formats, and this one.) */
+static const char *path(reader *r, char *buf, size_t n, const char *fmt,
+                        va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 0)))
+#endif
+    ;
+
 static const char *
 path(reader *r, char *buf, size_t n, const char *fmt, va_list ap)
 {

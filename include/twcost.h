@@ -207,8 +207,8 @@ TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
  * the input's id, so adding an input leaves the others' draws unchanged.
  * Results: twc_result(m, plan, "sim:net_yen:p50") and the fields docs/api.md
  * lists (mean, p5, p10, p50, p90, p95 of net_yen, total_yen, grant_yen;
- * prob_cheapest, prob_below_reference; cdf:K; hist:K; tornado:N:...).
- * They stay until the inputs change or the next simulation. */
+ * prob_cheapest, prob_cheapest_fit, prob_below_reference; cdf:K; hist:K;
+ * tornado:N:...).  They stay until the inputs change or the next simulation. */
 TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
                                   int threads) TWC_CHECK;
 

@@ -1038,13 +1038,16 @@ sim_plan_of(const cursor *c)
 	return &c->m->sim.plans[c->plan];
 }
 
+/* A probability (arg: 0 cheapest, 1 below the reference, 2 cheapest of
+ * the plans that fit). */
 static int
-sim_prob(const cursor *c, int below, field_value *v)
+sim_prob(const cursor *c, int which, field_value *v)
 {
 	const sim_plan *sp = sim_plan_of(c);
 
-	return set_real(v,
-	                below ? sp->prob_below_reference : sp->prob_cheapest);
+	return set_real(v, which == 1   ? sp->prob_below_reference
+	                   : which == 2 ? sp->prob_cheapest_fit
+	                                : sp->prob_cheapest);
 }
 
 /* A statistic (arg: its offset in sim_stats) of net (c->arg 0), total (1)
@@ -1136,6 +1139,10 @@ static const field_def plan_sim_fields[] = {
     {"prob_cheapest", VALUE_REAL, sim_prob, 0, NULL,
      "share of draws in which this plan's net cost is the lowest of all "
      "plans (the first on a tie); the plans' values add up to 1"},
+    {"prob_cheapest_fit", VALUE_REAL, sim_prob, 2, NULL,
+     "share of draws in which this plan's net cost is the lowest of the "
+     "plans whose security fit is ok (the first on a tie); 0 for a plan "
+     "with a warning; these add up to 1 unless no plan fits"},
     {"prob_below_reference", VALUE_REAL, sim_prob, 1, NULL,
      "share of draws in which it is lower than the reference plan's"},
     {"net_yen", VALUE_INT, NULL, 0, &stat_level,

@@ -163,6 +163,7 @@ typedef struct job {
 	const scenario *sc;
 	const linear *lin; /* fixed quantities: one form for all draws */
 	const sim_input *inputs;
+	const results *base; /* its plans' security fit */
 	int n_inputs, n_plans, draws, threads, reference;
 	long n_blocks;
 	unsigned long long seed;
@@ -175,7 +176,8 @@ typedef struct job {
 typedef struct worker {
 	job *j;
 	int t;
-	long long *cheapest, *below; /* [plan] counts */
+	long long *cheapest, *below; /* [plan] counts; cheapest[n_plans +
+	                                plan]: of the plans that fit */
 	int *who;                    /* the cheapest plan of each draw */
 	int status;
 } worker;
@@ -316,9 +318,10 @@ evaluate_varying(const job *j, const double *x, long first, int len,
 	return rc;
 }
 
-/* Count, for each draw, the cheapest plan (the first on ties) and the plans
- * cheaper than the reference.  Plan by plan over the block, so that the
- * comparisons vectorise. */
+/* Count, for each draw, the cheapest plan (the first on ties), the cheapest
+ * of the plans whose security fit is ok (into cheapest + n_plans), and the
+ * plans cheaper than the reference.  Plan by plan over the block, so that
+ * the comparisons vectorise. */
 static void
 rank_draws(const job *j, long first, int len, long long *cheapest,
            long long *below, double *restrict best, int *restrict who)
@@ -340,6 +343,21 @@ rank_draws(const job *j, long first, int len, long long *cheapest,
 	}
 	for (d = 0; d < len; d++)
 		cheapest[who[d]]++;
+	for (d = 0; d < len; d++)
+		who[d] = -1;
+	for (p = 0; p < j->n_plans; p++) {
+		const double *restrict v = sp[p].draw + first;
+		if (!j->base->plans[p].security_ok)
+			continue;
+		for (d = 0; d < len; d++) {
+			int take = who[d] < 0 || v[d] < best[d];
+			best[d] = take ? v[d] : best[d];
+			who[d] = take ? p : who[d];
+		}
+	}
+	for (d = 0; d < len; d++)
+		if (who[d] >= 0)
+			cheapest[j->n_plans + who[d]]++;
 	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
 		const double *restrict v = sp[p].draw + first;
 		const double *restrict ref = sp[j->reference].draw + first;
@@ -663,6 +681,8 @@ summarise(job *j, long long *cheapest, long long *below)
 			rc = TWC_ENOMEM;
 	for (p = 0; p < j->n_plans; p++) {
 		j->out->plans[p].prob_cheapest = (double)cheapest[p] / j->draws;
+		j->out->plans[p].prob_cheapest_fit =
+		    (double)cheapest[j->n_plans + p] / j->draws;
 		j->out->plans[p].prob_below_reference =
 		    (double)below[p] / j->draws;
 	}
@@ -728,7 +748,8 @@ run_threads(job *j, long long *cheapest, long long *below)
 	for (t = 0; t < j->threads; t++) {
 		w[t].j = j;
 		w[t].t = t;
-		w[t].cheapest = calloc((size_t)j->n_plans, sizeof(long long));
+		w[t].cheapest =
+		    calloc(2 * (size_t)j->n_plans, sizeof(long long));
 		w[t].below = calloc((size_t)j->n_plans, sizeof(long long));
 		if (w[t].cheapest == NULL || w[t].below == NULL)
 			rc = TWC_ENOMEM;
@@ -750,6 +771,7 @@ run_threads(job *j, long long *cheapest, long long *below)
 		for (p = 0; w[t].cheapest && w[t].below && p < j->n_plans;
 		     p++) {
 			cheapest[p] += w[t].cheapest[p];
+			cheapest[j->n_plans + p] += w[t].cheapest[j->n_plans + p];
 			below[p] += w[t].below[p];
 		}
 		free(w[t].cheapest);
@@ -761,7 +783,7 @@ run_threads(job *j, long long *cheapest, long long *below)
 static int
 run_job(job *j)
 {
-	long long *cheapest = calloc((size_t)j->n_plans, sizeof *cheapest);
+	long long *cheapest = calloc(2 * (size_t)j->n_plans, sizeof *cheapest);
 	long long *below = calloc((size_t)j->n_plans, sizeof *below);
 	int rc = TWC_ENOMEM;
 
@@ -847,6 +869,7 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	j.seed = splitmix64((unsigned long long)seed);
 	j.n_plans = base->n_plans;
 	j.reference = base->reference;
+	j.base = base;
 	j.n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
 	j.stride = out->stride = (size_t)j.n_blocks * SIM_BLOCK;
 	j.threads = out->threads = threads > 0 ? threads : default_threads();

@@ -61,6 +61,7 @@ typedef struct tornado_bar {
 typedef struct sim_plan {
 	sim_stats net, total, grant;
 	double prob_cheapest, prob_below_reference;
+	double prob_cheapest_fit; /* among the plans whose security fit is ok */
 	double *draw;      /* every draw's net cost */
 	double *sorted;    /* net sorted, made on first need */
 	tornado_bar *bars; /* made on first need, largest swing first */

@@ -224,6 +224,8 @@ plan_json(const vplan *p, const vsim_plan *sp)
 	json_object_set_new(o, "grant_yen", stats_json(&sp->grant));
 	json_object_set_new(o, "prob_cheapest",
 	                    json_real_or_null(sp->prob_cheapest));
+	json_object_set_new(o, "prob_cheapest_fit",
+	                    json_real_or_null(sp->prob_cheapest_fit));
 	json_object_set_new(o, "prob_below_reference",
 	                    json_real_or_null(sp->prob_below_reference));
 	json_object_set_new(o, "cdf", cdf_json(sp));

@@ -18,6 +18,24 @@ expect "net_yen fields are integers" \
 	"$(q "$s" '[.plans[].net_yen | .mean, .p10, .p50, .p90 | (type == "number" and . == floor)] | all')" true
 expect "prob_cheapest sums to 1" \
 	"$(q "$s" '([.plans[].prob_cheapest] | add) - 1 | fabs < 1e-9')" true
+# Cheapest among the plans whose security fit is ok: the default town's
+# home work needs LGWAN, which secure-browser and rdp-office cannot reach,
+# so they are never it although rdp-office is cheapest of all in almost
+# every draw; of the three that fit, J-LIS is always the cheapest.
+expect "prob_cheapest_fit sums to 1" \
+	"$(q "$s" '([.plans[].prob_cheapest_fit] | add) - 1 | fabs < 1e-9')" true
+expect "prob_cheapest_fit of the plans with a warning" \
+	"$(q "$s" '[.plans[] | select(.id == "secure-browser" or .id == "rdp-office") | .prob_cheapest_fit] | join(",")')" "0,0"
+expect "prob_cheapest of rdp-office" \
+	"$(q "$s" '.plans[] | select(.id == "rdp-office") | .prob_cheapest > 0.99')" true
+expect "prob_cheapest_fit of jlis-lgwan" \
+	"$(q "$s" '.plans[] | select(.id == "jlis-lgwan") | .prob_cheapest_fit')" 1
+# With a fee of 60,000 yen from FY2026, lgwan-remote is sometimes cheaper
+# than J-LIS; vdi-own never is, so among the plans that fit lgwan-remote is
+# cheapest exactly when it is below the reference.
+json "$tmp/fee.json" simulate --draws 3000 --seed 42 --jlis-free-until R7 --jlis-fee 60000
+expect "prob_cheapest_fit is prob_below_reference when two plans contend" \
+	"$(q "$tmp/fee.json" '.plans[] | select(.id == "lgwan-remote") | .prob_cheapest_fit == .prob_below_reference and .prob_cheapest_fit > 0.1')" true
 expect "percentiles ordered" \
 	"$(q "$s" '[.plans[].net_yen | .p5 <= .p10 and .p10 <= .p50 and .p50 <= .p90 and .p90 <= .p95] | all')" true
 expect "reference never below itself" \

@@ -105,12 +105,12 @@ var twcostPage = (function () {
 					' 円、実質負担 ' + yen(b.net_yen) + ' 円。';
 			},
 			sim_head: ['プラン', '見込額', '平均', 'P10', 'P50', 'P90',
-				'最安の確率', 'J-LISより安い確率'],
+				'最安の確率（セキュリティ適合プラン中）', '最安の確率（全プラン中）',
+				'J-LISより安い確率'],
 			sim_info: function (j, ms) {
 				return yen(j.draws) + ' 回（乱数の種 ' + j.seed + '、不確実な入力 ' +
 					j.inputs + ' 個、全プランを同じ乱数で計算）：' +
-					Math.round(ms) + ' ミリ秒。実質負担額（円）。最安の確率は全 ' +
-					j.plans.length + ' プラン中。';
+					Math.round(ms) + ' ミリ秒。実質負担額（円）。';
 			},
 			scurve_title: '実質負担額の累積分布（S字曲線）',
 			axis_money: '実質負担額（百万円）', axis_prob: '確率',
@@ -196,12 +196,12 @@ var twcostPage = (function () {
 					yen(b.net_yen) + '.';
 			},
 			sim_head: ['Plan', 'Estimate', 'Mean', 'P10', 'P50', 'P90',
-				'Cheapest', 'Below J-LIS'],
+				'Cheapest of the plans that fit', 'Cheapest of all plans',
+				'Below J-LIS'],
 			sim_info: function (j, ms) {
 				return yen(j.draws) + ' draws (seed ' + j.seed + ', ' + j.inputs +
 					' uncertain inputs, every plan on the same draws): ' +
-					Math.round(ms) + ' ms. Net cost in yen; cheapest of all ' +
-					j.plans.length + ' plans.';
+					Math.round(ms) + ' ms. Net cost in yen.';
 			},
 			scurve_title: 'Net cost, cumulative distribution (S-curves)',
 			axis_money: 'Net cost (million yen)', axis_prob: 'Probability',
@@ -679,6 +679,10 @@ var twcostPage = (function () {
 	/* ---- simulation -------------------------------------------------- */
 	var COLOURS = ['#0b5cad', '#c2410c', '#15803d', '#7c3aed', '#b91c1c', '#0f766e', '#a16207', '#be185d'];
 
+	function pct(v) {
+		return v === null ? cell('–', '') : cell((100 * v).toFixed(1) + '%', v);
+	}
+
 	function runSimulate() {
 		var t = performance.now();
 		var rep = report(['simulate', '--format', 'json', '--threads', '1',
@@ -694,13 +698,13 @@ var twcostPage = (function () {
 		var j = rep.json, rows = [];
 		$('sim-info').textContent = W('sim_info')(j, ms);
 		rows.push(W('sim_head').map(function (h, i) {
-			return i === 7 ? head(h.replace('J-LIS', j.reference_plan || 'J-LIS')) : head(h);
+			return i === 8 ? head(h.replace('J-LIS', j.reference_plan || 'J-LIS')) : head(h);
 		}));
 		j.plans.forEach(function (p) {
 			rows.push([cell(p.id), num(p.deterministic_net_yen), num(p.net_yen.mean),
 				num(p.net_yen.p10), num(p.net_yen.p50), num(p.net_yen.p90),
-				cell((100 * p.prob_cheapest).toFixed(1) + '%', p.prob_cheapest),
-				cell((100 * p.prob_below_reference).toFixed(1) + '%', p.prob_below_reference)]);
+				pct(p.prob_cheapest_fit), pct(p.prob_cheapest),
+				pct(p.prob_below_reference)]);
 		});
 		drawTable('sim-table', rows);
 		drawSCurve(j);

@@ -771,7 +771,8 @@ run_threads(job *j, long long *cheapest, long long *below)
 		for (p = 0; w[t].cheapest && w[t].below && p < j->n_plans;
 		     p++) {
 			cheapest[p] += w[t].cheapest[p];
-			cheapest[j->n_plans + p] += w[t].cheapest[j->n_plans + p];
+			cheapest[j->n_plans + p] +=
+			    w[t].cheapest[j->n_plans + p];
 			below[p] += w[t].below[p];
 		}
 		free(w[t].cheapest);

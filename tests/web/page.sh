@@ -139,7 +139,7 @@ refused "draws out of range" "view=simulate&draws=0" "$(cli_err simulate --draws
 
 # Malformed percent-encoding and unknown page parameters are not fatal.
 dom "staff=%E0%A4%A&view=nowhere&lang=xx"
-[ "$(state)" = error ] && ok || bad "malformed encoding: state '$(state)'"
+if [ "$(state)" = error ]; then ok; else bad "malformed encoding: state '$(state)'"; fi
 dom "view=nowhere&lang=xx&draws=abc"
 if [ "$(state)" = ready ] && [ -n "$(doc twcost-compare)" ]; then ok; else
 	bad "unknown view and language: state '$(state)'"

@@ -71,6 +71,11 @@ same default twcost-compare "" -- compare --format json
 for p in village-45 city-220 city-1200 prefecture-2400; do
 	same "$p" twcost-compare "profile=$p" -- compare --format json --profile "$p"
 done
+for p in town-expanding city-starting town-leasing; do
+	same "$p" twcost-compare "profile=$p" -- compare --format json --profile "$p"
+done
+same "rollout and go-live keys" twcost-compare "rollout=R7%3D0.3%2CR9%3D1&go_live=2025-12-01" \
+	-- compare --format json --rollout R7=0.3,R9=1 --go-live 2025-12-01
 same "issue's example" twcost-compare "staff=220&home=0.25&start=R7&fiscal_index=0.62" \
 	-- compare --format json --staff 220 --home 0.25 --start R7 --fiscal-index 0.62
 # 令和7年度, percent-encoded as a browser sends it.

@@ -156,7 +156,8 @@ TWC_API double TWC_CALL twc_get(twc_model *m, const char *key);
 /* How many of something there are, or a negative status: what, with plan
  * NULL or "" and with a plan id, is one of (docs/api.md says each; those
  * of a simulation need twc_simulate first):
- * [counts, scenario: plans years warnings notes options categories inputs]
+ * [counts, scenario: plans years warnings notes options categories inputs
+ * crossings]
  * [counts, plan: items years warnings notes lines debts hist tornado] */
 TWC_API int TWC_CALL twc_count(twc_model *m, const char *plan,
                                const char *what);
@@ -217,14 +218,21 @@ TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
 TWC_API double TWC_CALL twc_progress(const twc_model *m);
 
 /* The value of `over` - "staff", "home" (share) or "years" - between lo and
- * hi at which the net costs of plan_a and plan_b cross, found by bracketing
- * with GSL's root solvers (whole staff and years handled as steps).  NaN
- * with TWC_OK status when they do not cross in [lo, hi]; NaN and a message
- * on error.  Either way twc_result(m, NULL, "breakeven:...") gives the value
- * on each side of the crossing (or at lo and hi) with both plans' net
- * costs: breakeven:found, breakeven:below, breakeven:above,
+ * hi at which the net costs of plan_a and plan_b first cross.  The range's
+ * low end is raised to the first value at which either plan enrols anyone
+ * (below it both cost nothing); the rest is scanned (every whole value, up
+ * to 10,000 of them) and each change of sign narrowed with GSL's root
+ * solvers (whole staff and years handled as steps), so that every
+ * crossing in the range is found.  NaN with TWC_OK status when they do not
+ * cross in [lo, hi]; NaN and a message on error.  Either way
+ * twc_result(m, NULL, "breakeven:...") gives the value on each side of the
+ * first crossing (or at the ends searched) with both plans' net costs -
+ * breakeven:found, breakeven:below, breakeven:above,
  * breakeven:below_net_a_yen, breakeven:below_net_b_yen,
- * breakeven:above_net_a_yen, breakeven:above_net_b_yen. */
+ * breakeven:above_net_a_yen, breakeven:above_net_b_yen - every crossing
+ * (twc_count(m, NULL, "crossings"), breakeven:crossings:N:value ...), the
+ * range searched (breakeven:from, breakeven:to), and, when the plans never
+ * cross, the one cheaper throughout (twc_text breakeven:cheaper). */
 TWC_API double TWC_CALL twc_breakeven(twc_model *m, const char *plan_a,
                                       const char *plan_b, const char *over,
                                       double lo, double hi);

@@ -1,4 +1,5 @@
-/* breakeven.c - where two plans' net costs cross, by GSL root bracketing. */
+/* breakeven.c - where two plans' net costs cross, by a scan of the range
+ * and GSL root bracketing of each change of sign. */
 #include <config.h>
 
 #include "breakeven.h"
@@ -9,10 +10,6 @@
 #include <string.h>
 
 #include "scenario.h"
-
-/* Points of the first scan: a crossing narrower than a 64th of the range
- * that comes back before the next point may be missed (documented). */
-#define BREAKEVEN_GRID 64
 
 /* GSL iterations are bounded although bisection halves the bracket each
  * time: 200 halvings of any range reach below any tolerance used. */
@@ -47,14 +44,26 @@ typedef struct search {
 	twc_error *e;
 } search;
 
-/* Both plans' net costs with the input at v. */
+/* Both plans' net costs, and the users either serves, with the input at
+ * v. */
+typedef struct point {
+	long long na, nb, users;
+} point;
+
 static int
-nets_at(search *s, double v, long long *na, long long *nb)
+discrete(int over)
+{
+	return over != OVER_HOME;
+}
+
+static int
+point_at(search *s, double v, point *pt)
 {
 	scenario sc = s->sc;
 	results r;
 	int rc;
 
+	memset(pt, 0, sizeof *pt);
 	if (s->over == OVER_STAFF)
 		sc.staff = (long long)v;
 	else if (s->over == OVER_YEARS)
@@ -63,20 +72,33 @@ nets_at(search *s, double v, long long *na, long long *nb)
 		sc.style[STYLE_HOME].share = v;
 	if ((rc = model_compute(s->p, &sc, &r, s->e)))
 		return rc;
-	*na = r.plans[s->a].net;
-	*nb = r.plans[s->b].net;
+	pt->na = r.plans[s->a].net;
+	pt->nb = r.plans[s->b].net;
+	pt->users = r.plans[s->a].users + r.plans[s->b].users;
 	results_free(&r);
 	return TWC_OK;
 }
 
+/* The sign of net(a) - net(b) at v; 0 where they are equal, as where
+ * neither plan enrols anyone.  A failure is kept in s->status. */
 static int
 sign_at(search *s, double v)
 {
-	long long na = 0, nb = 0;
+	point pt = {0, 0, 0};
 
 	if (s->status == TWC_OK)
-		s->status = nets_at(s, v, &na, &nb);
-	return (na > nb) - (na < nb);
+		s->status = point_at(s, v, &pt);
+	return (pt.na > pt.nb) - (pt.na < pt.nb);
+}
+
+static int
+enrolled_at(search *s, double v)
+{
+	point pt = {0, 0, 0};
+
+	if (s->status == TWC_OK)
+		s->status = point_at(s, v, &pt);
+	return pt.users > 0;
 }
 
 /* The function GSL brackets: the sign of the difference, so that yen
@@ -87,12 +109,6 @@ difference(double x, void *arg)
 	search *s = arg;
 
 	return (double)sign_at(s, s->over == OVER_HOME ? x : floor(x));
-}
-
-static int
-discrete(int over)
-{
-	return over != OVER_HOME;
 }
 
 /* Narrow [lo, hi] (signs differ at the ends) with GSL's bisection. */
@@ -125,69 +141,144 @@ narrow(search *s, double *lo, double *hi)
 	return TWC_OK;
 }
 
+/* The home share at which enrolment reaches the whole person it has at
+ * hi, if that lies above lo; else hi.  *below is one person fewer. */
+static double
+whole_person(const search *s, double lo, double hi, double *below)
+{
+	double staff = (double)s->sc.staff;
+	double u = (double)count_round(staff * hi);
+
+	*below = (u - 1) / staff;
+	return (u - 0.5) / staff > lo ? (u - 0.5) / staff : hi;
+}
+
 /* From the narrowed bracket, the first value with the new sign: a whole
  * number, or the home share at which enrolment reaches a whole person. */
 static double
 snap(search *s, double lo, double hi, int before, double *below)
 {
-	double staff = (double)s->sc.staff, v;
+	double v;
 
-	if (discrete(s->over)) {
-		v = ceil(lo);
-		while (v > lo && v - 1 >= lo && sign_at(s, v - 1) != before)
-			v--;
-		while (v < hi && sign_at(s, v) == before)
-			v++;
-		*below = v - 1;
-		return v;
+	if (!discrete(s->over))
+		return whole_person(s, lo, hi, below);
+	v = ceil(lo);
+	while (v > lo && v - 1 >= lo && sign_at(s, v - 1) != before)
+		v--;
+	while (v < hi && sign_at(s, v) == before)
+		v++;
+	*below = v - 1;
+	return v;
+}
+
+/* The first value of [lo, hi] at which either plan enrols anyone, into
+ * *from (enrolment only grows with staff and the home share, and does not
+ * change with years); *any is 0 when nobody is enrolled even at hi. */
+static int
+first_enrolled(search *s, double lo, double hi, double *from, int *any)
+{
+	double l = lo, h = hi, below;
+
+	*from = lo;
+	*any = enrolled_at(s, lo);
+	if (*any || s->status != TWC_OK)
+		return s->status;
+	*any = enrolled_at(s, hi);
+	if (!*any || s->status != TWC_OK)
+		return s->status;
+	while (s->status == TWC_OK &&
+	       h - l > (discrete(s->over) ? 1 : SHARE_TOL)) {
+		double mid =
+		    discrete(s->over) ? floor((l + h) / 2) : (l + h) / 2;
+		if (enrolled_at(s, mid))
+			h = mid;
+		else
+			l = mid;
 	}
-	/* enrolment at hi is u; the share where it becomes u is (u - 0.5) /
-	 * staff (users round half-up); one person fewer is (u - 1) / staff. */
-	v = (double)count_round(staff * hi);
-	*below = (v - 1) / staff; /* the caller keeps it inside the range */
-	return (v - 0.5) / staff > lo ? (v - 0.5) / staff : hi;
+	*from = h;
+	if (!discrete(s->over)) {
+		double v = whole_person(s, l, h, &below);
+		*from = enrolled_at(s, v) ? v : h;
+	}
+	return s->status;
 }
 
 static int
-record(search *s, breakeven *out)
+nets(search *s, double v, long long *na, long long *nb)
 {
-	int rc = nets_at(s, out->below, &out->below_a, &out->below_b);
+	point pt;
+	int rc = point_at(s, v, &pt);
 
-	if (rc == TWC_OK)
-		rc = nets_at(s, out->above, &out->above_a, &out->above_b);
+	*na = pt.na;
+	*nb = pt.nb;
 	return rc;
 }
 
-/* Scan the grid for the first change between nonzero signs (a stretch
- * where both plans cost the same, as with no staff enrolled, is not a
- * crossing); [*l, *h] brackets it, *found says whether there is one. */
+/* Narrow the bracket [l, h] and keep the crossing it holds. */
 static int
-scan(search *s, double lo, double hi, double *l, double *h, int *found)
+add_crossing(search *s, breakeven *out, double l, double h)
 {
-	int n = BREAKEVEN_GRID, k, prev = 0, sg;
-	double x, last = lo;
+	be_crossing *x = &out->crossings[out->n_crossings];
+	int before = sign_at(s, l), rc;
 
-	if (discrete(s->over) && hi - lo < n)
-		n = (int)(hi - lo);
-	*found = 0;
+	out->n_found++;
+	if (out->n_crossings >= BREAKEVEN_MAX_CROSSINGS)
+		return s->status;
+	if ((rc = narrow(s, &l, &h)))
+		return rc;
+	x->value = snap(s, l, h, before, &x->below);
+	if (x->below < out->from)
+		x->below = out->from;
+	if (s->status != TWC_OK)
+		return s->status;
+	if ((rc = nets(s, x->below, &x->below_a, &x->below_b)) ||
+	    (rc = nets(s, x->value, &x->above_a, &x->above_b)))
+		return rc;
+	out->n_crossings++;
+	return TWC_OK;
+}
+
+/* How many values the scan takes between from and to. */
+static int
+steps(const search *s, double from, double to)
+{
+	double n = discrete(s->over) ? to - from
+	                             : ceil((to - from) * (double)s->sc.staff);
+
+	if (n > BREAKEVEN_GRID)
+		n = BREAKEVEN_GRID;
+	return n < 1 ? 1 : (int)n;
+}
+
+/* Scan [from, to]: every change between nonzero signs is a crossing (a
+ * stretch where both plans cost the same, as where nobody is enrolled, is
+ * not one); when there is none, which plan is cheaper throughout. */
+static int
+scan(search *s, breakeven *out)
+{
+	int n = steps(s, out->from, out->to), k, prev = 0, sg, rc;
+	double x, last = out->from;
+
 	for (k = 0; k <= n; k++) {
-		x = lo + (hi - lo) * k / n;
+		x = out->from + (out->to - out->from) * k / n;
 		if (discrete(s->over))
 			x = floor(x);
 		sg = sign_at(s, x);
+		out->scanned++;
 		if (s->status != TWC_OK)
 			return s->status;
 		if (sg == 0)
 			continue;
-		if (prev != 0 && sg != prev) {
-			*l = last;
-			*h = x;
-			*found = 1;
-			return TWC_OK;
-		}
+		if (prev != 0 && sg != prev &&
+		    (rc = add_crossing(s, out, last, x)))
+			return rc;
 		prev = sg;
 		last = x;
 	}
+	out->cheaper = !out->enrolled ? CHEAPER_NONE
+	               : prev > 0     ? CHEAPER_B
+	               : prev < 0     ? CHEAPER_A
+	                              : CHEAPER_SAME;
 	return TWC_OK;
 }
 
@@ -214,33 +305,52 @@ check_range(const scenario *sc, int over, double *lo, double *hi, twc_error *e)
 	return TWC_OK;
 }
 
+/* The first crossing's sides, or the ends of the range searched. */
+static int
+summarise(search *s, breakeven *out)
+{
+	const be_crossing *x = &out->crossings[0];
+	int rc;
+
+	if (out->n_crossings == 0) {
+		out->below = out->from;
+		out->above = out->to;
+		if ((rc = nets(s, out->from, &out->below_a, &out->below_b)))
+			return rc;
+		return nets(s, out->to, &out->above_a, &out->above_b);
+	}
+	out->found = 1;
+	out->value = x->value;
+	out->below = x->below;
+	out->above = x->value;
+	out->below_a = x->below_a;
+	out->below_b = x->below_b;
+	out->above_a = x->above_a;
+	out->above_b = x->above_b;
+	return TWC_OK;
+}
+
 int
 breakeven_find(const profile *p, const scenario *sc, int a, int b, int over,
                double lo, double hi, breakeven *out, twc_error *e)
 {
 	search s = {p, *sc, a, b, over, TWC_OK, e};
-	double l = 0, h = 0;
-	int rc, found, before;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->over = over;
+	out->a = a;
+	out->b = b;
 	out->value = NAN;
+	out->cheaper = CHEAPER_NONE;
 	if ((rc = check_range(sc, over, &lo, &hi, e)) ||
-	    (rc = scan(&s, lo, hi, &l, &h, &found)))
+	    (rc = first_enrolled(&s, lo, hi, &out->from, &out->enrolled)))
+		return rc;
+	out->to = hi;
+	if (out->enrolled && (rc = scan(&s, out)))
+		return rc;
+	if ((rc = summarise(&s, out)))
 		return rc;
 	out->valid = 1;
-	out->below = lo;
-	out->above = hi;
-	if (found) {
-		before = sign_at(&s, l);
-		if ((rc = narrow(&s, &l, &h)))
-			return rc;
-		out->found = 1;
-		out->above = out->value = snap(&s, l, h, before, &out->below);
-		if (out->below < lo)
-			out->below = lo;
-		if (s.status != TWC_OK)
-			return s.status;
-	}
-	return record(&s, out);
+	return TWC_OK;
 }

@@ -560,24 +560,88 @@ breakeven_text(const cursor *c, int arg, field_value *v)
 	return set_text(v, over_name(c->m->be.over));
 }
 
+enum { B_FOUND, B_ENROLLED, B_SCANNED, B_CROSSINGS };
+
 static int
-breakeven_found(const cursor *c, int arg, field_value *v)
+breakeven_int(const cursor *c, int which, field_value *v)
 {
-	(void)arg;
-	return set_int(v, c->m->be.found);
+	const breakeven *be = &c->m->be;
+	const int vals[] = {be->found, be->enrolled, be->scanned,
+	                    be->n_crossings};
+
+	return set_int(v, vals[which]);
 }
 
+/* The plan cheaper at every value scanned when the two never cross: its
+ * id, "same" when they cost the same throughout, "" when they cross or
+ * nobody is enrolled. */
+static int
+breakeven_cheaper(const cursor *c, int arg, field_value *v)
+{
+	const breakeven *be = &c->m->be;
+
+	(void)arg;
+	if (be->found || be->cheaper == CHEAPER_NONE)
+		return set_text(v, "");
+	if (be->cheaper == CHEAPER_SAME)
+		return set_text(v, "same");
+	return set_text(
+	    v, cat_of(c)->plans[be->cheaper == CHEAPER_A ? be->a : be->b].id);
+}
+
+static int
+enter_crossing(cursor *c, const char *key)
+{
+	return enter_index(c, key, c->m->be.n_crossings, "crossing");
+}
+
+static int
+crossing_real(const cursor *c, int off, field_value *v)
+{
+	return set_real(v, MEMBER(double, &c->m->be.crossings[c->index], off));
+}
+
+static int
+crossing_ll(const cursor *c, int off, field_value *v)
+{
+	return set_int(v,
+	               MEMBER(long long, &c->m->be.crossings[c->index], off));
+}
+
+static const field_def crossing_fields[] = {
+    {"value", VALUE_REAL, crossing_real, offsetof(be_crossing, value), NULL,
+     "the first value with the new ordering"},
+    {"below", VALUE_REAL, crossing_real, offsetof(be_crossing, below), NULL,
+     "the value just before it"},
+    {"below_net_a_yen", VALUE_INT, crossing_ll, offsetof(be_crossing, below_a),
+     NULL, "plan A's net cost at below"},
+    {"below_net_b_yen", VALUE_INT, crossing_ll, offsetof(be_crossing, below_b),
+     NULL, "plan B's net cost at below"},
+    {"above_net_a_yen", VALUE_INT, crossing_ll, offsetof(be_crossing, above_a),
+     NULL, "plan A's net cost at value"},
+    {"above_net_b_yen", VALUE_INT, crossing_ll, offsetof(be_crossing, above_b),
+     NULL, "plan B's net cost at value"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level crossing_level = {
+    "N",
+    "0 to twc_count(m, NULL, \"crossings\") - 1",
+    enter_crossing,
+    NEEDS_BREAKEVEN,
+    "value",
+    crossing_fields};
+
 static const field_def breakeven_fields[] = {
-    {"found", VALUE_INT, breakeven_found, 0, NULL,
+    {"found", VALUE_INT, breakeven_int, B_FOUND, NULL,
      "1 when the net costs cross in the range"},
     {"over", VALUE_TEXT, breakeven_text, 0, NULL, "staff, home or years"},
     {"value", VALUE_REAL, breakeven_real, offsetof(breakeven, value), NULL,
      "the first value at which the ordering has changed (NaN when not "
      "found)"},
     {"below", VALUE_REAL, breakeven_real, offsetof(breakeven, below), NULL,
-     "the value just before the crossing, or the range's low end"},
+     "the value just before the first crossing, or the low end searched"},
     {"above", VALUE_REAL, breakeven_real, offsetof(breakeven, above), NULL,
-     "the value at the crossing, or the range's high end"},
+     "the value at the first crossing, or the range's high end"},
     {"below_net_a_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, below_a),
      NULL, "plan A's net cost at below"},
     {"below_net_b_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, below_b),
@@ -586,6 +650,22 @@ static const field_def breakeven_fields[] = {
      NULL, "plan A's net cost at above"},
     {"above_net_b_yen", VALUE_INT, breakeven_ll, offsetof(breakeven, above_b),
      NULL, "plan B's net cost at above"},
+    {"from", VALUE_REAL, breakeven_real, offsetof(breakeven, from), NULL,
+     "the low end searched: the range's, raised to the first value at "
+     "which either plan enrols anyone"},
+    {"to", VALUE_REAL, breakeven_real, offsetof(breakeven, to), NULL,
+     "the high end searched"},
+    {"enrolled", VALUE_INT, breakeven_int, B_ENROLLED, NULL,
+     "1 when either plan enrols anyone in the range (0: both cost "
+     "nothing)"},
+    {"scanned", VALUE_INT, breakeven_int, B_SCANNED, NULL,
+     "values the scan computed"},
+    {"crossings", VALUE_INT, breakeven_int, B_CROSSINGS, &crossing_level,
+     "the number of crossings; crossings:N:F is crossing N's field F "
+     "(also twc_count(m, NULL, \"crossings\"))"},
+    {"cheaper", VALUE_TEXT, breakeven_cheaper, 0, NULL,
+     "when the plans never cross: the id of the one cheaper at every value "
+     "scanned, or \"same\"; \"\" when they cross or nobody is enrolled"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level breakeven_level = {
@@ -1386,6 +1466,12 @@ count_inputs(const cursor *c)
 }
 
 static int
+count_crossings(const cursor *c)
+{
+	return c->m->be.n_crossings;
+}
+
+static int
 count_items(const cursor *c)
 {
 	return plan_of(c)->n_items;
@@ -1430,6 +1516,8 @@ const count_def scenario_counts[] = {
      "cost categories of the grant rule"},
     {"inputs", NEEDS_SIMULATION, count_inputs,
      "uncertain inputs of the last simulation"},
+    {"crossings", NEEDS_BREAKEVEN, count_crossings,
+     "crossings the last break-even search found"},
     {NULL, 0, NULL, NULL}};
 
 const count_def plan_counts[] = {

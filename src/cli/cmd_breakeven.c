@@ -27,7 +27,8 @@ parse_range(const char *text, double *lo, double *hi)
 }
 
 /* The default range: staff 1 to 10,000; the home share from 0 to what the
- * other shares leave; years 1 to 30. */
+ * other shares leave; years 1 to 30.  The library raises the low end to
+ * the first value at which either plan enrols anyone. */
 static void
 default_range(twc_model *m, const char *over, double *lo, double *hi)
 {
@@ -47,19 +48,14 @@ format_value(const char *over, double v, char *buf, size_t n)
 		fmt_yen((long long)v, buf, n);
 }
 
-/* One side of the crossing (or one end of the range). */
-typedef struct be_side {
-	double value;
-	long long a, b;
-} be_side;
-
+/* One side of a crossing (or one end of the range). */
 static void
-side(FILE *f, const options *o, const be_side *sd)
+side(FILE *f, const options *o, const char *indent, const be_side *sd)
 {
 	char v[32], a[32], b[32], d[32];
 
 	format_value(o->over, sd->value, v, sizeof v);
-	fprintf(f, "  %s %s: %s ¥%s, %s ¥%s", o->over, v, o->plans[0],
+	fprintf(f, "%s%s %s: %s ¥%s, %s ¥%s", indent, o->over, v, o->plans[0],
 	        fmt_yen(sd->a, a, sizeof a), o->vs,
 	        fmt_yen(sd->b, b, sizeof b));
 	if (sd->a == sd->b)
@@ -81,45 +77,127 @@ side_json(const be_side *sd)
 	return o;
 }
 
+static json_t *
+crossings_json(const be_view *be)
+{
+	json_t *a = json_array();
+	int k;
+
+	for (k = 0; k < be->n_crossings; k++) {
+		const be_crossing_view *x = &be->crossings[k];
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_real(x->above.value));
+		json_object_set_new(o, "below", side_json(&x->below));
+		json_object_set_new(o, "above", side_json(&x->above));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static int
+report_json(const be_view *be, const options *o, double lo, double hi)
+{
+	json_t *root = json_object();
+
+	json_object_set_new(root, "plan_a", json_string(o->plans[0]));
+	json_object_set_new(root, "plan_b", json_string(o->vs));
+	json_object_set_new(root, "over", json_string(o->over));
+	json_object_set_new(root, "range", json_pack("[f,f]", lo, hi));
+	json_object_set_new(root, "from", json_real(be->from));
+	json_object_set_new(root, "to", json_real(be->to));
+	json_object_set_new(root, "enrolled", json_boolean(be->enrolled));
+	json_object_set_new(root, "scanned", json_integer(be->scanned));
+	json_object_set_new(root, "found", json_boolean(be->found));
+	json_object_set_new(root, "value",
+	                    be->found ? json_real(be->value) : json_null());
+	json_object_set_new(root, "crossings", crossings_json(be));
+	json_object_set_new(root, "cheaper",
+	                    be->cheaper[0] ? json_string(be->cheaper)
+	                                   : json_null());
+	json_object_set_new(root, "below", side_json(&be->below));
+	json_object_set_new(root, "above", side_json(&be->above));
+	return write_json(root, o);
+}
+
+/* "over staff, 3 to 10,000 (nobody is enrolled below 3)" */
+static void
+heading(FILE *f, const be_view *be, const options *o, double lo)
+{
+	char l[32], h[32];
+
+	format_value(o->over, be->from, l, sizeof l);
+	format_value(o->over, be->to, h, sizeof h);
+	fprintf(f, "Break-even of %s against %s over %s, %s to %s", o->plans[0],
+	        o->vs, o->over, l, h);
+	if (be->enrolled && be->from > lo)
+		fprintf(f, " (neither plan enrols anyone below %s)", l);
+	fputs(":\n", f);
+}
+
+/* No crossing: say which plan is cheaper throughout, then both ends. */
+static void
+no_crossing(FILE *f, const be_view *be, const options *o)
+{
+	char n[32];
+
+	fmt_yen(be->scanned, n, sizeof n);
+	if (!be->enrolled)
+		fputs("  neither plan enrols anyone in the range: both cost "
+		      "nothing; at each end:\n",
+		      f);
+	else if (strcmp(be->cheaper, "same") == 0)
+		fprintf(f,
+		        "  the net costs never cross: they are the same at "
+		        "every one of the %s values scanned; at each end:\n",
+		        n);
+	else
+		fprintf(f,
+		        "  the net costs never cross: %s is cheaper at every "
+		        "one of the %s values scanned; at each end:\n",
+		        be->cheaper, n);
+	side(f, o, "  ", &be->below);
+	side(f, o, "  ", &be->above);
+}
+
+static void
+crossings(FILE *f, const be_view *be, const options *o)
+{
+	char v[32];
+	int k;
+
+	if (be->n_crossings == 1) {
+		format_value(o->over, be->value, v, sizeof v);
+		fprintf(f, "  the net costs cross at %s = %s\n", o->over, v);
+		side(f, o, "  ", &be->below);
+		side(f, o, "  ", &be->above);
+		return;
+	}
+	fprintf(f, "  the net costs cross %d times in the range:\n",
+	        be->n_crossings);
+	for (k = 0; k < be->n_crossings; k++) {
+		format_value(o->over, be->crossings[k].above.value, v,
+		             sizeof v);
+		fprintf(f, "  at %s = %s\n", o->over, v);
+		side(f, o, "    ", &be->crossings[k].below);
+		side(f, o, "    ", &be->crossings[k].above);
+	}
+}
+
 static int
 report(const be_view *be, const options *o, double lo, double hi)
 {
-	const be_side below = {be->below, be->below_a, be->below_b};
-	const be_side above = {be->above, be->above_a, be->above_b};
-	char l[32], h[32], v[32];
-	json_t *root;
 	out dst;
 	int rc;
 
-	if (o->format == FORMAT_JSON) {
-		root = json_object();
-		json_object_set_new(root, "plan_a", json_string(o->plans[0]));
-		json_object_set_new(root, "plan_b", json_string(o->vs));
-		json_object_set_new(root, "over", json_string(o->over));
-		json_object_set_new(root, "range", json_pack("[f,f]", lo, hi));
-		json_object_set_new(root, "found", json_boolean(be->found));
-		json_object_set_new(root, "value",
-		                    be->found ? json_real(be->value)
-		                              : json_null());
-		json_object_set_new(root, "below", side_json(&below));
-		json_object_set_new(root, "above", side_json(&above));
-		return write_json(root, o);
-	}
+	if (o->format == FORMAT_JSON)
+		return report_json(be, o, lo, hi);
 	if ((rc = out_open(&dst, o->output)) != EXIT_OK)
 		return rc;
-	format_value(o->over, lo, l, sizeof l);
-	format_value(o->over, hi, h, sizeof h);
-	fprintf(dst.f, "Break-even of %s against %s over %s, %s to %s:\n",
-	        o->plans[0], o->vs, o->over, l, h);
-	if (be->found) {
-		format_value(o->over, be->value, v, sizeof v);
-		fprintf(dst.f, "  the net costs cross at %s = %s\n", o->over,
-		        v);
-	} else {
-		fprintf(dst.f, "  no crossing in range; at each end:\n");
-	}
-	side(dst.f, o, &below);
-	side(dst.f, o, &above);
+	heading(dst.f, be, o, lo);
+	if (be->found)
+		crossings(dst.f, be, o);
+	else
+		no_crossing(dst.f, be, o);
 	return out_close(&dst, 1);
 }
 

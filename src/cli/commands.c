@@ -105,11 +105,13 @@ static const command commands[] = {
     {"breakeven", cmd_breakeven, "where two plans' net costs cross",
      "twcost breakeven --plan A --vs B --over staff|home|years "
      "[--range LO:HI] [OPTIONS]\n\n"
-     "Finds the staff count, home share or number of years at which plan A\n"
-     "and plan B cost the same net of the grant (GSL root bracketing), or\n"
-     "says there is no crossing in the range, with both net costs on each\n"
-     "side.  Default ranges: staff 1:10000, home 0 to what the other shares\n"
-     "leave, years 1:30.\n"},
+     "Finds every staff count, home share or number of years at which the\n"
+     "net costs of plan A and plan B cross (a scan of the range, then GSL\n"
+     "root bracketing of each change), with both net costs on each side;\n"
+     "when they never cross, says which plan is cheaper throughout.  The\n"
+     "search starts at the first value at which either plan enrols anyone.\n"
+     "Default ranges: staff 1:10000, home 0 to what the other shares leave,\n"
+     "years 1:30.\n"},
     {"batch", cmd_batch, "many entities from a CSV file, one row each",
      "twcost batch FILE.csv [--draws N] [--seed N] [--threads N] [OPTIONS]\n\n"
      "Estimates every plan for each row of FILE.csv: a header of input keys\n"

@@ -603,21 +603,42 @@ sim_view_load(twc_model *m, view *v, enum view_depth depth, sim_view *s)
 
 /* ---- a break-even search ------------------------------------------------ */
 
+static void
+read_crossing(reader *r, int k, be_crossing_view *x)
+{
+	x->above.value = real(r, NULL, "breakeven:crossings:%d:value", k);
+	x->below.value = real(r, NULL, "breakeven:crossings:%d:below", k);
+	x->below.a = yen(r, NULL, "breakeven:crossings:%d:below_net_a_yen", k);
+	x->below.b = yen(r, NULL, "breakeven:crossings:%d:below_net_b_yen", k);
+	x->above.a = yen(r, NULL, "breakeven:crossings:%d:above_net_a_yen", k);
+	x->above.b = yen(r, NULL, "breakeven:crossings:%d:above_net_b_yen", k);
+}
+
 int
 be_view_load(twc_model *m, view *v, be_view *b)
 {
 	reader r;
+	int k;
 
 	memset(b, 0, sizeof *b);
 	start(&r, m, v);
 	b->found = yen(&r, NULL, "breakeven:found") != 0;
+	b->enrolled = yen(&r, NULL, "breakeven:enrolled") != 0;
+	b->scanned = yen(&r, NULL, "breakeven:scanned");
 	b->over = text(&r, NULL, "breakeven:over");
+	b->cheaper = text(&r, NULL, "breakeven:cheaper");
 	b->value = real(&r, NULL, "breakeven:value");
-	b->below = real(&r, NULL, "breakeven:below");
-	b->above = real(&r, NULL, "breakeven:above");
-	b->below_a = yen(&r, NULL, "breakeven:below_net_a_yen");
-	b->below_b = yen(&r, NULL, "breakeven:below_net_b_yen");
-	b->above_a = yen(&r, NULL, "breakeven:above_net_a_yen");
-	b->above_b = yen(&r, NULL, "breakeven:above_net_b_yen");
+	b->from = real(&r, NULL, "breakeven:from");
+	b->to = real(&r, NULL, "breakeven:to");
+	b->below.value = real(&r, NULL, "breakeven:below");
+	b->above.value = real(&r, NULL, "breakeven:above");
+	b->below.a = yen(&r, NULL, "breakeven:below_net_a_yen");
+	b->below.b = yen(&r, NULL, "breakeven:below_net_b_yen");
+	b->above.a = yen(&r, NULL, "breakeven:above_net_a_yen");
+	b->above.b = yen(&r, NULL, "breakeven:above_net_b_yen");
+	b->n_crossings = count(&r, NULL, "crossings");
+	b->crossings = alloc(&r, (size_t)b->n_crossings, sizeof *b->crossings);
+	for (k = 0; b->crossings != NULL && k < b->n_crossings; k++)
+		read_crossing(&r, k, &b->crossings[k]);
 	return finish(&r);
 }

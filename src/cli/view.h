@@ -163,11 +163,25 @@ int sim_view_load(twc_model *m, view *v, enum view_depth depth, sim_view *s);
 
 /* ---- a break-even search ------------------------------------------------ */
 
+/* One side of a crossing: the value and both plans' net costs. */
+typedef struct be_side {
+	double value;
+	long long a, b;
+} be_side;
+
+typedef struct be_crossing_view {
+	be_side below, above; /* above.value is the crossing */
+} be_crossing_view;
+
 typedef struct be_view {
-	int found;
+	int found, enrolled;
+	long long scanned;
 	const char *over;
-	double value, below, above;
-	long long below_a, below_b, above_a, above_b;
+	const char *cheaper; /* plan id, "same", or "" */
+	double value, from, to;
+	be_side below, above; /* the first crossing, or the ends searched */
+	be_crossing_view *crossings;
+	int n_crossings;
 } be_view;
 
 /* Read the last break-even search of m.  EXIT_OK or an exit code. */

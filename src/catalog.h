@@ -59,6 +59,7 @@ typedef struct item {
 	                            years at once (0: year by year) */
 	int long_term; /* 長期継続契約: no 債務負担行為 needed */
 	int option;    /* index of the option that owns it */
+	int quoted;    /* the scenario's quotes replaced its price */
 	const char *file;
 	int line;
 } item;

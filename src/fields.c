@@ -817,7 +817,8 @@ static const field_def year_fields[] = {
     {"cost_yen", VALUE_INT, year_ll, offsetof(year_result, cost), NULL,
      "the year's cost"},
     {"eligible_yen", VALUE_INT, year_ll, offsetof(year_result, eligible), NULL,
-     "the part the grant covers"},
+     "the year's eligible spending (対象経費), also when no grant is paid "
+     "on it"},
     {"grant_yen", VALUE_INT, year_ll, offsetof(year_result, grant), NULL,
      "the year's grant"},
     {"net_yen", VALUE_INT, year_ll, offsetof(year_result, net), NULL,
@@ -969,7 +970,7 @@ static const field_def item_fields[] = {
     {"total_yen", VALUE_INT, item_ll, offsetof(item_result, total), NULL,
      "the item's cost over the horizon"},
     {"eligible_yen", VALUE_INT, item_ll, offsetof(item_result, eligible), NULL,
-     "the part the grant covers"},
+     "the part of it that is eligible spending (対象経費)"},
     {"eligible", VALUE_INT, item_eligible, 0, NULL,
      "1 when any of it is eligible"},
     {"every", VALUE_INT, item_every, 0, NULL,
@@ -1347,7 +1348,9 @@ static const field_def plan_fields[] = {
     {"total_yen", VALUE_INT, plan_ll, offsetof(plan_result, total), NULL,
      "initial + running + replacement"},
     {"eligible_yen", VALUE_INT, plan_ll, offsetof(plan_result, eligible), NULL,
-     "the part the grant covers (対象経費)"},
+     "the eligible spending (対象経費: initial spending in the categories "
+     "the rule names), also when no grant is paid on it (the warnings say "
+     "why)"},
     {"grant_yen", VALUE_INT, plan_ll, offsetof(plan_result, grant), NULL,
      "特別交付税措置: 1000 x round_half_up(eligible x rate x m / 1000) a "
      "year"},

@@ -90,10 +90,22 @@ grant_amount(const grant_rule *g, long long eligible_yen, int m100)
 }
 
 int
-grant_covers(const grant_rule *g, int cat, int phase, int fy)
+grant_lists(const grant_rule *g, int cat, int phase)
 {
 	return cat >= 0 && cat < g->n_cats && g->cats[cat].eligible &&
-	       (g->phases & (1u << phase)) && fy >= g->first_fy;
+	       (g->phases & (1u << phase));
+}
+
+int
+grant_pays_in(const grant_rule *g, int fy)
+{
+	return fy >= g->first_fy;
+}
+
+int
+grant_covers(const grant_rule *g, int cat, int phase, int fy)
+{
+	return grant_lists(g, cat, phase) && grant_pays_in(g, fy);
 }
 
 int
@@ -114,9 +126,12 @@ grant_rate(const grant_rule *g, int m100)
 }
 
 long long
-grant_year(const grant_rule *g, const grant_terms *t, long long eligible_yen)
+grant_year(const grant_rule *g, const grant_terms *t, int fy,
+           long long eligible_yen)
 {
-	return t->applies ? grant_amount(g, eligible_yen, t->m100) : 0;
+	return t->applies && grant_pays_in(g, fy)
+	           ? grant_amount(g, eligible_yen, t->m100)
+	           : 0;
 }
 
 void
@@ -263,7 +278,7 @@ grant_eligible(const eligible_parts *parts, const readings *r)
 }
 
 long long
-grant_of_year(const grant_rule *g, const grant_terms *t,
+grant_of_year(const grant_rule *g, const grant_terms *t, int fy,
               const eligible_parts *parts, const readings *r, long long other,
               long long *eligible, long long *deducted)
 {
@@ -271,5 +286,5 @@ grant_of_year(const grant_rule *g, const grant_terms *t,
 	*deducted = !g->deduct_other_funding ? 0
 	            : other < *eligible      ? other
 	                                     : *eligible;
-	return grant_year(g, t, *eligible - *deducted);
+	return grant_year(g, t, fy, *eligible - *deducted);
 }

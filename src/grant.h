@@ -129,15 +129,17 @@ typedef struct grant_terms {
 void grant_assess(const grant_rule *g, const struct scenario *sc,
                   grant_terms *t, arena *mem, message_list *warnings);
 
-/* The grant of one fiscal year's eligible yen under terms t: 0 when the
- * rule does not apply, else grant_amount. */
-long long grant_year(const grant_rule *g, const grant_terms *t,
+/* The grant of fiscal year fy's eligible yen under terms t: 0 when the
+ * rule does not apply to the entity or not yet in fy (before its first
+ * year), else grant_amount.  The reason is among the warnings of
+ * grant_assess. */
+long long grant_year(const grant_rule *g, const grant_terms *t, int fy,
                      long long eligible_yen);
 
-/* One year's grant under readings r: its eligible yen less the other
- * funding deducted from it (when the rule deducts), through grant_year.
- * *eligible and *deducted receive the two. */
-long long grant_of_year(const grant_rule *g, const grant_terms *t,
+/* Fiscal year fy's grant under readings r: its eligible yen less the
+ * other funding deducted from it (when the rule deducts), through
+ * grant_year.  *eligible and *deducted receive the two. */
+long long grant_of_year(const grant_rule *g, const grant_terms *t, int fy,
                         const eligible_parts *parts, const readings *r,
                         long long other, long long *eligible,
                         long long *deducted);
@@ -156,8 +158,17 @@ int grant_multiplier(const grant_rule *g, int kind, int index100);
 /* The grant for one fiscal year's eligible yen, with m in hundredths. */
 long long grant_amount(const grant_rule *g, long long eligible_yen, int m100);
 
-/* 1 when a cost of this category index and phase in fiscal year fy is of a
- * kind the rule covers (regardless of who the entity is). */
+/* 1 when a cost of this category index and phase is of a kind the rule
+ * names (対象経費): the eligible spending, whoever the entity is and
+ * whenever it falls. */
+int grant_lists(const grant_rule *g, int cat, int phase);
+
+/* 1 when the rule pays for spending in fiscal year fy (from its first
+ * year on). */
+int grant_pays_in(const grant_rule *g, int fy);
+
+/* 1 when such a cost in fiscal year fy is also in a year the rule pays
+ * for (from its first year): the spending a grant is computed on. */
 int grant_covers(const grant_rule *g, int cat, int phase, int fy);
 
 /* Index of a category id, or -1. */

@@ -95,9 +95,10 @@ void msg_add(arena *mem, message_list *l, const char *fmt, ...)
 #define MSG_DECIDED_YEARLY                                                     \
 	"each fiscal year's special allocation tax is decided in that year (December and March): the grant figures are expectations, not entitlements, under the readings later_initial_spending = %s and lease_payments = %s"
 
-/* the catalogue's name. */
+/* the catalogue's name, how many items, their ids (", "-separated).  Not
+ * given when every item with a cost has been quoted. */
 #define MSG_DEFAULT_PRICES                                                     \
-	"prices are defaults from %s, not quotes: replace them with your own (quotes = { item_id = yen; } in the scenario)"
+	"prices are defaults from %s, not quotes, for these items (%d): %s; replace them with your own (quotes = { item_id = yen; } in the scenario)"
 
 /* ---- failures ------------------------------------------------------------ */
 

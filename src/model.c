@@ -189,16 +189,15 @@ typedef struct spending {
 	double units;
 } spending;
 
-/* Whether the rule covers spending s of ir's category at all (before the
- * readings). */
+/* Whether spending s of ir's category is of a kind the rule names at all
+ * (before the readings), whenever it falls: spending before the rule's
+ * first year stays eligible spending, and gets no grant (grant_year). */
 static int
-covered(const ctx *c, const item *it, const spending *s, int fy)
+covered(const ctx *c, const item *it, const spending *s)
 {
 	const grant_rule *g = &c->p->grant;
 
-	if (s->lease)
-		return grant_covers(g, it->category, PHASE_INITIAL, fy);
-	return grant_covers(g, it->category, s->phase, fy);
+	return grant_lists(g, it->category, s->lease ? PHASE_INITIAL : s->phase);
 }
 
 /* Record spending s of item ir. */
@@ -219,13 +218,13 @@ spend(ctx *c, plan_result *pr, item_result *ir, const item *it,
 		return overflow(c);
 	if (it->setsu == 0 && acc(&y->staff_time, s->yen))
 		return overflow(c);
-	if (!covered(c, it, s, y->fy))
+	if (!covered(c, it, s))
 		return TWC_OK;
 	kind = grant_spend_kind(&c->p->grant, s->phase, y->fy, s->lease);
 	if (acc(&y->parts.yen[kind], s->yen))
 		return overflow(c);
 	if (grant_counts(kind, &c->r->read)) {
-		ir->counted[s->k] = 1;
+		ir->counted[s->k] = grant_pays_in(&c->p->grant, y->fy);
 		if (acc(&ir->eligible, s->yen))
 			return overflow(c);
 	}
@@ -452,13 +451,13 @@ settle(ctx *c, plan_result *pr)
 		if ((rc = count_funding(c, pr, k)))
 			return rc;
 		y->grant =
-		    grant_of_year(g, t, &y->parts, &c->r->read,
+		    grant_of_year(g, t, y->fy, &y->parts, &c->r->read,
 		                  y->funding_total, &y->eligible, &y->deducted);
 		y->grant_strict =
-		    grant_of_year(g, t, &y->parts, &reading_strict,
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_strict,
 		                  y->funding_total, &y->eligible_strict, &d);
 		y->grant_generous =
-		    grant_of_year(g, t, &y->parts, &reading_generous,
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_generous,
 		                  y->funding_total, &y->eligible_generous, &e);
 		y->net = y->cost - y->grant;
 		if (acc(&pr->initial, y->initial) ||
@@ -693,18 +692,69 @@ compute_plans(ctx *c)
 	return TWC_OK;
 }
 
-/* Scenario-wide notes: the prices are defaults, and each year's grant is
- * decided that year. */
+/* Scenario-wide notes: each year's grant is decided that year (the prices
+ * that are defaults have a note of their own once the plans are costed,
+ * default_price_note). */
 static void
 scenario_notes(ctx *c)
 {
 	results *r = c->r;
 
-	msg_add(&r->mem, &r->notes, MSG_DEFAULT_PRICES, c->p->catalog_name);
 	if (r->grant_applies)
 		msg_add(&r->mem, &r->notes, MSG_DECIDED_YEARLY,
 		        reading_later_name(r->read.later_initial),
 		        reading_lease_name(r->read.lease));
+}
+
+/* Append ", " (after the first) and id to buf of size n holding len
+ * bytes, or " ..." once when it no longer fits; the new length. */
+static size_t
+append_id(char *buf, size_t n, size_t len, const char *id)
+{
+	size_t sep = len > 0 ? 2 : 0, k = strlen(id);
+
+	if (len + sep + k + 5 > n) {
+		if (len + 5 <= n &&
+		    (len < 4 || strcmp(buf + len - 4, " ...") != 0)) {
+			memcpy(buf + len, " ...", 5);
+			len += 4;
+		}
+		return len;
+	}
+	memcpy(buf + len, ", ", sep);
+	memcpy(buf + len + sep, id, k + 1);
+	return len + sep + k;
+}
+
+/* The items some plan pays for at the catalogue's price (not quoted, not
+ * priced by a scenario input, not free), as one note listing their ids;
+ * none when every such item has been quoted. */
+static void
+default_price_note(ctx *c)
+{
+	const catalog *cat = &c->p->cat;
+	results *r = c->r;
+	char ids[768], *used = arena_alloc(&r->mem, (size_t)cat->n_items + 1);
+	size_t len = 0;
+	int i, k, n = 0;
+
+	if (used == NULL)
+		return;
+	for (i = 0; i < r->n_plans; i++)
+		for (k = 0; k < r->plans[i].n_items; k++)
+			if (r->plans[i].items[k].total > 0)
+				used[r->plans[i].items[k].item] = 1;
+	ids[0] = '\0';
+	for (i = 0; i < cat->n_items; i++) {
+		const item *it = &cat->items[i];
+		if (!used[i] || it->quoted || it->price_input >= 0)
+			continue;
+		len = append_id(ids, sizeof ids, len, it->id);
+		n++;
+	}
+	if (n > 0)
+		msg_add(&r->mem, &r->notes, MSG_DEFAULT_PRICES,
+		        c->p->catalog_name, n, ids);
 }
 
 int
@@ -729,7 +779,8 @@ model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 	r->grant_applies = r->terms.applies;
 	r->effective_rate = r->terms.effective_rate;
 	scenario_notes(&c);
-	rc = compute_plans(&c);
+	if ((rc = compute_plans(&c)) == TWC_OK)
+		default_price_note(&c);
 	if (rc != TWC_OK)
 		results_free(r);
 	return rc;

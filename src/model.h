@@ -72,7 +72,9 @@ typedef struct item_result {
 	                           per_year = unit price x units, the yen
 	                           fraction dropped */
 	unsigned char *counted; /* 1 when the year's spending is eligible
-	                           under the readings used */
+	                           under the readings used, in a year the
+	                           rule pays for: a grant is computed on
+	                           it */
 } item_result;
 
 /* A line of the budget request: one item's spending in one fiscal year. */

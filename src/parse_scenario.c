@@ -249,6 +249,7 @@ parse_quotes(reader *rd, const config_setting_t *g, catalog *c)
 		if ((rc = parse_price(rd, q, c->tax_percent, 0,
 		                      &c->items[k].price)))
 			return rc;
+		c->items[k].quoted = 1;
 	}
 	return TWC_OK;
 }

@@ -169,7 +169,7 @@ compare_csv(FILE *f, const view *v)
 			snprintf(a, sizeof a, "%lld", x[k]);
 			csv_field(f, a, 0);
 		}
-		snprintf(a, sizeof a, "%.4f", p->effective_rate);
+		fmt_rate(p->effective_rate, a, sizeof a);
 		csv_field(f, a, 0);
 		csv_field(f, p->security_fit, 0);
 		snprintf(a, sizeof a, "%lld", p->grant_strict);
@@ -258,7 +258,7 @@ years_table(FILE *f, const view *v, const vplan *p)
 static void
 estimate_table(FILE *f, const view *v)
 {
-	char a[32], b[32];
+	char a[32], b[32], c[32];
 	int i;
 
 	for (i = 0; i < v->n_plans; i++) {
@@ -268,9 +268,10 @@ estimate_table(FILE *f, const view *v)
 		fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
 		fprintf(f,
 		        "  %lld users; initial ¥%s; running ¥%s a year; "
-		        "effective grant rate %.2f\n",
+		        "effective grant rate %s\n",
 		        p->users, fmt_yen(p->initial, a, sizeof a),
-		        fmt_yen(p->annual, b, sizeof b), p->effective_rate);
+		        fmt_yen(p->annual, b, sizeof b),
+		        fmt_rate(p->effective_rate, c, sizeof c));
 		items_table(f, p);
 		fputc('\n', f);
 		years_table(f, v, p);

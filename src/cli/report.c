@@ -275,10 +275,23 @@ print_phasing(FILE *f, const view *v)
 		fprintf(f, "  other funding: %s\n", v->funding);
 }
 
+char *
+fmt_rate(double x, char *buf, size_t n)
+{
+	size_t len;
+
+	snprintf(buf, n, "%.6f", x);
+	len = strlen(buf);
+	while (len > 0 && buf[len - 1] == '0' && strchr(buf, '.') != NULL &&
+	       len - (size_t)(strchr(buf, '.') - buf) > 3)
+		buf[--len] = '\0';
+	return buf;
+}
+
 void
 print_scenario(FILE *f, const view *v, const char *command)
 {
-	char a[32];
+	char a[32], rate[32], m[32];
 
 	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command, v->name,
 	        v->kind, fmt_yen(v->staff, a, sizeof a));
@@ -294,9 +307,10 @@ print_scenario(FILE *f, const view *v, const char *command)
 	        v->style[2].users);
 	fprintf(
 	    f,
-	    "  grant (特別交付税措置): rate %.2f x m %.2f (fiscal index %.2f) "
-	    "= %.2f of eligible initial cost%s\n",
-	    v->rate, v->m, v->fiscal_index_rounded, v->rate * v->m,
+	    "  grant (特別交付税措置): rate %s x m %.2f (fiscal index %.2f) "
+	    "= %s of eligible initial cost%s\n",
+	    fmt_rate(v->rate, rate, sizeof rate), v->m, v->fiscal_index_rounded,
+	    fmt_rate(v->rate * v->m, m, sizeof m),
 	    v->grant_applies ? "" : ": NOT APPLIED (see warnings)");
 	fprintf(f, "  readings: later_initial_spending %s, lease_payments %s\n",
 	        v->later_initial_spending, v->lease_payments);

@@ -18,6 +18,10 @@ json_t *json_real_or_null(double x);
 /* Write a JSON value (and free it); exit code. */
 int write_json(json_t *v, const options *o);
 
+/* A rate as it is, with as many decimals as it has (at least two, at most
+ * six): 0.5 is "0.50", 0.5 x 0.73 is "0.365", never "0.36". */
+char *fmt_rate(double x, char *buf, size_t n);
+
 /* The header lines every table report starts with. */
 void print_scenario(FILE *f, const view *v, const char *command);
 

@@ -50,7 +50,7 @@ typedef struct book {
 	lxw_workbook *wb;
 	const view *v;
 	lxw_format *title, *head, *yen, *yen_sum, *bold, *wrap;
-	lxw_format *left_int, *left_rate, *center, *top;
+	lxw_format *left_int, *left_rate, *left_exact, *center, *top;
 	lxw_worksheet *compare, *first_budget, *items;
 	char (*budget_names)[SHEET_NAME_SIZE]; /* one a plan shown */
 	int n_budgets;
@@ -323,7 +323,7 @@ scenario_grant(book *b, sheet *s, int r)
 	                v->fiscal_index_rounded, b->left_rate);
 	scenario_number(b, s, r++, "財政力補正 m", v->m, b->left_rate);
 	scenario_number(b, s, r, "実効措置率 effective rate", v->effective_rate,
-	                b->left_rate);
+	                b->left_exact);
 	snprintf(t, sizeof t, "措置率 rate %.2f × m %.2f%s", v->rate, v->m,
 	         v->grant_applies ? " of eligible initial cost"
 	                          : ": NOT APPLIED (see 注記)");
@@ -916,12 +916,14 @@ make_formats(book *b)
 	    (b->wrap = new_format(b, 0, NULL)) == NULL ||
 	    (b->left_int = new_format(b, 0, "#,##0")) == NULL ||
 	    (b->left_rate = new_format(b, 0, "0.00")) == NULL ||
+	    (b->left_exact = new_format(b, 0, "0.00####")) == NULL ||
 	    (b->center = new_format(b, 0, NULL)) == NULL ||
 	    (b->top = new_format(b, 0, NULL)) == NULL)
 		return 0;
 	format_set_align(b->top, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(b->left_int, LXW_ALIGN_LEFT);
 	format_set_align(b->left_rate, LXW_ALIGN_LEFT);
+	format_set_align(b->left_exact, LXW_ALIGN_LEFT);
 	format_set_align(b->center, LXW_ALIGN_CENTER);
 	format_set_font_size(b->title, 14);
 	format_set_text_wrap(b->head);

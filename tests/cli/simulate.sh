@@ -64,7 +64,7 @@ expect "table shows P90 of every plan" "$(grep -cE '^(vdi-own|jlis-lgwan) ' "$tm
 expect "chart is a PNG" "$(head -c 8 "$tmp/chart.png" | od -An -c | tr -d ' \n')" '211PNG\r\n032\n'
 twcost sensitivity --draws 2000 --plan vdi-own >"$tmp/sens"
 expect "sensitivity lists every vdi-own input" \
-	"$(grep -c 'vdi_' "$tmp/sens")" "$(q "$s" '.plans[] | select(.id == "vdi-own") | [.tornado[] | select(.input | startswith("vdi_"))] | length')"
+	"$(grep -c '^  vdi_' "$tmp/sens")" "$(q "$s" '.plans[] | select(.id == "vdi-own") | [.tornado[] | select(.input | startswith("vdi_"))] | length')"
 
 # ---- break-even on tests/data/breakeven.cfg -----------------------------------------
 # A - B = 1,010,000 - 20,000 x users: A dearer at 50 staff (1,510,000 against

@@ -171,6 +171,23 @@ test_covers_only_initial_eligible_spending_from_fy2020(void)
 	CU_ASSERT_FALSE(grant_covers(g, ict, PHASE_REPLACEMENT, 2025));
 	CU_ASSERT_FALSE(grant_covers(g, fac, PHASE_INITIAL, 2025));
 	CU_ASSERT_FALSE(grant_covers(g, -1, PHASE_INITIAL, 2025));
+	/* Eligible spending is eligible whenever it falls; the grant on it
+	 * is 0 before FY2020 (issue 10: eligible_yen keeps the spending). */
+	CU_ASSERT_TRUE(grant_lists(g, ict, PHASE_INITIAL));
+	CU_ASSERT_FALSE(grant_lists(g, ict, PHASE_ANNUAL));
+	CU_ASSERT_FALSE(grant_lists(g, fac, PHASE_INITIAL));
+}
+
+/* 1,000,000 eligible at m = 1.00: 500,000 from FY2020, 0 in FY2019. */
+static void
+test_no_grant_before_the_first_year(void)
+{
+	grant_terms t = {40, 100, 1, 0.5};
+
+	ASSERT_YEN(grant_year(g, &t, 2020, 1000000), 500000);
+	ASSERT_YEN(grant_year(g, &t, 2019, 1000000), 0);
+	t.applies = 0;
+	ASSERT_YEN(grant_year(g, &t, 2025, 1000000), 0);
 }
 
 static void
@@ -202,6 +219,8 @@ main(void)
 	     test_grant_is_exact_at_ten_trillion_yen},
 	    {"cap_and_round_down_are_honoured_when_a_rule_sets_them",
 	     test_cap_and_round_down_are_honoured_when_a_rule_sets_them},
+	    {"no_grant_before_the_first_year",
+	     test_no_grant_before_the_first_year},
 	    {"covers_only_initial_eligible_spending_from_fy2020",
 	     test_covers_only_initial_eligible_spending_from_fy2020},
 	    {"names_round_trip", test_names_round_trip},

@@ -347,7 +347,11 @@ test_who_the_rule_does_not_cover(void)
 }
 
 /* Started in FY2019: the measure began in FY2020, so FY2019's initial
- * spending is not covered and nothing later is initial. */
+ * spending gets no grant and nothing later is initial.  The eligible
+ * spending is still the eligible spending (1,815,101, as in
+ * test_schedule_and_grant_of_a_plan), as when the deadline removes the
+ * grant: what removes the grant is the warning, not a 0 in eligible_yen
+ * (issue 10). */
 static void
 test_start_before_the_first_year(void)
 {
@@ -355,8 +359,10 @@ test_start_before_the_first_year(void)
 	results r;
 
 	CU_ASSERT_EQUAL_FATAL(compute(&r, sets), TWC_OK);
-	ASSERT_YEN(plan_of(&r, "full")->eligible, 0);
+	ASSERT_YEN(plan_of(&r, "full")->eligible, 1815101);
+	ASSERT_YEN(plan_of(&r, "full")->years[0].eligible, 1815101);
 	ASSERT_YEN(plan_of(&r, "full")->grant, 0);
+	ASSERT_YEN(plan_of(&r, "full")->years[0].grant, 0);
 	CU_ASSERT_TRUE(has_message(&r.warnings, "before the measure began"));
 	results_free(&r);
 }

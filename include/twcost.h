@@ -137,7 +137,9 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
  * ("prefectural:R7:1000000;bond:R9:90%": other money by source, year and
  * yen or share of eligible cost; "" for none), later_initial_spending
  * (covered, not_covered, rule), lease_payments (eligible, not_eligible,
- * rule), or any numeric key written as text. */
+ * rule), cheapest_among (the plans a simulation ranks for prob_cheapest,
+ * comma-separated plan ids; "" for every plan), or any numeric key
+ * written as text. */
 TWC_API int TWC_CALL twc_set_text(twc_model *m, const char *key,
                                   const char *value) TWC_CHECK;
 
@@ -180,7 +182,8 @@ TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
 /* A text result: ids, labels, warnings.  NULL on error.  The plain names,
  * scenario-wide and for a plan:
  * [text, scenario: name kind start start_label end_label profile catalog grant
- * grant_title reference_plan home_segment satellite_segment mobile_segment
+ * grant_title reference_plan cheapest_among home_segment satellite_segment
+ * mobile_segment
  * home_rollout satellite_rollout mobile_rollout go_live funding
  * later_initial_spending lease_payments setsu]
  * [text, plan: id label label_ja label_en security_fit]
@@ -208,8 +211,10 @@ TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
  * the input's id, so adding an input leaves the others' draws unchanged.
  * Results: twc_result(m, plan, "sim:net_yen:p50") and the fields docs/api.md
  * lists (mean, p5, p10, p50, p90, p95 of net_yen, total_yen, grant_yen;
- * prob_cheapest, prob_cheapest_fit, prob_below_reference; cdf:K; hist:K;
- * tornado:N:...).  They stay until the inputs change or the next simulation. */
+ * prob_cheapest - among the plans whose security fit is ok, and among
+ * cheapest_among when set; NaN for the others - prob_cheapest_any,
+ * prob_below_reference; cdf:K; hist:K; tornado:N:...).
+ * They stay until the inputs change or the next simulation. */
 TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
                                   int threads) TWC_CHECK;
 

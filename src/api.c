@@ -84,6 +84,40 @@ twc_set(twc_model *m, const char *key, double value)
 	return rc;
 }
 
+/* cheapest_among: the plans a simulation ranks for prob_cheapest, from a
+ * comma-separated list of plan ids ("" for every plan); on error nothing
+ * changes. */
+static int
+set_among(twc_model *m, const char *ids)
+{
+	unsigned char *among = NULL;
+	char buf[sizeof m->among_text], *save = NULL, *tok;
+	int p;
+
+	if (strlen(ids) >= sizeof buf)
+		return err_set(&m->err, TWC_EVALUE,
+		               "cheapest_among: the list is longer than %zu "
+		               "bytes",
+		               sizeof buf - 1);
+	strcpy(buf, ids);
+	if (buf[0] != '\0' &&
+	    (among = calloc((size_t)m->p->cat.n_plans, 1)) == NULL)
+		return err_set(&m->err, TWC_ENOMEM, "out of memory");
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if ((p = handle_plan(m, tok)) < 0) {
+			free(among);
+			return p;
+		}
+		among[p] = 1;
+	}
+	free(m->among);
+	m->among = among;
+	strcpy(m->among_text, ids);
+	handle_invalidate(m);
+	return TWC_OK;
+}
+
 TWC_API int TWC_CALL
 twc_set_text(twc_model *m, const char *key, const char *value)
 {
@@ -93,6 +127,8 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 	if (m == NULL)
 		return TWC_EINVAL;
 	err_clear(&m->err);
+	if (key != NULL && value != NULL && strcmp(key, "cheapest_among") == 0)
+		return set_among(m, value);
 	next = m->sc;
 	rc = scenario_set_text(&next, key, value, &m->err);
 	if (rc == TWC_OK) {
@@ -128,6 +164,9 @@ twc_reset(twc_model *m)
 	err_clear(&m->err);
 	m->sc = m->p->sc;
 	m->fixed = 0;
+	free(m->among);
+	m->among = NULL;
+	m->among_text[0] = '\0';
 	handle_invalidate(m);
 	return TWC_OK;
 }
@@ -341,8 +380,8 @@ twc_simulate(twc_model *m, int draws, double seed, int threads)
 	sim_free(&m->sim);
 	if ((rc = handle_refresh(m)))
 		return rc;
-	return sim_run(m->p, &m->sc, &m->r, m->fixed, draws, seed, threads,
-	               &m->progress, &m->sim, &m->err);
+	return sim_run(m->p, &m->sc, &m->r, m->fixed, m->among, draws, seed,
+	               threads, &m->progress, &m->sim, &m->err);
 }
 
 TWC_API double TWC_CALL

@@ -283,7 +283,8 @@ scenario_text(const cursor *c, int which, field_value *v)
 	    m->start_text,   m->start_label,
 	    m->end_label,    p->name,
 	    p->catalog_name, p->grant_name,
-	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : ""};
+	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : "",
+	    m->among_text};
 
 	return set_text(v, texts[which]);
 }
@@ -693,6 +694,9 @@ static const field_def scenario_fields[] = {
      "the grant rule's title"},
     {"reference_plan", VALUE_TEXT, scenario_text, 9, NULL,
      "the plan others are compared with (J-LIS)"},
+    {"cheapest_among", VALUE_TEXT, scenario_text, 10, NULL,
+     "the plans a simulation ranks for prob_cheapest, comma-separated "
+     "(twc_set_text key cheapest_among; \"\": every plan)"},
     {"home_segment", VALUE_TEXT, style_segment, STYLE_HOME, NULL,
      "the network segment home work needs: internet or lgwan"},
     {"satellite_segment", VALUE_TEXT, style_segment, STYLE_SATELLITE, NULL,
@@ -1119,16 +1123,29 @@ sim_plan_of(const cursor *c)
 	return &c->m->sim.plans[c->plan];
 }
 
-/* A probability (arg: 0 cheapest, 1 below the reference, 2 cheapest of
- * the plans that fit). */
+enum { PROB_CHEAPEST, PROB_BELOW, PROB_CHEAPEST_ANY, PROB_CHEAPEST_FIT };
+
 static int
 sim_prob(const cursor *c, int which, field_value *v)
 {
 	const sim_plan *sp = sim_plan_of(c);
 
-	return set_real(v, which == 1   ? sp->prob_below_reference
-	                   : which == 2 ? sp->prob_cheapest_fit
-	                                : sp->prob_cheapest);
+	if (which == PROB_CHEAPEST_FIT) /* 0, not NaN, when not ranked */
+		return set_real(v, isnan(sp->prob_cheapest) ? 0
+		                                            : sp->prob_cheapest);
+	return set_real(v, which == PROB_BELOW ? sp->prob_below_reference
+	                   : which == PROB_CHEAPEST_ANY ? sp->prob_cheapest_any
+	                                                : sp->prob_cheapest);
+}
+
+/* Why prob_cheapest leaves this plan out: "" when it is ranked. */
+static int
+sim_excluded(const cursor *c, int arg, field_value *v)
+{
+	static const char *const why[] = {"", "security", "among"};
+
+	(void)arg;
+	return set_text(v, why[sim_plan_of(c)->excluded]);
 }
 
 /* A statistic (arg: its offset in sim_stats) of net (c->arg 0), total (1)
@@ -1217,14 +1234,22 @@ static const level hist_level = {
     NULL,      hist_fields};
 
 static const field_def plan_sim_fields[] = {
-    {"prob_cheapest", VALUE_REAL, sim_prob, 0, NULL,
-     "share of draws in which this plan's net cost is the lowest of all "
-     "plans (the first on a tie); the plans' values add up to 1"},
-    {"prob_cheapest_fit", VALUE_REAL, sim_prob, 2, NULL,
+    {"prob_cheapest", VALUE_REAL, sim_prob, PROB_CHEAPEST, NULL,
      "share of draws in which this plan's net cost is the lowest of the "
-     "plans whose security fit is ok (the first on a tie); 0 for a plan "
-     "with a warning; these add up to 1 unless no plan fits"},
-    {"prob_below_reference", VALUE_REAL, sim_prob, 1, NULL,
+     "plans ranked: those whose security fit is ok, among the plans "
+     "cheapest_among names (all when unset); the first on a tie; NaN for "
+     "a plan not ranked (cheapest_excluded says why); the ranked plans' "
+     "values add up to 1"},
+    {"prob_cheapest_any", VALUE_REAL, sim_prob, PROB_CHEAPEST_ANY, NULL,
+     "the same over every plan, whatever its security fit"},
+    {"prob_cheapest_fit", VALUE_REAL, sim_prob, PROB_CHEAPEST_FIT, NULL,
+     "prob_cheapest with 0 instead of NaN for a plan not ranked (the "
+     "name the web page reads)"},
+    {"cheapest_excluded", VALUE_TEXT, sim_excluded, 0, NULL,
+     "why prob_cheapest leaves this plan out: \"security\" (its security "
+     "fit is a warning), \"among\" (cheapest_among leaves it out), or "
+     "\"\" when it is ranked"},
+    {"prob_below_reference", VALUE_REAL, sim_prob, PROB_BELOW, NULL,
      "share of draws in which it is lower than the reference plan's"},
     {"net_yen", VALUE_INT, NULL, 0, &stat_level,
      "net_yen:S, statistic S of the net cost over the draws"},

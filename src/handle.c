@@ -113,6 +113,7 @@ handle_close(twc_model *m)
 {
 	if (m == NULL)
 		return;
+	free(m->among);
 	results_free(&m->r);
 	sim_free(&m->sim);
 	profile_release(m->p);

@@ -16,6 +16,10 @@ struct twc_model {
 	sim_result sim; /* the last simulation; sim.draws 0 when none */
 	sim_progress progress;
 	breakeven be; /* the last break-even search */
+	/* The plans a simulation ranks for prob_cheapest, a flag each
+	 * (cheapest_among); NULL: every plan. */
+	unsigned char *among;
+	char among_text[1024];
 	/* Text the scenario fields return, made at each computation. */
 	char start_text[32], start_label[FY_LABEL_MAX], end_label[FY_LABEL_MAX];
 	char go_live_text[40], funding_text[512];

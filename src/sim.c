@@ -163,7 +163,6 @@ typedef struct job {
 	const scenario *sc;
 	const linear *lin; /* fixed quantities: one form for all draws */
 	const sim_input *inputs;
-	const results *base; /* its plans' security fit */
 	int n_inputs, n_plans, draws, threads, reference;
 	long n_blocks;
 	unsigned long long seed;
@@ -318,10 +317,32 @@ evaluate_varying(const job *j, const double *x, long first, int len,
 	return rc;
 }
 
-/* Count, for each draw, the cheapest plan (the first on ties), the cheapest
- * of the plans whose security fit is ok (into cheapest + n_plans), and the
- * plans cheaper than the reference.  Plan by plan over the block, so that
- * the comparisons vectorise. */
+/* The cheapest plan of each draw (the first on ties) into who, among all
+ * plans or, with ranked, those not excluded; 0 when there is none. */
+static int
+cheapest_of(const job *j, long first, int len, int ranked,
+            double *restrict best, int *restrict who)
+{
+	const sim_plan *sp = j->out->plans;
+	int d, p, any = 0;
+
+	for (p = 0; p < j->n_plans; p++) {
+		const double *restrict v = sp[p].draw + first;
+		if (ranked && sp[p].excluded != SIM_RANKED)
+			continue;
+		for (d = 0; d < len; d++) {
+			int take = !any || v[d] < best[d];
+			best[d] = take ? v[d] : best[d];
+			who[d] = take ? p : who[d];
+		}
+		any = 1;
+	}
+	return any;
+}
+
+/* Count, for each draw, the cheapest plan of those ranked and of all, and
+ * the plans cheaper than the reference.  Plan by plan over the block, so
+ * that the comparisons vectorise. */
 static void
 rank_draws(const job *j, long first, int len, long long *cheapest,
            long long *below, double *restrict best, int *restrict who)
@@ -329,34 +350,11 @@ rank_draws(const job *j, long first, int len, long long *cheapest,
 	const sim_plan *sp = j->out->plans;
 	int d, p;
 
-	for (d = 0; d < len; d++) {
-		best[d] = sp[0].draw[first + d];
-		who[d] = 0;
-	}
-	for (p = 1; p < j->n_plans; p++) {
-		const double *restrict v = sp[p].draw + first;
-		for (d = 0; d < len; d++) {
-			int take = v[d] < best[d];
-			best[d] = take ? v[d] : best[d];
-			who[d] = take ? p : who[d];
-		}
-	}
-	for (d = 0; d < len; d++)
-		cheapest[who[d]]++;
-	for (d = 0; d < len; d++)
-		who[d] = -1;
-	for (p = 0; p < j->n_plans; p++) {
-		const double *restrict v = sp[p].draw + first;
-		if (!j->base->plans[p].security_ok)
-			continue;
-		for (d = 0; d < len; d++) {
-			int take = who[d] < 0 || v[d] < best[d];
-			best[d] = take ? v[d] : best[d];
-			who[d] = take ? p : who[d];
-		}
-	}
-	for (d = 0; d < len; d++)
-		if (who[d] >= 0)
+	if (cheapest_of(j, first, len, 1, best, who))
+		for (d = 0; d < len; d++)
+			cheapest[who[d]]++;
+	if (cheapest_of(j, first, len, 0, best, who))
+		for (d = 0; d < len; d++)
 			cheapest[j->n_plans + who[d]]++;
 	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
 		const double *restrict v = sp[p].draw + first;
@@ -680,11 +678,13 @@ summarise(job *j, long long *cheapest, long long *below)
 		if (sm[t].status != TWC_OK)
 			rc = TWC_ENOMEM;
 	for (p = 0; p < j->n_plans; p++) {
-		j->out->plans[p].prob_cheapest = (double)cheapest[p] / j->draws;
-		j->out->plans[p].prob_cheapest_fit =
+		sim_plan *sp = &j->out->plans[p];
+		sp->prob_cheapest = sp->excluded == SIM_RANKED
+		                        ? (double)cheapest[p] / j->draws
+		                        : (double)NAN;
+		sp->prob_cheapest_any =
 		    (double)cheapest[j->n_plans + p] / j->draws;
-		j->out->plans[p].prob_below_reference =
-		    (double)below[p] / j->draws;
+		sp->prob_below_reference = (double)below[p] / j->draws;
 	}
 	return rc;
 }
@@ -849,10 +849,23 @@ default_threads(void)
 	return n < 1 ? 1 : n > SIM_MAX_THREADS ? SIM_MAX_THREADS : (int)n;
 }
 
+/* Which plans prob_cheapest ranks: security fit ok, and asked for. */
+static void
+mark_ranked(const results *base, const unsigned char *among, sim_result *out)
+{
+	int p;
+
+	for (p = 0; p < out->n_plans; p++)
+		out->plans[p].excluded =
+		    !base->plans[p].security_ok  ? SIM_EXCLUDED_SECURITY
+		    : among != NULL && !among[p] ? SIM_EXCLUDED_AMONG
+		                                 : SIM_RANKED;
+}
+
 int
 sim_run(const profile *p, const scenario *sc, const results *base,
-        unsigned fixed, int draws, double seed, int threads,
-        sim_progress *progress, sim_result *out, twc_error *e)
+        unsigned fixed, const unsigned char *among, int draws, double seed,
+        int threads, sim_progress *progress, sim_result *out, twc_error *e)
 {
 	linear lin = {0};
 	job j;
@@ -870,7 +883,6 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	j.seed = splitmix64((unsigned long long)seed);
 	j.n_plans = base->n_plans;
 	j.reference = base->reference;
-	j.base = base;
 	j.n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
 	j.stride = out->stride = (size_t)j.n_blocks * SIM_BLOCK;
 	j.threads = out->threads = threads > 0 ? threads : default_threads();
@@ -883,8 +895,10 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	}
 	if ((rc = prepare(&j, base, fixed, &lin, e)) == TWC_OK &&
 	    (rc = alloc_result(out, j.n_plans, draws, j.stride,
-	                       out->n_inputs)) == TWC_OK)
+	                       out->n_inputs)) == TWC_OK) {
+		mark_ranked(base, among, out);
 		rc = run_job(&j);
+	}
 	linear_free(&lin);
 	if (rc != TWC_OK) {
 		sim_free(out);

@@ -58,10 +58,20 @@ typedef struct tornado_bar {
 	                     input never varies */
 } tornado_bar;
 
+/* Why a plan is left out of prob_cheapest (sim_plan.excluded). */
+enum sim_excluded {
+	SIM_RANKED,            /* counted */
+	SIM_EXCLUDED_SECURITY, /* its security fit is a warning */
+	SIM_EXCLUDED_AMONG     /* not among the plans asked for */
+};
+
 typedef struct sim_plan {
 	sim_stats net, total, grant;
-	double prob_cheapest, prob_below_reference;
-	double prob_cheapest_fit; /* among the plans whose security fit is ok */
+	/* The share of draws in which it is the cheapest of the plans
+	 * ranked - those whose security fit is ok, among the plans asked
+	 * for - (NaN when it is not ranked), and of all plans. */
+	double prob_cheapest, prob_cheapest_any, prob_below_reference;
+	int excluded;      /* enum sim_excluded */
 	double *draw;      /* every draw's net cost */
 	double *sorted;    /* net sorted, made on first need */
 	tornado_bar *bars; /* made on first need, largest swing first */
@@ -103,11 +113,13 @@ enum {
 int sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
                twc_error *e);
 
-/* Run draws draws.  base must be the estimate of sc.  progress, when not
- * NULL, counts the blocks done for another thread to read. */
+/* Run draws draws.  base must be the estimate of sc.  among, when not
+ * NULL, has a flag per plan: prob_cheapest ranks only those flagged (and,
+ * always, only plans whose security fit in base is ok).  progress, when
+ * not NULL, counts the blocks done for another thread to read. */
 int sim_run(const profile *p, const scenario *sc, const results *base,
-            unsigned fixed, int draws, double seed, int threads,
-            sim_progress *progress, sim_result *out, twc_error *e);
+            unsigned fixed, const unsigned char *among, int draws, double seed,
+            int threads, sim_progress *progress, sim_result *out, twc_error *e);
 
 /* Tornado bars and rank correlations, computed once on first need. */
 int sim_sensitivity(const profile *p, const scenario *sc, const results *base,

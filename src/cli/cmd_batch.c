@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,8 +145,11 @@ append_plan(batch *b, const view *v, const vplan *p, const vsim_plan *sp,
 		        i < 3 || b->draws ? "," : "\r\n");
 	if (!b->draws)
 		return;
-	fprintf(dst, "%lld,%lld,%lld,%lld,%.4f\r\n", sp->net.mean, sp->net.p10,
-	        sp->net.p50, sp->net.p90, sp->prob_cheapest);
+	fprintf(dst, "%lld,%lld,%lld,%lld,", sp->net.mean, sp->net.p10,
+	        sp->net.p50, sp->net.p90);
+	if (!isnan(sp->prob_cheapest)) /* empty: not ranked */
+		fprintf(dst, "%.4f", sp->prob_cheapest);
+	fputs("\r\n", dst);
 }
 
 /* The rows of one entity: a line for each plan shown. */

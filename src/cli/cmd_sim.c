@@ -224,8 +224,15 @@ plan_json(const vplan *p, const vsim_plan *sp)
 	json_object_set_new(o, "grant_yen", stats_json(&sp->grant));
 	json_object_set_new(o, "prob_cheapest",
 	                    json_real_or_null(sp->prob_cheapest));
+	json_object_set_new(o, "cheapest_excluded",
+	                    sp->excluded[0] ? json_string(sp->excluded)
+	                                    : json_null());
+	json_object_set_new(o, "prob_cheapest_any",
+	                    json_real_or_null(sp->prob_cheapest_any));
 	json_object_set_new(o, "prob_cheapest_fit",
-	                    json_real_or_null(sp->prob_cheapest_fit));
+	                    json_real(isnan(sp->prob_cheapest)
+	                                  ? 0
+	                                  : sp->prob_cheapest));
 	json_object_set_new(o, "prob_below_reference",
 	                    json_real_or_null(sp->prob_below_reference));
 	json_object_set_new(o, "cdf", cdf_json(sp));
@@ -289,7 +296,8 @@ sim_json(const view *v, const sim_view *s)
 #ifdef HAVE_CAIRO
 
 /* The plan whose tornado is drawn: the first --plan, or the plan most
- * often cheapest. */
+ * often cheapest among those ranked (security fit ok); a plan shown when
+ * none is ranked. */
 static int
 tornado_plan(const view *v, const sim_view *s, const options *o)
 {
@@ -298,11 +306,14 @@ tornado_plan(const view *v, const sim_view *s, const options *o)
 	for (i = 0; i < v->n_plans; i++) {
 		if (o->n_plans > 0 && strcmp(v->plans[i].id, o->plans[0]) == 0)
 			return i;
-		if (v->plans[i].selected &&
+		if (v->plans[i].selected && !isnan(s->plans[i].prob_cheapest) &&
 		    (best < 0 ||
 		     s->plans[i].prob_cheapest > s->plans[best].prob_cheapest))
 			best = i;
 	}
+	for (i = 0; best < 0 && i < v->n_plans; i++)
+		if (v->plans[i].selected)
+			best = i;
 	return best;
 }
 
@@ -329,6 +340,7 @@ fill_curves(const view *v, const sim_view *s, chart *c)
 		for (k = 0; k < VIEW_CDF_POINTS; k++)
 			c->yen[n][k] = (double)sp->cdf[k];
 		cv->label = v->plans[i].id;
+		cv->colour = i + 1; /* the plan's own colour in every chart */
 		cv->n = VIEW_CDF_POINTS;
 		cv->yen = c->yen[n];
 		cv->prob = c->prob;
@@ -389,6 +401,7 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 	spec.n_curves = fill_curves(v, s, c);
 	spec.tornado_title = c->tornado_title;
 	spec.tornado_base_yen = plan >= 0 ? (double)v->plans[plan].net : 0;
+	spec.tornado_colour = plan + 1;
 	spec.n_bars = plan >= 0 ? fill_bars(&s->plans[plan], c) : 0;
 	spec.bars = c->bars;
 	spec.draws = (int)s->draws;
@@ -451,7 +464,7 @@ percentile_table(FILE *f, const view *v, const sim_view *s)
 	char a[32], spark[256];
 	int i;
 
-	table_init(&t, 9, 0xFEu);
+	table_init(&t, 10, 0x1FEu);
 	table_add(&t, "plan");
 	table_add(&t, "estimate");
 	table_add(&t, "mean");
@@ -459,9 +472,10 @@ percentile_table(FILE *f, const view *v, const sim_view *s)
 	table_add(&t, "P50");
 	table_add(&t, "P90");
 	table_add(&t, "cheapest");
+	table_add(&t, "any plan");
 	table_add(&t, "%s%s", ref[0] ? "< " : "", ref[0] ? ref : "-");
 	table_add(&t, "distribution (P0 to P100)");
-	t.right = 0xFEu;
+	t.right = 0x1FEu;
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		const vsim_plan *sp = &s->plans[i];
@@ -474,7 +488,11 @@ percentile_table(FILE *f, const view *v, const sim_view *s)
 		table_add(&t, "%s", fmt_yen(p->net, a, sizeof a));
 		for (c = 0; c < 4; c++)
 			table_add(&t, "%s", fmt_yen(cols[c], a, sizeof a));
-		table_add(&t, "%.1f%%", 100 * sp->prob_cheapest);
+		if (isnan(sp->prob_cheapest))
+			table_add(&t, "-");
+		else
+			table_add(&t, "%.1f%%", 100 * sp->prob_cheapest);
+		table_add(&t, "%.1f%%", 100 * sp->prob_cheapest_any);
 		if (ref[0])
 			table_add(&t, "%.1f%%", 100 * sp->prob_below_reference);
 		else
@@ -482,7 +500,7 @@ percentile_table(FILE *f, const view *v, const sim_view *s)
 		sparkline(sp, spark, sizeof spark);
 		table_add(&t, "%s", spark);
 	}
-	t.right &= ~(1u << 8);
+	t.right &= ~(1u << 9);
 	table_print(f, &t, 0);
 	table_free(&t);
 }
@@ -525,19 +543,46 @@ tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 	fputc('\n', f);
 }
 
+/* Which plans the cheapest column ranks, and why the others are not. */
+static void
+ranked_note(FILE *f, const view *v, const sim_view *s)
+{
+	int i, shown = 0, ranked = 0, insecure = 0;
+
+	for (i = 0; i < v->n_plans; i++) {
+		if (!v->plans[i].selected)
+			continue;
+		shown++;
+		ranked += s->plans[i].excluded[0] == '\0';
+		insecure += strcmp(s->plans[i].excluded, "security") == 0;
+	}
+	fprintf(f,
+	        "cheapest: among the %d of the %d plan%s shown whose security "
+	        "fit is ok; any plan: among all %d plans.\n",
+	        ranked, shown, shown == 1 ? "" : "s", v->n_plans);
+	if (insecure == 0)
+		return;
+	fputs("not ranked as cheapest (a security warning, see below):", f);
+	for (i = 0; i < v->n_plans; i++)
+		if (v->plans[i].selected &&
+		    strcmp(s->plans[i].excluded, "security") == 0)
+			fprintf(f, " %s", v->plans[i].id);
+	fputc('\n', f);
+}
+
 static void
 sim_header(FILE *f, const view *v, const sim_view *s)
 {
 	char a[32];
 
-	fprintf(
-	    f,
-	    "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
-	    "thread%s; every plan on the same draws.\n"
-	    "Net cost in yen over the horizon (estimate: every input at its "
-	    "base value; cheapest: of all %d plans):\n",
-	    fmt_yen(s->draws, a, sizeof a), s->seed, s->n_draws_inputs,
-	    s->threads, s->threads == 1 ? "" : "s", v->n_plans);
+	fprintf(f,
+	        "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
+	        "thread%s; every plan on the same draws.\n"
+	        "Net cost in yen over the horizon (estimate: every input at "
+	        "its base value).\n",
+	        fmt_yen(s->draws, a, sizeof a), s->seed, s->n_draws_inputs,
+	        s->threads, s->threads == 1 ? "" : "s");
+	ranked_note(f, v, s);
 }
 
 static void
@@ -600,6 +645,24 @@ sim_write(const options *o, const view *v, const sim_view *s, int bars)
 	return rc;
 }
 
+/* With --plan, "cheapest" ranks the plans shown: tell the library. */
+static int
+rank_among(const options *o, twc_model *m)
+{
+	char list[1024];
+	size_t len = 0;
+	int i;
+
+	list[0] = '\0';
+	for (i = 0; i < o->n_plans && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        i ? "," : "", o->plans[i]);
+	if (o->n_plans == 0 ||
+	    twc_set_text(m, "cheapest_among", list) == TWC_OK)
+		return EXIT_OK;
+	return fail(EXIT_USAGE, "--plan: %s", twc_last_error(m));
+}
+
 static int
 sim_report(const options *o, int bars)
 {
@@ -613,7 +676,8 @@ sim_report(const options *o, int bars)
 		return rc;
 	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
 		return rc;
-	if ((rc = simulate(&r)) != EXIT_OK ||
+	if ((rc = rank_among(o, r.m)) != EXIT_OK ||
+	    (rc = simulate(&r)) != EXIT_OK ||
 	    (rc = view_load(r.m, o, VIEW_FULL, &v)) != EXIT_OK) {
 		twc_close(r.m);
 		return rc;

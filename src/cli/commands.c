@@ -97,8 +97,10 @@ static const command commands[] = {
      "the peak factor when the profile gives them one) N times (default\n"
      "10,000, at most 1,000,000), every plan on the same draws, and reports\n"
      "mean, P10, P50, P90 of net cost, the chance of each plan being the\n"
-     "cheapest and of beating the J-LIS plan, a histogram, and the inputs\n"
-     "that move net cost most.  --seed (default 1) makes it reproducible;\n"
+     "cheapest - among the plans shown whose security fit is ok; \"any\n"
+     "plan\" ranks them all - and of beating the J-LIS plan, a histogram,\n"
+     "and the inputs that move net cost most (by default for the allowed\n"
+     "plan most often cheapest).  --seed (default 1) makes it reproducible;\n"
      "--threads (default: every core) does not change the figures.\n"
      "--plot FILE.png|svg|pdf draws the S-curves and the tornado.\n"},
     {"sensitivity", cmd_sensitivity, "the tornado of every input, every plan",

@@ -632,6 +632,14 @@ sample(page *pg, int c, double x, double y)
 	marker(pg, c, x + 18, y, 5.5);
 }
 
+/* The colour and marker of curve c: the plan's own (plot_curve.colour),
+ * else its position. */
+static int
+style_of(const plot_spec *s, int c)
+{
+	return s->curves[c].colour > 0 ? s->curves[c].colour - 1 : c;
+}
+
 /* Height the legend of n plans takes. */
 static double
 legend_height(int n)
@@ -668,7 +676,7 @@ legend_table(page *pg, const plot_spec *s, const axis *a, double x0, double x1,
 		const plot_curve *k = &s->curves[c];
 		const double pv[3] = {k->p10, k->p50, k->p90};
 		double row = y + 30 + 27.0 * c;
-		sample(pg, c, x0, row - 6);
+		sample(pg, style_of(s, c), x0, row - 6);
 		font(pg, 17, 0);
 		grey(pg, 0.1);
 		label_at(pg, x0 + 50, row, LEFT, x1 - x0 - 600, k->label);
@@ -690,7 +698,7 @@ legend_compact(page *pg, const plot_spec *s, double x0, double x1, double y)
 
 	for (c = 0; c < s->n_curves; c++) {
 		double x = x0 + col * (c % 3), row = y + 26.0 * (c / 3);
-		sample(pg, c, x, row - 6);
+		sample(pg, style_of(s, c), x, row - 6);
 		font(pg, 16, 0);
 		grey(pg, 0.1);
 		label_at(pg, x + 46, row, LEFT, col - 56, s->curves[c].label);
@@ -721,11 +729,11 @@ s_chart(page *pg, const plot_spec *s, const box *b)
 	                b->y1 - b->y0 + 4);
 	cairo_clip(pg->cr);
 	for (c = 0; c < s->n_curves; c++)
-		curve_line(pg, &a, b, c, &s->curves[c]);
+		curve_line(pg, &a, b, style_of(s, c), &s->curves[c]);
 	cairo_restore(pg->cr);
 	frame(pg, b);
 	for (c = 0; c < s->n_curves; c++)
-		curve_marks(pg, &a, b, c, &s->curves[c]);
+		curve_marks(pg, &a, b, style_of(s, c), &s->curves[c]);
 	if (s->n_curves <= LEGEND_FULL)
 		legend_table(pg, s, &a, b->x0, b->x1, ly);
 	else
@@ -883,9 +891,12 @@ tornado(page *pg, const plot_spec *s, double y0, double y1)
 	if (shown < usable_n)
 		snprintf(title + strlen(title), sizeof title - strlen(title),
 		         " (the %d largest of %d inputs)", shown, usable_n);
+	if (s->tornado_colour > 0)
+		sample(pg, s->tornado_colour - 1, MARGIN, y0 + 16);
 	font(pg, 21, 1);
 	grey(pg, 0.05);
-	label_at(pg, MARGIN, y0 + 22, LEFT, key - MARGIN - 24, title);
+	label_at(pg, MARGIN + (s->tornado_colour > 0 ? 46 : 0), y0 + 22, LEFT,
+	         key - MARGIN - 24 - (s->tornado_colour > 0 ? 46 : 0), title);
 	b.x0 = MARGIN + label_column(pg, s, shown) + 24;
 	if (shown == 0) {
 		frame(pg, &b);

@@ -27,6 +27,10 @@ typedef struct plot_curve {
 	const double *yen;  /* net cost in yen, ascending */
 	const double *prob; /* cumulative probability 0..1 at each point */
 	double p10, p50, p90; /* yen, to mark on the curve */
+	/* 1 + the plan's position in the catalogue, so that a plan has the
+	 * same colour and marker on every chart whichever plans are drawn;
+	 * 0: the curve's position. */
+	int colour;
 } plot_curve;
 
 /* One uncertain input's swing of one plan's net cost.  A bar with a
@@ -48,6 +52,8 @@ typedef struct plot_spec {
 	int n_bars; /* sorted by swing, largest first */
 	int draws;  /* shown in a footnote (omitted when <= 0) */
 	unsigned long long seed;
+	int tornado_colour; /* the tornado's plan's colour as in plot_curve
+	                       (a sample by its title); 0: none */
 } plot_spec;
 
 /* Draw both charts - the S-curves of every plan on one chart, the tornado

@@ -542,7 +542,8 @@ read_sim_plan(reader *r, const vplan *p, enum view_depth depth, vsim_plan *s)
 
 	read_stats(r, id, "net_yen", &s->net);
 	s->prob_cheapest = real(r, id, "sim:prob_cheapest");
-	s->prob_cheapest_fit = real(r, id, "sim:prob_cheapest_fit");
+	s->prob_cheapest_any = real(r, id, "sim:prob_cheapest_any");
+	s->excluded = text(r, id, "sim:cheapest_excluded");
 	s->prob_below_reference = real(r, id, "sim:prob_below_reference");
 	if (depth == VIEW_TOTALS)
 		return;

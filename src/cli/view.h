@@ -137,7 +137,9 @@ typedef struct vbar {
 
 typedef struct vsim_plan {
 	vstats net, total, grant;
-	double prob_cheapest, prob_cheapest_fit, prob_below_reference;
+	double prob_cheapest, prob_cheapest_any, prob_below_reference;
+	const char *excluded; /* why prob_cheapest is NaN: "security",
+	                         "among", or "" */
 	long long cdf[VIEW_CDF_POINTS];
 	long long *hist_count, *hist_from, *hist_to;
 	int n_hist;

@@ -703,7 +703,7 @@ var twcostPage = (function () {
 		j.plans.forEach(function (p) {
 			rows.push([cell(p.id), num(p.deterministic_net_yen), num(p.net_yen.mean),
 				num(p.net_yen.p10), num(p.net_yen.p50), num(p.net_yen.p90),
-				pct(p.prob_cheapest_fit), pct(p.prob_cheapest),
+				pct(p.prob_cheapest), pct(p.prob_cheapest_any),
 				pct(p.prob_below_reference)]);
 		});
 		drawTable('sim-table', rows);

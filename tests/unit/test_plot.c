@@ -62,7 +62,8 @@ make_curves(void)
 		                         prob[c],
 		                         plan_mid[c] + s * log(0.1 / 0.9),
 		                         plan_mid[c],
-		                         plan_mid[c] + s * log(0.9 / 0.1)};
+		                         plan_mid[c] + s * log(0.9 / 0.1),
+		                         0};
 	}
 }
 
@@ -77,7 +78,8 @@ example(void)
 	               bars,
 	               N_BARS,
 	               10000,
-	               20250401ULL};
+	               20250401ULL,
+	               0};
 	return s;
 }
 
@@ -250,6 +252,37 @@ test_svg_and_pdf_are_written_and_name_the_plans(void)
 	free(pdf);
 }
 
+/* One colour per plan across every chart (issue 10): a curve drawn alone
+ * keeps its plan's colour (colour 2: the palette's second, vermillion
+ * #D55E00), not the first one's (blue #0072B2), and the tornado's plan
+ * shows the same colour by its title. */
+static void
+test_a_plan_keeps_its_colour(void)
+{
+	plot_spec s = example();
+	plot_curve one = curves[1];
+	char *svg;
+
+	one.colour = 2;
+	s.curves = &one;
+	s.n_curves = 1;
+	s.n_bars = 0;
+	CU_ASSERT_EQUAL(write_ok("one.svg", &s), 0);
+	svg = slurp(in_dir("one.svg"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+	ASSERT_CONTAINS(svg, "rgb(83.5%,36.9%,0%)");
+	CU_ASSERT_PTR_NULL(strstr(svg, "rgb(0%,44.7%,69.8%)"));
+	free(svg);
+	/* the tornado of plan 1 (blue) alone, no curves: its sample shows */
+	s.n_curves = 0;
+	s.tornado_colour = 1;
+	CU_ASSERT_EQUAL(write_ok("tornado.svg", &s), 0);
+	svg = slurp(in_dir("tornado.svg"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+	ASSERT_CONTAINS(svg, "rgb(0%,44.7%,69.8%)");
+	free(svg);
+}
+
 static void
 test_japanese_has_glyphs_not_tofu(void)
 {
@@ -294,12 +327,12 @@ test_degenerate_input_draws(void)
 	static const double neg[3] = {-9e6, -4e6, 1e6}, p3[3] = {0, 0.5, 1};
 	static const double huge[3] = {9.9e12, 1e13, 1.2e13};
 	plot_curve k[4] = {
-	    {"one point", 1, one_yen, one_p, NAN, -2.5e6, INFINITY},
-	    {"all equal", 3, flat, p3, 5e6, 5e6, 5e6},
-	    {"NaN and inf", 6, bad, badp, NAN, 1.5e6, 1e20},
-	    {"negative", 3, neg, p3, -8e6, -4e6, 0}};
+	    {"one point", 1, one_yen, one_p, NAN, -2.5e6, INFINITY, 0},
+	    {"all equal", 3, flat, p3, 5e6, 5e6, 5e6, 0},
+	    {"NaN and inf", 6, bad, badp, NAN, 1.5e6, 1e20, 0},
+	    {"negative", 3, neg, p3, -8e6, -4e6, 0, 0}};
 	plot_bar b[3] = {{"flat", 5e6, 5e6}, {"nan", NAN, 1}, {"", -1, 2e6}};
-	plot_spec s = {NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0};
+	plot_spec s = {NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0};
 
 	CU_ASSERT_EQUAL(write_ok("empty.png", &s), 0);
 	CU_ASSERT_EQUAL(write_ok("empty.svg", &s), 0);
@@ -318,7 +351,7 @@ test_degenerate_input_draws(void)
 	s.n_curves = 4;
 	CU_ASSERT_EQUAL(write_ok("mixed.pdf", &s), 0);
 	CU_ASSERT_EQUAL(write_ok("mixed.png", &s), 0);
-	k[0] = (plot_curve){"huge", 3, huge, p3, 9.9e12, 1e13, 1.2e13};
+	k[0] = (plot_curve){"huge", 3, huge, p3, 9.9e12, 1e13, 1.2e13, 0};
 	s.n_curves = 1;
 	s.n_bars = 0;
 	CU_ASSERT_EQUAL(write_ok("huge.png", &s), 0);
@@ -378,7 +411,7 @@ test_bad_specs_are_refused(void)
 {
 	static const double y[2] = {1, 2};
 	plot_spec s = example();
-	plot_curve c = {"x", 2, y, NULL, 1, 1, 2};
+	plot_curve c = {"x", 2, y, NULL, 1, 1, 2, 0};
 
 	refused("null.png", NULL);
 	CU_ASSERT_EQUAL(plot_write(NULL, &s, NULL, 0), -1);
@@ -452,6 +485,7 @@ main(void)
 	     test_png_has_the_size_and_ink_where_the_charts_are},
 	    {"svg_and_pdf_are_written_and_name_the_plans",
 	     test_svg_and_pdf_are_written_and_name_the_plans},
+	    {"a_plan_keeps_its_colour", test_a_plan_keeps_its_colour},
 	    {"japanese_has_glyphs_not_tofu", test_japanese_has_glyphs_not_tofu},
 	    {"degenerate_input_draws", test_degenerate_input_draws},
 	    {"long_and_broken_labels_draw", test_long_and_broken_labels_draw},

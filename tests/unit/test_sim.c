@@ -266,9 +266,9 @@ test_threads_do_not_change_the_figures(void)
 			                       b->sim.plans[p].draw,
 			                       sizeof(double) * 5000),
 			                0);
-			CU_ASSERT_DOUBLE_EQUAL(a->sim.plans[p].prob_cheapest,
-			                       b->sim.plans[p].prob_cheapest,
-			                       0);
+			CU_ASSERT_DOUBLE_EQUAL(
+			    a->sim.plans[p].prob_cheapest_any,
+			    b->sim.plans[p].prob_cheapest_any, 0);
 		}
 	}
 	twc_close(a);
@@ -353,7 +353,7 @@ test_percentiles_are_ordered_and_probabilities_add_up(void)
 		                       r(m, id, "sim:net_yen:min"), 0);
 		CU_ASSERT_DOUBLE_EQUAL(r(m, id, "sim:cdf:100"),
 		                       r(m, id, "sim:net_yen:max"), 0);
-		sum += r(m, id, "sim:prob_cheapest");
+		sum += r(m, id, "sim:prob_cheapest_any");
 	}
 	CU_ASSERT_DOUBLE_EQUAL(sum, 1.0, 1e-12);
 	CU_ASSERT_DOUBLE_EQUAL(r(m, "jlis-lgwan", "sim:prob_below_reference"),

@@ -129,7 +129,9 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
 
 /* Set a text input by key: start ("2025-10-01", "FY2025", "R7", "令和7年度"),
  * kind (prefecture, designated_city, municipality, special_ward,
- * association), work_segment (internet, lgwan), name, jlis_free_until
+ * association), work_segment (internet, lgwan), name, sizing (ordinary:
+ * concurrent users on an ordinary day; continuity: every enrolled user at
+ * once), jlis_free_until
  * (a fiscal year in any start form), rollout and home_rollout,
  * satellite_rollout, mobile_rollout ("R7=0.3,R9=1": the share of the final
  * enrolment reached by each year), go_live (a date: running costs are
@@ -182,8 +184,8 @@ TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
 /* A text result: ids, labels, warnings.  NULL on error.  The plain names,
  * scenario-wide and for a plan:
  * [text, scenario: name kind start start_label end_label profile catalog grant
- * grant_title reference_plan cheapest_among home_segment satellite_segment
- * mobile_segment
+ * grant_title reference_plan sizing cheapest_among home_segment
+ * satellite_segment mobile_segment
  * home_rollout satellite_rollout mobile_rollout go_live funding
  * later_initial_spending lease_payments setsu]
  * [text, plan: id label label_ja label_en security_fit]

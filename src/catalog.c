@@ -12,6 +12,9 @@ const char *const driver_names[DRIVER_COUNT + 1] = {
     "users",   "concurrent", "lent_devices",    "seats", "sites",
     "servers", "fixed",      "allowance_users", NULL};
 
+const char *const sizing_names[SIZING_COUNT + 1] = {"ordinary", "continuity",
+                                                    NULL};
+
 /* Indexed by bit: 1 << 0 is SEGMENT_INTERNET, 1 << 1 SEGMENT_LGWAN. */
 const char *const segment_names[3] = {"internet", "lgwan", NULL};
 

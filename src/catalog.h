@@ -164,6 +164,13 @@ typedef struct style_input {
 	int segment;  /* enum segment the work of this style needs */
 } style_input;
 
+/* How concurrent users are counted (scenario.sizing): an ordinary day
+ * (enrolled x days a week / 5 x peak), or every enrolled user at once, as
+ * when telework keeps the entity running in a disaster (business
+ * continuity: the main purpose for 46.7% of the small entities that
+ * telework, MIC survey of 2025-10-01, seed 000). */
+enum sizing { SIZING_ORDINARY, SIZING_CONTINUITY, SIZING_COUNT };
+
 /* Everything a user may change about an estimate. */
 typedef struct scenario {
 	char name[128];
@@ -176,6 +183,7 @@ typedef struct scenario {
 	twc_date start_date; /* day 0: only the fiscal year is known */
 	int years;
 	style_input style[STYLE_COUNT];
+	int sizing;                /* enum sizing */
 	double peak;               /* peak day / average day */
 	double lent_share;         /* home users given a lent device */
 	int sensitive;             /* LGWAN work with large or important
@@ -195,6 +203,7 @@ typedef struct scenario {
 extern const char *const style_names[];
 extern const char *const driver_names[];
 extern const char *const segment_names[];
+extern const char *const sizing_names[];
 
 const char *style_name(int style);
 int style_of(const char *name);

@@ -284,7 +284,7 @@ scenario_text(const cursor *c, int which, field_value *v)
 	    m->end_label,    p->name,
 	    p->catalog_name, p->grant_name,
 	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : "",
-	    m->among_text};
+	    m->among_text,   sizing_names[m->sc.sizing]};
 
 	return set_text(v, texts[which]);
 }
@@ -694,6 +694,9 @@ static const field_def scenario_fields[] = {
      "the grant rule's title"},
     {"reference_plan", VALUE_TEXT, scenario_text, 9, NULL,
      "the plan others are compared with (J-LIS)"},
+    {"sizing", VALUE_TEXT, scenario_text, 11, NULL,
+     "how concurrent users are counted: ordinary (enrolled x days/5 x "
+     "peak) or continuity (every enrolled user at once)"},
     {"cheapest_among", VALUE_TEXT, scenario_text, 10, NULL,
      "the plans a simulation ranks for prob_cheapest, comma-separated "
      "(twc_set_text key cheapest_among; \"\": every plan)"},

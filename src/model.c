@@ -64,12 +64,16 @@ reached(const rollout *ro, int fy)
 	return f;
 }
 
+/* Users at once: an ordinary day's (days a week x peak), or every one
+ * with continuity sizing. */
 static long long
 concurrent_of(const scenario *sc, int st, long long users)
 {
 	long long conc =
 	    count_ceil((double)users * sc->style[st].days / 5.0 * sc->peak);
 
+	if (sc->sizing == SIZING_CONTINUITY)
+		return users; /* all at once */
 	return conc < users ? conc : users;
 }
 

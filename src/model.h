@@ -2,7 +2,8 @@
  * costs per fiscal year, the grant, the net cost and the warnings.
  *
  * Quantities.  users = round_half_up(staff x share) per style; concurrent =
- * min(users, ceil(users x days/5 x peak)); an option serving several styles
+ * min(users, ceil(users x days/5 x peak)), or every user with continuity
+ * sizing (scenario.sizing); an option serving several styles
  * of a plan sums them.  lent_devices = ceil(home users x lent_share) when
  * the option allows staff's own PCs, else every home user; seats =
  * satellite concurrent users; sites = satellite sites (when anyone works

@@ -181,7 +181,8 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 	    "recipient",  "grant_override", "start",    "years",
 	    "home",       "satellite",      "mobile",   "peak",
 	    "lent_share", "sensitive_data", "jlis",     "rollout",
-	    "go_live",    "funding",        "readings", NULL};
+	    "go_live",    "funding",        "readings", "sizing",
+	    NULL};
 	scenario *sc = &p->sc;
 	twc_error e;
 	int rc, st;
@@ -200,6 +201,7 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 	    (rc = uncertain(rd, g, "peak", "peak", sc, &p->peak_dist)) ||
 	    (rc = number(rd, g, "lent_share", "lent_share", 0, sc)) ||
 	    (rc = number(rd, g, "sensitive_data", "sensitive_data", 0, sc)) ||
+	    (rc = rd_choice(rd, g, "sizing", 0, sizing_names, &sc->sizing)) ||
 	    (rc = read_jlis(rd, g, sc)))
 		return rc;
 	for (st = 0; st < STYLE_COUNT; st++)

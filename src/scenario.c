@@ -85,13 +85,10 @@ const char *const scenario_keys[K_COUNT + 1] = {
 };
 
 /* Text-only keys, for "did you mean" suggestions. */
-static const char *const text_keys[] = {"kind",
-                                        "name",
-                                        "work_segment",
-                                        "home_segment",
-                                        "satellite_segment",
-                                        "mobile_segment",
-                                        NULL};
+static const char *const text_keys[] = {"kind",           "sizing",
+                                        "name",           "work_segment",
+                                        "home_segment",   "satellite_segment",
+                                        "mobile_segment", NULL};
 
 /* Text keys of a phased introduction, its funding and the readings. */
 static const char *const phasing_keys[] = {
@@ -379,6 +376,19 @@ set_phasing(scenario *sc, const char *key, const char *value, twc_error *e)
 	return reading_parse(key, value, &sc->read.lease, e);
 }
 
+static int
+set_sizing(scenario *sc, const char *value, twc_error *e)
+{
+	int k = name_index(value, sizing_names);
+
+	if (k < 0)
+		return err_set(e, TWC_EVALUE,
+		               "sizing: '%.40s' is not ordinary or continuity",
+		               utf8_valid(value) ? value : "(not UTF-8)");
+	sc->sizing = k;
+	return TWC_OK;
+}
+
 int
 scenario_set_text(scenario *sc, const char *key, const char *value,
                   twc_error *e)
@@ -401,6 +411,8 @@ scenario_set_text(scenario *sc, const char *key, const char *value,
 		sc->kind = kind;
 		return TWC_OK;
 	}
+	if (strcmp(key, "sizing") == 0)
+		return set_sizing(sc, value, e);
 	if (strcmp(key, "name") == 0) {
 		if (!utf8_valid(value) || strlen(value) >= sizeof sc->name)
 			return err_set(

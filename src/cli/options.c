@@ -45,6 +45,7 @@ static const struct input_flag {
     {"mobile-days", "mobile_days", NULL},
     {"sites", "satellite_sites", NULL},
     {"peak", "peak", NULL},
+    {"sizing", "sizing", NULL},
     {"lent-share", "lent_share", NULL},
     {"start", "start", NULL},
     {"years", "years", NULL},

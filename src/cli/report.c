@@ -79,6 +79,7 @@ json_scenario(const view *v)
 	set_text(o, "start_label", v->start_label);
 	set_text(o, "end_label", v->end_label);
 	set_text(o, "reference_plan", v->reference_plan);
+	set_text(o, "sizing", v->sizing);
 	set_int(o, "staff", v->staff);
 	set_int(o, "start_fy", v->start_fy);
 	set_int(o, "end_fy", v->end_fy);
@@ -288,6 +289,21 @@ fmt_rate(double x, char *buf, size_t n)
 	return buf;
 }
 
+/* Which sizing the servers, seats and concurrent licences follow. */
+static void
+print_sizing(FILE *f, const view *v)
+{
+	if (strcmp(v->sizing, "continuity") == 0)
+		fputs("  sizing: continuity - every enrolled user at once "
+		      "(servers, seats and concurrent licences)\n",
+		      f);
+	else
+		fprintf(f,
+		        "  sizing: an ordinary day (days a week x peak %g; "
+		        "--sizing continuity: everyone at once)\n",
+		        v->peak);
+}
+
 void
 print_scenario(FILE *f, const view *v, const char *command)
 {
@@ -305,6 +321,7 @@ print_scenario(FILE *f, const view *v, const char *command)
 	        v->style[0].users, v->style[0].days, v->style[0].concurrent,
 	        v->style[1].users, v->sites, v->sites == 1 ? "" : "s",
 	        v->style[2].users);
+	print_sizing(f, v);
 	fprintf(
 	    f,
 	    "  grant (特別交付税措置): rate %s x m %.2f (fiscal index %.2f) "

@@ -236,6 +236,7 @@ read_scenario(reader *r, view *v)
 	v->start_label = text(r, NULL, "start_label");
 	v->end_label = text(r, NULL, "end_label");
 	v->reference_plan = text(r, NULL, "reference_plan");
+	v->sizing = text(r, NULL, "sizing");
 	v->staff = yen(r, NULL, "staff");
 	v->start_fy = yen(r, NULL, "start_fy");
 	v->end_fy = yen(r, NULL, "end_fy");

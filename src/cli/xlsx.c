@@ -301,6 +301,10 @@ scenario_entity(book *b, sheet *s, int r)
 	         v->style[0].users, v->style[1].users, v->sites,
 	         v->sites == 1 ? "" : "s", v->style[2].users);
 	put_note(b, s, r++, 2, t, NULL);
+	scenario_text(b, s, r++, "規模の前提 sizing",
+	              strcmp(v->sizing, "continuity") == 0
+	                  ? "continuity: every enrolled user at once"
+	                  : "ordinary day: days a week x peak");
 	snprintf(t, sizeof t, "%s (%s, FY%lld)", v->start, v->start_label,
 	         v->start_fy);
 	scenario_text(b, s, r++, "導入着手 start", t);

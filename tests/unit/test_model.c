@@ -367,6 +367,38 @@ test_start_before_the_first_year(void)
 	results_free(&r);
 }
 
+/* Continuity sizing (issue 10): every enrolled user at once.  Plan full:
+ *   concurrent: home 25 + mobile 5 = 30 (ordinary: 12 + 5 = 17)
+ *   a_conc (a licence per concurrent user): 30 x 2,000 = 60,000
+ *     (ordinary 17 x 2,000 = 34,000)
+ *   servers: ceil(30 / 4) = 8 x 100,000 = 800,000 (ordinary 5: 500,000)
+ *   seats: all 10 satellite users x 50,000 = 500,000 (ordinary 3:
+ *     150,000)
+ *   FY2025 cost 2,309,601 + 26,000 + 300,000 + 350,000 = 2,985,601
+ *   eligible 1,815,101 + 26,000 + 300,000 + 350,000 = 2,491,101
+ *   grant 2,491,101 x 0.415 = 1,033,806.915 -> 1,034 thousand */
+static void
+test_continuity_sizing(void)
+{
+	static const char *const sets[] = {"sizing", "continuity", NULL};
+	results r;
+	const plan_result *pr;
+
+	CU_ASSERT_EQUAL_FATAL(compute(&r, sets), TWC_OK);
+	CU_ASSERT_EQUAL(r.concurrent[STYLE_HOME], 25);
+	CU_ASSERT_EQUAL(r.concurrent[STYLE_SATELLITE], 10);
+	CU_ASSERT_EQUAL(r.concurrent[STYLE_MOBILE], 5);
+	pr = plan_of(&r, "full");
+	ASSERT_YEN(item_of(pr, "a_conc")->quantity, 30);
+	ASSERT_YEN(item_of(pr, "a_servers")->quantity, 8);
+	ASSERT_YEN(item_of(pr, "s_seats")->quantity, 10);
+	ASSERT_YEN(item_of(pr, "a_users")->quantity, 30); /* unchanged */
+	ASSERT_YEN(pr->years[0].cost, 2985601);
+	ASSERT_YEN(pr->years[0].eligible, 2491101);
+	ASSERT_YEN(pr->years[0].grant, 1034000);
+	results_free(&r);
+}
+
 static void
 test_security_fit(void)
 {
@@ -475,6 +507,7 @@ main(void)
 	    {"prefecture_table", test_prefecture_table},
 	    {"who_the_rule_does_not_cover", test_who_the_rule_does_not_cover},
 	    {"start_before_the_first_year", test_start_before_the_first_year},
+	    {"continuity_sizing", test_continuity_sizing},
 	    {"security_fit", test_security_fit},
 	    {"invariants_on_every_plan", test_invariants_on_every_plan},
 	    {"shares_over_one_fail_at_compute",

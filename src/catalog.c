@@ -9,8 +9,8 @@ const char *const style_names[STYLE_COUNT + 1] = {"home", "satellite", "mobile",
                                                   NULL};
 
 const char *const driver_names[DRIVER_COUNT + 1] = {
-    "users",   "concurrent", "lent_devices",    "seats", "sites",
-    "servers", "fixed",      "allowance_users", NULL};
+    "users",   "concurrent", "lent_devices",    "seats",     "sites",
+    "servers", "fixed",      "allowance_users", "new_sites", NULL};
 
 const char *const sizing_names[SIZING_COUNT + 1] = {"ordinary", "continuity",
                                                     NULL};
@@ -39,7 +39,8 @@ driver_name(int driver)
 
 /* What one unit of a driver is, for "¥12,000 per user". */
 static const char *const driver_units[DRIVER_COUNT] = {
-    "user", "concurrent user", "lent device", "seat", "site", "server", "year"};
+    "user", "concurrent user", "lent device", "seat",
+    "site", "server",          "year",        "new site"};
 
 const char *
 driver_unit(int driver)

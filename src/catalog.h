@@ -24,6 +24,8 @@ enum driver {
 	DRIVER_FIXED,        /* 1 */
 	DRIVER_ALLOWANCE,    /* home users who work from home often enough
 	                        for the home-work allowance */
+	DRIVER_NEW_SITES,    /* satellite sites that are not an existing
+	                        office reused (satellite_reuse) */
 	DRIVER_COUNT
 };
 
@@ -161,6 +163,8 @@ typedef struct style_input {
 	double share; /* of general staff, 0..1 */
 	double days;  /* per week, 0..5 */
 	int sites;    /* satellite offices (satellite only) */
+	int reuse;    /* of them, existing offices (支所) reused: no fit-out
+	                 (satellite only) */
 	int segment;  /* enum segment the work of this style needs */
 } style_input;
 

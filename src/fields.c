@@ -994,7 +994,8 @@ static const field_def item_fields[] = {
     {"phase", VALUE_TEXT, item_text, T_PHASE, NULL,
      "initial, annual or replacement"},
     {"driver", VALUE_TEXT, item_text, T_DRIVER, NULL,
-     "users, concurrent, lent_devices, seats, sites, servers or fixed"},
+     "users, concurrent, lent_devices, seats, sites, servers, fixed or "
+     "new_sites"},
     {"option", VALUE_TEXT, item_text, T_OPTION, NULL,
      "the option it belongs to"},
     {"way", VALUE_TEXT, item_text, T_WAY, NULL,

@@ -116,6 +116,13 @@ allowance_users(const ctx *c, long long home_users)
 	           : 0;
 }
 
+/* Satellite sites that are not an existing office reused. */
+static long long
+new_sites(const style_input *sat)
+{
+	return sat->sites > sat->reuse ? sat->sites - sat->reuse : 0;
+}
+
 /* The drivers of option o serving styles, in horizon year k. */
 static void
 option_drivers(const ctx *c, const option *o, unsigned styles, int k,
@@ -141,6 +148,7 @@ option_drivers(const ctx *c, const option *o, unsigned styles, int k,
 	if ((styles & (1u << STYLE_SATELLITE)) && users[STYLE_SATELLITE] > 0) {
 		d->v[DRIVER_SEATS] = conc[STYLE_SATELLITE];
 		d->v[DRIVER_SITES] = c->sc->style[STYLE_SATELLITE].sites;
+		d->v[DRIVER_NEW_SITES] = new_sites(&c->sc->style[STYLE_SATELLITE]);
 	}
 	if (o->users_per_server > 0)
 		d->v[DRIVER_SERVERS] =

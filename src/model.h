@@ -7,8 +7,9 @@
  * of a plan sums them.  lent_devices = ceil(home users x lent_share) when
  * the option allows staff's own PCs, else every home user; seats =
  * satellite concurrent users; sites = satellite sites (when anyone works
- * there); servers = ceil(concurrent / users_per_server); fixed = 1 (when
- * the option serves anyone).  An item's quantity is ceil(driver x
+ * there), new_sites those of them that are not an existing office reused
+ * (satellite_reuse); servers = ceil(concurrent / users_per_server); fixed = 1
+ * (when the option serves anyone).  An item's quantity is ceil(driver x
  * multiplier).
  *
  * Enrolment.  With a rollout, each year's users are round_half_up(the

@@ -72,8 +72,8 @@ fixed_at(dist *d, double v)
 static int
 read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 {
-	static const char *const sat_keys[] = {"share",   "days",    "sites",
-	                                       "segment", "rollout", NULL};
+	static const char *const sat_keys[] = {
+	    "share", "days", "sites", "reuse", "segment", "rollout", NULL};
 	static const char *const plain_keys[] = {"share", "days", "segment",
 	                                         "rollout", NULL};
 	char key[32];
@@ -96,7 +96,8 @@ read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 	if ((rc = uncertain(rd, s, "days", key, &p->sc, &p->days_dist[st])))
 		return rc;
 	if (st == STYLE_SATELLITE &&
-	    (rc = number(rd, s, "sites", "satellite_sites", 0, &p->sc)))
+	    ((rc = number(rd, s, "sites", "satellite_sites", 0, &p->sc)) ||
+	     (rc = number(rd, s, "reuse", "satellite_reuse", 0, &p->sc))))
 		return rc;
 	if ((rc = rd_choice(rd, s, "segment", 0, segment_names, &seg)))
 		return rc;

@@ -20,6 +20,7 @@ enum key_id {
 	K_SATELLITE_DAYS,
 	K_MOBILE_DAYS,
 	K_SATELLITE_SITES,
+	K_SATELLITE_REUSE,
 	K_PEAK,
 	K_LENT_SHARE,
 	K_FISCAL_INDEX,
@@ -50,6 +51,7 @@ static const struct {
     [K_SATELLITE_DAYS] = {0, 5, 0},
     [K_MOBILE_DAYS] = {0, 5, 0},
     [K_SATELLITE_SITES] = {0, 1000, WHOLE},
+    [K_SATELLITE_REUSE] = {0, 1000, WHOLE},
     [K_PEAK] = {1, 3, 0},
     [K_LENT_SHARE] = {0, 1, 0},
     [K_FISCAL_INDEX] = {0, 5, 0},
@@ -71,6 +73,7 @@ const char *const scenario_keys[K_COUNT + 1] = {
     [K_SATELLITE_DAYS] = "satellite_days",
     [K_MOBILE_DAYS] = "mobile_days",
     [K_SATELLITE_SITES] = "satellite_sites",
+    [K_SATELLITE_REUSE] = "satellite_reuse",
     [K_PEAK] = "peak",
     [K_LENT_SHARE] = "lent_share",
     [K_FISCAL_INDEX] = "fiscal_index",
@@ -181,6 +184,9 @@ store(scenario *sc, int k, double v)
 	case K_SATELLITE_SITES:
 		sc->style[STYLE_SATELLITE].sites = (int)v;
 		break;
+	case K_SATELLITE_REUSE:
+		sc->style[STYLE_SATELLITE].reuse = (int)v;
+		break;
 	case K_PEAK: sc->peak = v; break;
 	case K_LENT_SHARE: sc->lent_share = v; break;
 	case K_FISCAL_INDEX: sc->fiscal_index = v; break;
@@ -244,6 +250,7 @@ scenario_value(const scenario *sc, int k)
 	case K_SATELLITE_DAYS: return sc->style[STYLE_SATELLITE].days;
 	case K_MOBILE_DAYS: return sc->style[STYLE_MOBILE].days;
 	case K_SATELLITE_SITES: return sc->style[STYLE_SATELLITE].sites;
+	case K_SATELLITE_REUSE: return sc->style[STYLE_SATELLITE].reuse;
 	case K_PEAK: return sc->peak;
 	case K_LENT_SHARE: return sc->lent_share;
 	case K_FISCAL_INDEX: return sc->fiscal_index;
@@ -443,5 +450,12 @@ scenario_check(const scenario *sc, twc_error *e)
 		    "shares home %g + satellite %g + mobile %g = %g: "
 		    "together they must be at most 1",
 		    s[0].share, s[1].share, s[2].share, sum);
+	if (s[STYLE_SATELLITE].reuse > s[STYLE_SATELLITE].sites)
+		return err_set(e, TWC_ERANGE,
+		               "satellite_reuse: %d is more than "
+		               "satellite_sites (%d): allowed 0 to %d",
+		               s[STYLE_SATELLITE].reuse,
+		               s[STYLE_SATELLITE].sites,
+		               s[STYLE_SATELLITE].sites);
 	return phasing_check(sc, e);
 }

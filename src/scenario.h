@@ -43,7 +43,8 @@ int scenario_whole(const char *key);
 int scenario_range(const char *key, double *lo, double *hi);
 
 /* Checks that need several inputs at once: the shares must sum to at most
- * 1.  Called before every computation. */
+ * 1; no more satellite sites reused than there are.  Called before every
+ * computation. */
 int scenario_check(const scenario *sc, twc_error *e);
 
 /* The numeric keys, NULL-terminated, for messages and documentation. */

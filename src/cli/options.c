@@ -44,6 +44,7 @@ static const struct input_flag {
     {"satellite-days", "satellite_days", NULL},
     {"mobile-days", "mobile_days", NULL},
     {"sites", "satellite_sites", NULL},
+    {"satellite-reuse", "satellite_reuse", NULL},
     {"peak", "peak", NULL},
     {"sizing", "sizing", NULL},
     {"lent-share", "lent_share", NULL},

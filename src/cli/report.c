@@ -36,8 +36,10 @@ json_style(const view *v, int st)
 	json_object_set_new(o, "concurrent", json_integer(s->concurrent));
 	json_object_set_new(o, "segment", json_string(s->segment));
 	json_object_set_new(o, "rollout", json_string(v->rollout[st]));
-	if (st == 1)
+	if (st == 1) {
 		json_object_set_new(o, "sites", json_integer(v->sites));
+		json_object_set_new(o, "reuse", json_integer(v->reuse));
+	}
 	return o;
 }
 
@@ -87,6 +89,7 @@ json_scenario(const view *v)
 	set_int(o, "users", v->users);
 	set_int(o, "deadline_fy", v->deadline_fy);
 	set_int(o, "satellite_sites", v->sites);
+	set_int(o, "satellite_reuse", v->reuse);
 	set_int(o, "jlis_free_until", v->jlis_free_until);
 	set_int(o, "jlis_fee_yen", v->jlis_fee_yen);
 	set_real(o, "fiscal_index", v->fiscal_index);
@@ -289,6 +292,18 @@ fmt_rate(double x, char *buf, size_t n)
 	return buf;
 }
 
+/* ", 1 an existing office reused" after the sites, or "". */
+static const char *
+reused(const view *v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (v->reuse > 0)
+		snprintf(buf, n, ", %lld %s reused", v->reuse,
+		         v->reuse == 1 ? "an existing office"
+		                       : "existing offices");
+	return buf;
+}
+
 /* Which sizing the servers, seats and concurrent licences follow. */
 static void
 print_sizing(FILE *f, const view *v)
@@ -307,7 +322,7 @@ print_sizing(FILE *f, const view *v)
 void
 print_scenario(FILE *f, const view *v, const char *command)
 {
-	char a[32], rate[32], m[32];
+	char a[32], rate[32], m[32], r[64];
 
 	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command, v->name,
 	        v->kind, fmt_yen(v->staff, a, sizeof a));
@@ -317,10 +332,10 @@ print_scenario(FILE *f, const view *v, const char *command)
 	        v->end_label);
 	fprintf(f,
 	        "  enrolled: home %lld (%g days/week, %lld at peak), satellite "
-	        "%lld (%lld site%s), mobile %lld\n",
+	        "%lld (%lld site%s%s), mobile %lld\n",
 	        v->style[0].users, v->style[0].days, v->style[0].concurrent,
 	        v->style[1].users, v->sites, v->sites == 1 ? "" : "s",
-	        v->style[2].users);
+	        reused(v, r, sizeof r), v->style[2].users);
 	print_sizing(f, v);
 	fprintf(
 	    f,

@@ -244,6 +244,7 @@ read_scenario(reader *r, view *v)
 	v->users = yen(r, NULL, "users");
 	v->deadline_fy = yen(r, NULL, "deadline_fy");
 	v->sites = yen(r, NULL, "satellite_sites");
+	v->reuse = yen(r, NULL, "satellite_reuse");
 	v->jlis_free_until = yen(r, NULL, "jlis_free_until");
 	v->jlis_fee_yen = yen(r, NULL, "jlis_fee_yen");
 	v->fiscal_index = real(r, NULL, "fiscal_index");

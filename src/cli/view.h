@@ -88,7 +88,7 @@ typedef struct view {
 	const char *start, *start_label, *end_label, *reference_plan;
 	const char *sizing; /* ordinary or continuity */
 	long long staff, start_fy, end_fy, years, users, deadline_fy;
-	long long sites, jlis_free_until, jlis_fee_yen;
+	long long sites, reuse, jlis_free_until, jlis_fee_yen;
 	double fiscal_index, fiscal_index_rounded, m, rate, effective_rate;
 	double peak, lent_share;
 	int recipient, grant_override, sensitive_data, grant_applies;

@@ -296,10 +296,10 @@ scenario_entity(book *b, sheet *s, int r)
 	scenario_number(b, s, r, "一般行政職員数 staff", (double)v->staff,
 	                b->left_int);
 	snprintf(t, sizeof t,
-	         "enrolled: home %lld, satellite %lld (%lld site%s), "
-	         "mobile %lld",
+	         "enrolled: home %lld, satellite %lld (%lld site%s, %lld "
+	         "reused), mobile %lld",
 	         v->style[0].users, v->style[1].users, v->sites,
-	         v->sites == 1 ? "" : "s", v->style[2].users);
+	         v->sites == 1 ? "" : "s", v->reuse, v->style[2].users);
 	put_note(b, s, r++, 2, t, NULL);
 	scenario_text(b, s, r++, "規模の前提 sizing",
 	              strcmp(v->sizing, "continuity") == 0

@@ -148,7 +148,8 @@ option_drivers(const ctx *c, const option *o, unsigned styles, int k,
 	if ((styles & (1u << STYLE_SATELLITE)) && users[STYLE_SATELLITE] > 0) {
 		d->v[DRIVER_SEATS] = conc[STYLE_SATELLITE];
 		d->v[DRIVER_SITES] = c->sc->style[STYLE_SATELLITE].sites;
-		d->v[DRIVER_NEW_SITES] = new_sites(&c->sc->style[STYLE_SATELLITE]);
+		d->v[DRIVER_NEW_SITES] =
+		    new_sites(&c->sc->style[STYLE_SATELLITE]);
 	}
 	if (o->users_per_server > 0)
 		d->v[DRIVER_SERVERS] =
@@ -209,7 +210,8 @@ covered(const ctx *c, const item *it, const spending *s)
 {
 	const grant_rule *g = &c->p->grant;
 
-	return grant_lists(g, it->category, s->lease ? PHASE_INITIAL : s->phase);
+	return grant_lists(g, it->category,
+	                   s->lease ? PHASE_INITIAL : s->phase);
 }
 
 /* Record spending s of item ir. */

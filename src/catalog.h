@@ -62,6 +62,10 @@ typedef struct item {
 	int long_term; /* 長期継続契約: no 債務負担行為 needed */
 	int option;    /* index of the option that owns it */
 	int quoted;    /* the scenario's quotes replaced its price */
+	/* A size band: the item is bought only when the users its option
+	 * serves in a plan (at full enrolment) are from users_from to
+	 * users_to (0: no upper bound); both 0: always. */
+	long long users_from, users_to;
 	const char *file;
 	int line;
 } item;

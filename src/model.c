@@ -383,11 +383,34 @@ new_item(ctx *c, plan_result *pr, int item_index, int opt)
 	return ir;
 }
 
+/* Whether an item with a size band is bought for an option serving users
+ * (at full enrolment); an item without one always is. */
+static int
+in_band(const item *it, long long users)
+{
+	return users >= it->users_from &&
+	       (it->users_to == 0 || users <= it->users_to);
+}
+
+/* The users an option serves in a plan, at full enrolment. */
+static long long
+option_users(const ctx *c, unsigned styles)
+{
+	long long n = 0;
+	int st;
+
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (styles & (1u << st))
+			n += c->r->users[st];
+	return n;
+}
+
 static int
 cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 {
 	const option *opt = &c->p->cat.options[o];
 	long long *need = zalloc(c, (size_t)c->r->n_years, sizeof *need);
+	long long users = option_users(c, styles);
 	drivers d;
 	int i, k, rc;
 
@@ -396,8 +419,10 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 	for (i = 0; i < opt->n_items; i++) {
 		int idx = opt->first_item + i;
 		const item *it = &c->p->cat.items[idx];
-		item_result *ir = new_item(c, pr, idx, o);
-		if (ir == NULL)
+		item_result *ir;
+		if (!in_band(it, users))
+			continue; /* another size band's item */
+		if ((ir = new_item(c, pr, idx, o)) == NULL)
 			return no_memory(c);
 		for (k = 0; k < c->r->n_years; k++) {
 			option_drivers(c, opt, styles, k, &d);

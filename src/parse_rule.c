@@ -304,14 +304,32 @@ parse_price(reader *rd, const config_setting_t *s, int tax_percent,
 
 /* ---- the catalogue ----------------------------------------------------- */
 
+/* users_from, users_to: the size band an item is bought in. */
+static int
+read_band(reader *rd, const config_setting_t *s, item *it)
+{
+	int rc;
+
+	if ((rc = rd_int(rd, s, "users_from", 0, 1, STAFF_MAX,
+	                 &it->users_from)) ||
+	    (rc = rd_int(rd, s, "users_to", 0, 1, STAFF_MAX, &it->users_to)))
+		return rc;
+	if (it->users_to > 0 && it->users_to < it->users_from)
+		return rd_fail(rd, config_setting_get_member(s, "users_to"),
+		               "users_to %lld is below users_from %lld",
+		               it->users_to, it->users_from);
+	return TWC_OK;
+}
+
 static int
 read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
           const catalog *c, item *it)
 {
 	static const char *const keys[] = {
-	    "id",    "label_ja", "label_en",   "category", "phase",
-	    "every", "driver",   "multiplier", "price",    "tax",
-	    "setsu", "saisetsu", "counter",    "monthly",  NULL};
+	    "id",       "label_ja", "label_en",   "category", "phase",
+	    "every",    "driver",   "multiplier", "price",    "tax",
+	    "setsu",    "saisetsu", "counter",    "monthly",  "users_from",
+	    "users_to", NULL};
 	static const char *const taxes[] = {"included", "excluded", NULL};
 	const char *cat = NULL;
 	const config_setting_t *price;
@@ -342,7 +360,8 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 		return rd_fail(rd, config_setting_get_member(s, "every"),
 		               "only phase \"replacement\" takes 'every'");
 	it->every = (int)every;
-	if ((rc = parse_item_budget(rd, s, c->setsu, it)))
+	if ((rc = parse_item_budget(rd, s, c->setsu, it)) ||
+	    (rc = read_band(rd, s, it)))
 		return rc;
 	price = rd_member(rd, s, "price", 1, &rc);
 	if (price == NULL)

@@ -103,7 +103,7 @@ End Function
 
 # ---- what the sheets hold ---------------------------------------------------
 PLANS = ["jlis-lgwan", "vdi-own", "secure-browser", "rdp-office",
-         "lgwan-remote"]
+         "lgwan-remote", "daas"]
 
 # Sheet 比較: the inputs (label, value) in A4:B9.
 INPUTS = [("職員数 staff", 80), ("在宅勤務 home", 0.2),

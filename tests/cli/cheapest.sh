@@ -26,7 +26,7 @@ twcost simulate --draws 3000 --seed 42 >"$tmp/table"
 expect "table: not ranked is a dash" \
 	"$(grep '^rdp-office ' "$tmp/table" | awk '{print $7}')" "-"
 expect "table says what it ranks" \
-	"$(grep -c '^cheapest: among the 3 of the 5 plans shown whose security fit is ok; any plan: among all 5 plans.$' "$tmp/table")" 1
+	"$(grep -c '^cheapest: among the 4 of the 6 plans shown whose security fit is ok; any plan: among all 6 plans.$' "$tmp/table")" 1
 expect "table names the plans left out" \
 	"$(grep -c '^not ranked as cheapest (a security warning, see below): secure-browser rdp-office$' "$tmp/table")" 1
 

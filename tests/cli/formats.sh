@@ -7,23 +7,25 @@
 twcost compare >"$tmp/table"
 expect "table has the jlis net with separators" \
 	"$(grep -c '^jlis-lgwan .*11,326,000' "$tmp/table")" 1
-expect "table lists five plans" \
-	"$(grep -cE '^(vdi-own|secure-browser|rdp-office|lgwan-remote|jlis-lgwan) ' "$tmp/table")" 5
+expect "table lists six plans" \
+	"$(grep -cE '^(vdi-own|secure-browser|rdp-office|lgwan-remote|jlis-lgwan|daas) ' "$tmp/table")" 6
 expect "table says prices are defaults" \
 	"$(grep -c 'prices are defaults' "$tmp/table")" 1
 
 # CSV: UTF-8 BOM first, one header and one row per plan, CRLF lines.
 twcost compare --format csv >"$tmp/c.csv"
 expect "csv starts with a BOM" "$(head -c 3 "$tmp/c.csv" | od -An -tx1 | tr -d ' ')" efbbbf
-expect "csv rows" "$(wc -l <"$tmp/c.csv" | tr -d ' ')" 6
+# a header and six plans (daas: issue 10)
+expect "csv rows" "$(wc -l <"$tmp/c.csv" | tr -d ' ')" 7
 expect "csv jlis row" "$(grep -c '^jlis-lgwan,.*,11326000,' "$tmp/c.csv")" 1
-expect "csv CRLF" "$(grep -c "$(printf '\r')$" "$tmp/c.csv")" 6
+expect "csv CRLF" "$(grep -c "$(printf '\r')$" "$tmp/c.csv")" 7
 # The grant's categories (the request view is tests/cli/request.sh's).
 twcost budget --format csv --by category --plan jlis-lgwan >"$tmp/b.csv"
 expect "budget csv net line" "$(grep -c '^jlis-lgwan,net,' "$tmp/b.csv")" 1
 twcost estimate --format csv --plan vdi-own >"$tmp/e.csv"
-# 17 items + header: vdi 8, satellite-seats 5, mobile-devices 3, and the
-# home-work allowance (issue 9) 1
+# 17 items + header: vdi 8 (of its 14, those of the 20 users' size band:
+# issue 10), satellite-seats 5, mobile-devices 3, and the home-work
+# allowance (issue 9) 1
 expect "estimate csv rows" "$(wc -l <"$tmp/e.csv" | tr -d ' ')" 18
 
 # JSON: the contract's fields are there, money as integers.
@@ -38,7 +40,7 @@ expect "json integers exact" "$(q "$tmp/c.json" '[.plans[].total_yen | . == floo
 
 # --output: the file appears whole; a failed write leaves nothing.
 twcost compare --format json --output "$tmp/out.json"
-expect "output file is the same JSON" "$(q "$tmp/out.json" '.plans | length')" 5
+expect "output file is the same JSON" "$(q "$tmp/out.json" '.plans | length')" 6
 expect "no temporary file left" "$(ls "$tmp" | grep -c tmp || true)" 0
 set +e
 twcost compare --output "$tmp/no/such/dir/x.txt" 2>"$tmp/err"

@@ -46,24 +46,25 @@ expect "default jlis FY2029 cost" "$(plan "$d" jlis-lgwan 'years[4].cost_yen')" 
 expect "default jlis system is free" \
 	"$(plan "$d" jlis-lgwan 'items[] | select(.id == "jlis_system") | .total_yen')" 0
 
-# vdi-own: VDI for home (16) and mobile (4): 20 users, concurrent 6 + 1 =
-# 7, servers ceil(7 / 32) = 1.  FY2025 initial:
-#   server 6,000,000 + storage/network 15,000,000 + build 30,000,000
-#   + tokens 20 x 20,000 = 400,000 + laptops 8 x 180,000 = 1,440,000
-#   = 52,840,000, all eligible
+# vdi-own: VDI for home (16) and mobile (4): 20 users, the small size band
+# (1 to 30 users; issue 10), concurrent 6 + 1 = 7, servers ceil(7 / 32) =
+# 1.  FY2025 initial:
+#   server 6,000,000 + storage/network (small) 7,500,000 + build (small)
+#   15,000,000 + tokens 20 x 20,000 = 400,000 + laptops 8 x 180,000 =
+#   1,440,000 = 30,340,000, all eligible
 #   + satellite 3,400,000 (1,400,000 eligible) + tablets 320,000
-#   initial 56,560,000; eligible 54,560,000
-# grant 54,560,000 x 0.5 = 27,280,000
-# running: licences 20 x 40,000 = 800,000 + maintenance 5,000,000 +
-#   helpdesk 20 x 24,000 = 480,000 + line 600,000 + MDM 19,200 + data
-#   240,000 = 7,139,200 a year, x 5 = 35,696,000
-# total 56,560,000 + 35,696,000 + 320,000 = 92,576,000
-# net 92,576,000 - 27,280,000 = 65,296,000; vs jlis 65,296,000 -
-#   11,326,000 = 53,970,000
-expect "default vdi eligible" "$(plan "$d" vdi-own eligible_yen)" 54560000
-expect "default vdi grant" "$(plan "$d" vdi-own grant_yen)" 27280000
-expect "default vdi total" "$(plan "$d" vdi-own total_yen)" 92576000
-expect "default vdi vs jlis" "$(plan "$d" vdi-own vs_jlis_yen)" 53970000
+#   initial 34,060,000; eligible 32,060,000
+# grant 32,060,000 x 0.5 = 16,030,000
+# running: licences 20 x 40,000 = 800,000 + maintenance (small) 2,500,000
+#   + helpdesk 20 x 24,000 = 480,000 + line 600,000 + MDM 19,200 + data
+#   240,000 = 4,639,200 a year, x 5 = 23,196,000
+# total 34,060,000 + 23,196,000 + 320,000 = 57,576,000
+# net 57,576,000 - 16,030,000 = 41,546,000; vs jlis 41,546,000 -
+#   11,326,000 = 30,220,000
+expect "default vdi eligible" "$(plan "$d" vdi-own eligible_yen)" 32060000
+expect "default vdi grant" "$(plan "$d" vdi-own grant_yen)" 16030000
+expect "default vdi total" "$(plan "$d" vdi-own total_yen)" 57576000
+expect "default vdi vs jlis" "$(plan "$d" vdi-own vs_jlis_yen)" 30220000
 expect "default vdi servers" \
 	"$(plan "$d" vdi-own 'items[] | select(.id == "vdi_server") | .quantity')" 1
 

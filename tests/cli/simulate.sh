@@ -9,10 +9,12 @@ s=$tmp/sim.json
 json "$s" simulate --draws 3000 --seed 42
 expect "draws" "$(q "$s" .draws)" 3000
 expect "seed" "$(q "$s" .seed)" 42
-# the default catalogue has 31 items, every one priced with a range but
-# jlis_system (free): 30 inputs, each listed
-expect "inputs" "$(q "$s" .inputs)" 30
-expect "inputs listed" "$(q "$s" '.input_list | length')" 30
+# the default catalogue's items priced with a range: 30 before issue 10
+# (every item but jlis_system, free, and home_allowance, fixed), + 6 for
+# the size bands of vdi_infra, vdi_build and vdi_maintenance (three each
+# instead of one) + 4 of daas (set-up, tokens, service, laptops) = 40
+expect "inputs" "$(q "$s" .inputs)" 40
+expect "inputs listed" "$(q "$s" '.input_list | length')" 40
 expect "inputs is a number" "$(q "$s" '.inputs | type')" number
 expect "net_yen fields are integers" \
 	"$(q "$s" '[.plans[].net_yen | .mean, .p10, .p50, .p90 | (type == "number" and . == floor)] | all')" true
@@ -87,7 +89,8 @@ expect "break-even table" "$(grep -c 'cross at staff = 51' "$tmp/be.txt")" 1
 # ---- batch ------------------------------------------------------------------------------
 printf 'name,staff,home,start\nA-town,80,,\nB-city,160,0.3,R6\n' >"$tmp/in.csv"
 twcost batch "$tmp/in.csv" -o "$tmp/out.csv"
-expect "batch rows" "$(wc -l <"$tmp/out.csv" | tr -d ' ')" 11
+# a header and two entities x six plans
+expect "batch rows" "$(wc -l <"$tmp/out.csv" | tr -d ' ')" 13
 json "$tmp/e.json" compare --staff 160 --home 0.3 --start R6
 expect "batch row equals compare" \
 	"$(grep '^B-city,vdi-own,' "$tmp/out.csv" | cut -d, -f6 | tr -d '\r')" \

@@ -49,7 +49,7 @@ test_results_of_the_default_scenario(void)
 	                       "jlis_system");
 	CU_ASSERT_DOUBLE_EQUAL(
 	    twc_result(m, "jlis-lgwan", "item:jlis_laptop:quantity"), 8, 0);
-	CU_ASSERT_EQUAL(twc_count(m, NULL, "plans"), 5);
+	CU_ASSERT_EQUAL(twc_count(m, NULL, "plans"), 6); /* daas: issue 10 */
 	CU_ASSERT_EQUAL(twc_count(m, NULL, "years"), 5);
 	CU_ASSERT_STRING_EQUAL(twc_text(m, NULL, "plan:4"), "jlis-lgwan");
 	twc_close(m);

@@ -8,9 +8,9 @@
 
 #include "harness.h"
 
-static const char *const plans[] = {"vdi-own",    "secure-browser",
-                                    "rdp-office", "lgwan-remote",
-                                    "jlis-lgwan", NULL};
+static const char *const plans[] = {
+    "vdi-own",    "secure-browser", "rdp-office", "lgwan-remote",
+    "jlis-lgwan", "daas",           NULL};
 
 static double
 prob(twc_model *m, const char *plan, const char *field)

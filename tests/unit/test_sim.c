@@ -199,7 +199,7 @@ test_fast_grant_equals_the_exact_rule(void)
 	size_t k;
 	long i;
 
-	CU_ASSERT_EQUAL_FATAL(twc_count(m, NULL, "plans"), 5);
+	CU_ASSERT_EQUAL_FATAL(twc_count(m, NULL, "plans"), 6);
 	lin.applies = 1;
 	lin.rule = &m->p->grant;
 	lin.unit = 1000;

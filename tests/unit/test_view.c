@@ -96,7 +96,7 @@ test_view_reads_every_figure(void)
 	ASSERT_YEN(p->total, 13436000);
 	ASSERT_YEN(p->grant, 2110000);
 	ASSERT_YEN(p->net, 11326000);
-	CU_ASSERT_EQUAL(v.n_plans, 5);
+	CU_ASSERT_EQUAL(v.n_plans, 6);
 	CU_ASSERT_EQUAL(v.years, 5);
 	CU_ASSERT_EQUAL(v.start_fy, 2025);
 	CU_ASSERT_STRING_EQUAL(v.fy[0].label, "令和7年度");

@@ -118,7 +118,8 @@ TWC_API void TWC_CALL twc_close(twc_model *m);
  * 0..1, summing to at most 1), home_days, satellite_days, mobile_days
  * (0..5), satellite_sites, satellite_reuse (of them, existing offices
  * reused: no fit-out; at most satellite_sites), peak (1..3), lent_share
- * (0..1), fiscal_index
+ * (0..1), office_pc_share (0..1: of the staff connecting to an office PC,
+ * those who have one of their own to leave on), fiscal_index
  * (0..5, rounded half-up to 2 decimals), years (1..30), start (a fiscal year
  * such as 2025), recipient (1: receives the ordinary allocation tax),
  * grant_override (1: assume the grant applies to a non-recipient, a special

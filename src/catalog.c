@@ -10,7 +10,8 @@ const char *const style_names[STYLE_COUNT + 1] = {"home", "satellite", "mobile",
 
 const char *const driver_names[DRIVER_COUNT + 1] = {
     "users",   "concurrent", "lent_devices",    "seats",     "sites",
-    "servers", "fixed",      "allowance_users", "new_sites", NULL};
+    "servers", "fixed",      "allowance_users", "new_sites", "office_pcs",
+    NULL};
 
 const char *const sizing_names[SIZING_COUNT + 1] = {"ordinary", "continuity",
                                                     NULL};
@@ -39,8 +40,8 @@ driver_name(int driver)
 
 /* What one unit of a driver is, for "¥12,000 per user". */
 static const char *const driver_units[DRIVER_COUNT] = {
-    "user", "concurrent user", "lent device", "seat",
-    "site", "server",          "year",        "new site"};
+    "user", "concurrent user", "lent device", "seat",     "site", "server",
+    "year", "allowance user",  "new site",    "office PC"};
 
 const char *
 driver_unit(int driver)

@@ -26,6 +26,8 @@ enum driver {
 	                        for the home-work allowance */
 	DRIVER_NEW_SITES,    /* satellite sites that are not an existing
 	                        office reused (satellite_reuse) */
+	DRIVER_OFFICE_PCS,   /* users served without an office PC of their
+	                        own to connect to (office_pc_share) */
 	DRIVER_COUNT
 };
 
@@ -62,6 +64,7 @@ typedef struct item {
 	int long_term; /* 長期継続契約: no 債務負担行為 needed */
 	int option;    /* index of the option that owns it */
 	int quoted;    /* the scenario's quotes replaced its price */
+	const char *source; /* where its price comes from, or NULL */
 	/* A size band: the item is bought only when the users its option
 	 * serves in a plan (at full enrolment) are from users_from to
 	 * users_to (0: no upper bound); both 0: always. */
@@ -194,6 +197,8 @@ typedef struct scenario {
 	int sizing;                /* enum sizing */
 	double peak;               /* peak day / average day */
 	double lent_share;         /* home users given a lent device */
+	double office_pc_share;    /* users connecting to an office PC who have
+	                              one of their own to leave on */
 	int sensitive;             /* LGWAN work with large or important
 	                              resident data */
 	int trial_until;           /* last free fiscal year of a trial option */

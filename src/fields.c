@@ -927,7 +927,8 @@ enum {
 	T_PHASE,
 	T_DRIVER,
 	T_OPTION,
-	T_WAY
+	T_WAY,
+	T_SOURCE
 };
 
 static int
@@ -949,6 +950,7 @@ item_text(const cursor *c, int which, field_value *v)
 		return set_text(v, ir->way == WAY_LEASED    ? "leased"
 		                   : ir->way == WAY_RUNNING ? "running"
 		                                            : "bought");
+	case T_SOURCE: return set_text(v, it->source ? it->source : "");
 	}
 	return set_text(v, cat_of(c)->options[ir->option].id);
 }
@@ -994,12 +996,15 @@ static const field_def item_fields[] = {
     {"phase", VALUE_TEXT, item_text, T_PHASE, NULL,
      "initial, annual or replacement"},
     {"driver", VALUE_TEXT, item_text, T_DRIVER, NULL,
-     "users, concurrent, lent_devices, seats, sites, servers, fixed or "
-     "new_sites"},
+     "users, concurrent, lent_devices, seats, sites, servers, fixed, "
+     "allowance_users, new_sites or office_pcs"},
     {"option", VALUE_TEXT, item_text, T_OPTION, NULL,
      "the option it belongs to"},
     {"way", VALUE_TEXT, item_text, T_WAY, NULL,
      "bought, running (paid year by year) or leased"},
+    {"source", VALUE_TEXT, item_text, T_SOURCE, NULL,
+     "where its price comes from, as the catalogue states it (\"\" when "
+     "it states it only in a comment)"},
     {"year", VALUE_INT, NULL, 0, &item_year_level,
      "horizon year K: year:K:yen"},
     {"fy", VALUE_INT, NULL, 0, &item_fy_level, "fiscal year YYYY: fy:YYYY:yen"},

@@ -156,6 +156,8 @@ option_drivers(const ctx *c, const option *o, unsigned styles, int k,
 		    (d->v[DRIVER_CONCURRENT] + o->users_per_server - 1) /
 		    o->users_per_server;
 	d->v[DRIVER_FIXED] = d->v[DRIVER_USERS] > 0;
+	d->v[DRIVER_OFFICE_PCS] = count_ceil((double)d->v[DRIVER_USERS] *
+	                                     (1 - c->sc->office_pc_share));
 }
 
 /* The distinct options of a plan, each with the styles it serves there. */

@@ -8,9 +8,10 @@
  * the option allows staff's own PCs, else every home user; seats =
  * satellite concurrent users; sites = satellite sites (when anyone works
  * there), new_sites those of them that are not an existing office reused
- * (satellite_reuse); servers = ceil(concurrent / users_per_server); fixed = 1
- * (when the option serves anyone).  An item's quantity is ceil(driver x
- * multiplier).
+ * (satellite_reuse); office_pcs = ceil(users x (1 - office_pc_share)),
+ * those with no office PC of their own to connect to; servers =
+ * ceil(concurrent / users_per_server); fixed = 1 (when the option serves
+ * anyone).  An item's quantity is ceil(driver x multiplier).
  *
  * Enrolment.  With a rollout, each year's users are round_half_up(the
  * final users x the fraction reached by that year), and every driver

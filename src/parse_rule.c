@@ -329,7 +329,7 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	    "id",       "label_ja", "label_en",   "category", "phase",
 	    "every",    "driver",   "multiplier", "price",    "tax",
 	    "setsu",    "saisetsu", "counter",    "monthly",  "users_from",
-	    "users_to", NULL};
+	    "users_to", "source",   NULL};
 	static const char *const taxes[] = {"included", "excluded", NULL};
 	const char *cat = NULL;
 	const config_setting_t *price;
@@ -349,7 +349,8 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	    (rc = rd_choice(rd, s, "driver", 1, driver_names, &it->driver)) ||
 	    (rc = rd_number(rd, s, "multiplier", 0, 1e-6, 1000,
 	                    &it->multiplier)) ||
-	    (rc = rd_choice(rd, s, "tax", 0, taxes, &excluded)))
+	    (rc = rd_choice(rd, s, "tax", 0, taxes, &excluded)) ||
+	    (rc = rd_string(rd, s, "source", 0, &it->source)))
 		return rc;
 	it->category = grant_category(gr, cat);
 	if (it->category < 0)

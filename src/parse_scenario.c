@@ -167,6 +167,7 @@ defaults(scenario *sc)
 	sc->years = 5;
 	sc->peak = 1.0;
 	sc->lent_share = 1.0;
+	sc->office_pc_share = 1.0;
 	sc->recipient = 1;
 	sc->trial_until = FY_NEVER;
 	sc->read.later_initial = sc->read.lease = -1; /* the rule's */
@@ -177,13 +178,28 @@ defaults(scenario *sc)
 int
 parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 {
-	static const char *const keys[] = {
-	    "name",       "kind",           "staff",    "fiscal_index",
-	    "recipient",  "grant_override", "start",    "years",
-	    "home",       "satellite",      "mobile",   "peak",
-	    "lent_share", "sensitive_data", "jlis",     "rollout",
-	    "go_live",    "funding",        "readings", "sizing",
-	    NULL};
+	static const char *const keys[] = {"name",
+	                                   "kind",
+	                                   "staff",
+	                                   "fiscal_index",
+	                                   "recipient",
+	                                   "grant_override",
+	                                   "start",
+	                                   "years",
+	                                   "home",
+	                                   "satellite",
+	                                   "mobile",
+	                                   "peak",
+	                                   "lent_share",
+	                                   "sensitive_data",
+	                                   "jlis",
+	                                   "rollout",
+	                                   "go_live",
+	                                   "funding",
+	                                   "readings",
+	                                   "sizing",
+	                                   "office_pc_share",
+	                                   NULL};
 	scenario *sc = &p->sc;
 	twc_error e;
 	int rc, st;
@@ -201,6 +217,7 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 	    (rc = number(rd, g, "years", "years", 0, sc)) ||
 	    (rc = uncertain(rd, g, "peak", "peak", sc, &p->peak_dist)) ||
 	    (rc = number(rd, g, "lent_share", "lent_share", 0, sc)) ||
+	    (rc = number(rd, g, "office_pc_share", "office_pc_share", 0, sc)) ||
 	    (rc = number(rd, g, "sensitive_data", "sensitive_data", 0, sc)) ||
 	    (rc = rd_choice(rd, g, "sizing", 0, sizing_names, &sc->sizing)) ||
 	    (rc = read_jlis(rd, g, sc)))

@@ -23,6 +23,7 @@ enum key_id {
 	K_SATELLITE_REUSE,
 	K_PEAK,
 	K_LENT_SHARE,
+	K_OFFICE_PC_SHARE,
 	K_FISCAL_INDEX,
 	K_YEARS,
 	K_START,
@@ -54,6 +55,7 @@ static const struct {
     [K_SATELLITE_REUSE] = {0, 1000, WHOLE},
     [K_PEAK] = {1, 3, 0},
     [K_LENT_SHARE] = {0, 1, 0},
+    [K_OFFICE_PC_SHARE] = {0, 1, 0},
     [K_FISCAL_INDEX] = {0, 5, 0},
     [K_YEARS] = {1, 30, WHOLE},
     [K_START] = {FY_MIN, FY_MAX, WHOLE | FISCAL_YEAR},
@@ -76,6 +78,7 @@ const char *const scenario_keys[K_COUNT + 1] = {
     [K_SATELLITE_REUSE] = "satellite_reuse",
     [K_PEAK] = "peak",
     [K_LENT_SHARE] = "lent_share",
+    [K_OFFICE_PC_SHARE] = "office_pc_share",
     [K_FISCAL_INDEX] = "fiscal_index",
     [K_YEARS] = "years",
     [K_START] = "start",
@@ -189,6 +192,7 @@ store(scenario *sc, int k, double v)
 		break;
 	case K_PEAK: sc->peak = v; break;
 	case K_LENT_SHARE: sc->lent_share = v; break;
+	case K_OFFICE_PC_SHARE: sc->office_pc_share = v; break;
 	case K_FISCAL_INDEX: sc->fiscal_index = v; break;
 	case K_YEARS: sc->years = (int)v; break;
 	case K_START:
@@ -253,6 +257,7 @@ scenario_value(const scenario *sc, int k)
 	case K_SATELLITE_REUSE: return sc->style[STYLE_SATELLITE].reuse;
 	case K_PEAK: return sc->peak;
 	case K_LENT_SHARE: return sc->lent_share;
+	case K_OFFICE_PC_SHARE: return sc->office_pc_share;
 	case K_FISCAL_INDEX: return sc->fiscal_index;
 	case K_YEARS: return sc->years;
 	case K_START: return sc->start_fy;

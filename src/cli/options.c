@@ -48,6 +48,7 @@ static const struct input_flag {
     {"peak", "peak", NULL},
     {"sizing", "sizing", NULL},
     {"lent-share", "lent_share", NULL},
+    {"office-pc-share", "office_pc_share", NULL},
     {"start", "start", NULL},
     {"years", "years", NULL},
     {"kind", "kind", NULL},

@@ -99,6 +99,7 @@ json_scenario(const view *v)
 	set_real(o, "effective_rate", v->effective_rate);
 	set_real(o, "peak", v->peak);
 	set_real(o, "lent_share", v->lent_share);
+	set_real(o, "office_pc_share", v->office_pc_share);
 	set_bool(o, "recipient", v->recipient);
 	set_bool(o, "grant_override", v->grant_override);
 	set_bool(o, "sensitive_data", v->sensitive_data);
@@ -150,6 +151,8 @@ json_item(const vitem *it, int years)
 	set_text(o, "driver", it->driver);
 	set_text(o, "label", it->label);
 	set_text(o, "label_en", it->label_en);
+	json_object_set_new(
+	    o, "source", it->source[0] ? json_string(it->source) : json_null());
 	set_int(o, "quantity", it->quantity);
 	set_int(o, "unit_yen", it->unit_yen);
 	set_int(o, "total_yen", it->total);

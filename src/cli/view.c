@@ -254,6 +254,7 @@ read_scenario(reader *r, view *v)
 	v->effective_rate = real(r, NULL, "effective_rate");
 	v->peak = real(r, NULL, "peak");
 	v->lent_share = real(r, NULL, "lent_share");
+	v->office_pc_share = real(r, NULL, "office_pc_share");
 	v->recipient = yen(r, NULL, "recipient") != 0;
 	v->grant_override = yen(r, NULL, "grant_override") != 0;
 	v->sensitive_data = yen(r, NULL, "sensitive_data") != 0;
@@ -363,6 +364,7 @@ read_item(reader *r, const char *id, int i, int years, vitem *it)
 	it->driver = text(r, id, "item:%d:driver", i);
 	it->label = text(r, id, "item:%d:label", i);
 	it->label_en = text(r, id, "item:%d:label_en", i);
+	it->source = text(r, id, "item:%d:source", i);
 	it->quantity = yen(r, id, "item:%d:quantity", i);
 	it->unit_yen = yen(r, id, "item:%d:unit_yen", i);
 	it->total = yen(r, id, "item:%d:total_yen", i);

@@ -47,6 +47,7 @@ typedef struct vdebt {
 
 typedef struct vitem {
 	const char *id, *option, *category, *phase, *driver, *label, *label_en;
+	const char *source; /* where its price comes from, or "" */
 	long long quantity, unit_yen, total, eligible, every;
 	int is_eligible;
 	long long *years; /* cost in each fiscal year */
@@ -90,7 +91,7 @@ typedef struct view {
 	long long staff, start_fy, end_fy, years, users, deadline_fy;
 	long long sites, reuse, jlis_free_until, jlis_fee_yen;
 	double fiscal_index, fiscal_index_rounded, m, rate, effective_rate;
-	double peak, lent_share;
+	double peak, lent_share, office_pc_share;
 	int recipient, grant_override, sensitive_data, grant_applies;
 	const char *later_initial_spending, *lease_payments, *go_live;
 	const char *funding, *setsu, *rollout[3];

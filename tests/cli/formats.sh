@@ -6,7 +6,7 @@
 # Table: yen with separators, every plan, the J-LIS column.
 twcost compare >"$tmp/table"
 expect "table has the jlis net with separators" \
-	"$(grep -c '^jlis-lgwan .*11,326,000' "$tmp/table")" 1
+	"$(grep -c '^jlis-lgwan .*14,270,000' "$tmp/table")" 1
 expect "table lists six plans" \
 	"$(grep -cE '^(vdi-own|secure-browser|rdp-office|lgwan-remote|jlis-lgwan|daas) ' "$tmp/table")" 6
 expect "table says prices are defaults" \
@@ -17,16 +17,16 @@ twcost compare --format csv >"$tmp/c.csv"
 expect "csv starts with a BOM" "$(head -c 3 "$tmp/c.csv" | od -An -tx1 | tr -d ' ')" efbbbf
 # a header and six plans (daas: issue 10)
 expect "csv rows" "$(wc -l <"$tmp/c.csv" | tr -d ' ')" 7
-expect "csv jlis row" "$(grep -c '^jlis-lgwan,.*,11326000,' "$tmp/c.csv")" 1
+expect "csv jlis row" "$(grep -c '^jlis-lgwan,.*,14270000,' "$tmp/c.csv")" 1
 expect "csv CRLF" "$(grep -c "$(printf '\r')$" "$tmp/c.csv")" 7
 # The grant's categories (the request view is tests/cli/request.sh's).
 twcost budget --format csv --by category --plan jlis-lgwan >"$tmp/b.csv"
 expect "budget csv net line" "$(grep -c '^jlis-lgwan,net,' "$tmp/b.csv")" 1
 twcost estimate --format csv --plan vdi-own >"$tmp/e.csv"
-# 17 items + header: vdi 8 (of its 14, those of the 20 users' size band:
-# issue 10), satellite-seats 5, mobile-devices 3, and the home-work
-# allowance (issue 9) 1
-expect "estimate csv rows" "$(wc -l <"$tmp/e.csv" | tr -d ' ')" 18
+# 19 items + header: vdi 8 (of its 14, those of the 20 users' size band:
+# issue 10), satellite-seats 5, mobile-devices 3, the home-work allowance
+# (issue 9) 1, the lent routers and their data (issue 10) 2
+expect "estimate csv rows" "$(wc -l <"$tmp/e.csv" | tr -d ' ')" 20
 
 # JSON: the contract's fields are there, money as integers.
 twcost compare --format json >"$tmp/c.json"

@@ -24,4 +24,12 @@ done <"$tmp/budget-shown"
 expect "README budget lines all printed" "$missing" 0
 expect "README budget block is there" "$(test -s "$tmp/budget-shown" && echo yes)" yes
 
+# The break-even block in full (issue 10: every crossing).
+cmd='breakeven --plan lgwan-remote --vs jlis-lgwan --over years --jlis-free-until R8 --jlis-fee 100000'
+awk -v c="\$ twcost $cmd" '$0 == c { inside = 1; next }
+     inside && /^```$/ { exit } inside' "$readme" >"$tmp/be-shown"
+# shellcheck disable=SC2086
+twcost $cmd >"$tmp/be"
+expect "README break-even block as it prints" "$(cksum <"$tmp/be-shown")" "$(cksum <"$tmp/be")"
+
 finish

@@ -12,9 +12,11 @@ expect "seed" "$(q "$s" .seed)" 42
 # the default catalogue's items priced with a range: 30 before issue 10
 # (every item but jlis_system, free, and home_allowance, fixed), + 6 for
 # the size bands of vdi_infra, vdi_build and vdi_maintenance (three each
-# instead of one) + 4 of daas (set-up, tokens, service, laptops) = 40
-expect "inputs" "$(q "$s" .inputs)" 40
-expect "inputs listed" "$(q "$s" '.input_list | length')" 40
+# instead of one) + 4 of daas (set-up, tokens, service, laptops) + 6 of
+# what J-LIS and the others leave to the entity (jlis_otp, opc_power,
+# opc_licence, opc_pc, net_router, net_data) = 46
+expect "inputs" "$(q "$s" .inputs)" 46
+expect "inputs listed" "$(q "$s" '.input_list | length')" 46
 expect "inputs is a number" "$(q "$s" '.inputs | type')" number
 expect "net_yen fields are integers" \
 	"$(q "$s" '[.plans[].net_yen | .mean, .p10, .p50, .p90 | (type == "number" and . == floor)] | all')" true

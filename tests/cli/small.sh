@@ -19,18 +19,22 @@ item_total() { q "$1" ".plans[] | select(.id == \"$2\") | .items[] | select(.id 
 #   daas_laptop 9 x 180,000 = 1,620,000 (ict, once in 5 years, eligible)
 #   tablets 5 x 80,000 = 400,000, again in FY2028 (every 4 years); MDM
 #     5 x 4,800 = 24,000 and data 5 x 60,000 = 300,000 a year
-#   initial 1,000,000 + 280,000 + 1,620,000 + 400,000 = 3,300,000, all
-#   eligible; running (851,200 + 24,000 + 300,000) x 5 = 5,876,000;
-#   total 3,300,000 + 5,876,000 + 400,000 = 9,576,000; grant 1,650,000;
-#   net 7,926,000
+#   routers lent to a quarter of home workers: ceil(9 x 0.25 = 2.25) = 3
+#     x 20,000 = 60,000, again in FY2028; their data 3 x 60,000 = 180,000
+#     a year
+#   initial 1,000,000 + 280,000 + 1,620,000 + 400,000 + 60,000 =
+#   3,360,000, all eligible; running (851,200 + 24,000 + 300,000 +
+#   180,000) x 5 = 6,776,000; replacement 400,000 + 60,000 = 460,000;
+#   total 3,360,000 + 6,776,000 + 460,000 = 10,596,000; grant 1,680,000;
+#   net 8,916,000
 v=$tmp/village.json
 json "$v" compare --profile village-45
-expect "daas initial" "$(plan "$v" daas initial_yen)" 3300000
-expect "daas running" "$(plan "$v" daas running_yen)" 5876000
-expect "daas total" "$(plan "$v" daas total_yen)" 9576000
-expect "daas eligible" "$(plan "$v" daas eligible_yen)" 3300000
-expect "daas grant" "$(plan "$v" daas grant_yen)" 1650000
-expect "daas net" "$(plan "$v" daas net_yen)" 7926000
+expect "daas initial" "$(plan "$v" daas initial_yen)" 3360000
+expect "daas running" "$(plan "$v" daas running_yen)" 6776000
+expect "daas total" "$(plan "$v" daas total_yen)" 10596000
+expect "daas eligible" "$(plan "$v" daas eligible_yen)" 3360000
+expect "daas grant" "$(plan "$v" daas grant_yen)" 1680000
+expect "daas net" "$(plan "$v" daas net_yen)" 8916000
 expect "daas reaches the LGWAN work at home" "$(plan "$v" daas security_fit)" ok
 expect "no host servers of its own" "$(q "$v" '.plans[] | select(.id == "daas") | [.items[] | select(.category == "server")] | length')" 0
 # The desktop itself per user a year: set-up, tokens and service over 14
@@ -45,9 +49,10 @@ expect "per user a year within 30,600 to 130,000" \
 	"$(awk -v d="$desk" 'BEGIN { y = d / (14 * 5); print (y >= 30600 && y <= 130000) ? "yes" : y }')" yes
 # Own VDI for 14 users is the small band: server 6,000,000 (ceil(3 / 32)
 # = 1) + storage/network 7,500,000 + build 15,000,000 + tokens 280,000 +
-# laptops 1,620,000 + tablets 400,000 = 30,800,000 initial (53,300,000
-# with the one fixed build for any size: ¥5.9M a home user).
-expect "village vdi initial" "$(plan "$v" vdi-own initial_yen)" 30800000
+# laptops 1,620,000 + tablets 400,000 + routers 60,000 = 30,860,000
+# initial (with the one fixed build for any size it was 53,300,000:
+# ¥5.9M a home user).
+expect "village vdi initial" "$(plan "$v" vdi-own initial_yen)" 30860000
 expect "the cheapest own desktop is the DaaS" \
 	"$(q "$v" '[.plans[] | select(.id == "daas" or .id == "vdi-own")] | min_by(.net_yen) | .id')" daas
 

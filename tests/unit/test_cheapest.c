@@ -53,9 +53,9 @@ test_plans_with_a_security_warning_are_not_ranked(void)
 	                       "warning");
 	CU_ASSERT_DOUBLE_EQUAL(ranked, 1, 1e-12);
 	CU_ASSERT_DOUBLE_EQUAL(any, 1, 1e-12);
-	/* the remote desktop, not allowed, is the cheapest of all in most
+	/* the secure browser, not allowed, is the cheapest of all in most
 	 * draws: that figure stays, as prob_cheapest_any */
-	CU_ASSERT_TRUE(prob(m, "rdp-office", "prob_cheapest_any") > 0.5);
+	CU_ASSERT_TRUE(prob(m, "secure-browser", "prob_cheapest_any") > 0.5);
 	twc_close(m);
 }
 

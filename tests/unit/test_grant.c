@@ -39,7 +39,7 @@ test_rule_data_matches_the_notice(void)
 	CU_ASSERT_EQUAL(g->unit_yen, 1000);    /* thousand yen */
 	CU_ASSERT_EQUAL(g->rounding, ROUND_HALF_UP);
 	CU_ASSERT_EQUAL(g->phases, 1u << PHASE_INITIAL);
-	CU_ASSERT_EQUAL(g->n_cats, 10);
+	CU_ASSERT_EQUAL(g->n_cats, 11); /* + utilities (issue 10) */
 	CU_ASSERT_TRUE(g->cats[grant_category(g, "ict_equipment")].eligible);
 	CU_ASSERT_TRUE(g->cats[grant_category(g, "support")].eligible);
 	CU_ASSERT_FALSE(g->cats[grant_category(g, "communication")].eligible);

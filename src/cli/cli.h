@@ -60,6 +60,10 @@ void print_help(FILE *f, const char *command);
  * failure print a one-line message naming the flag, return EXIT_USAGE. */
 int open_scenario(const options *o, twc_model **m);
 
+/* With --plan, a simulation's "cheapest" ranks the plans shown: set the
+ * library's cheapest_among.  TWC_OK, or a status with the reason in m. */
+int rank_among(const options *o, twc_model *m);
+
 /* 1 when the plan should be shown (no --plan given, or named by one). */
 int plan_selected(const options *o, const char *plan);
 

@@ -5,7 +5,10 @@
  * The header names the columns: `name`, and any input key twc_set_text
  * takes (staff, home, satellite, mobile, fiscal_index, start, kind, years,
  * recipient...).  Empty cells keep the profile's value.  A bad cell stops
- * the batch with FILE:LINE: column: reason, and nothing is written. */
+ * the batch with FILE:LINE: column: reason, and nothing is written.  Each
+ * output row ends with its warnings (the scenario's, among them why a
+ * grant is 0, and the plan's), "; "-separated; under --strict a batch
+ * with any exits 1 once everything is written. */
 #include <config.h>
 
 #include <errno.h>
@@ -25,7 +28,8 @@
 typedef struct row {
 	int line;
 	char *cells[MAX_COLUMNS];
-	char *out; /* its CSV rows, or NULL on error */
+	char *out;  /* its CSV rows, or NULL on error */
+	int warned; /* a row of it has a warning */
 	char err[512];
 } row;
 
@@ -131,30 +135,62 @@ apply_row(batch *b, twc_model *m, row *r)
 	return 0;
 }
 
+/* Append messages to buf, "; " between them; a ";" inside one becomes
+ * "," so that the column splits on ";" alone. */
+static void
+join_messages(const vmsgs *l, char *buf, size_t n, size_t *len)
+{
+	int i;
+	const char *c;
+
+	for (i = 0; i < l->n; i++) {
+		if (*len > 0 && *len + 2 < n) {
+			memcpy(buf + *len, "; ", 3);
+			*len += 2;
+		}
+		for (c = l->text[i]; *c && *len + 1 < n; c++)
+			buf[(*len)++] = *c == ';' ? ',' : *c;
+		buf[*len] = '\0';
+	}
+}
+
+/* The warnings column of plan p: the scenario's, then the plan's. */
+static void
+warnings_cell(const view *v, const vplan *p, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	join_messages(&v->warnings, buf, n, &len);
+	join_messages(&p->warnings, buf, n, &len);
+}
+
 static void
 append_plan(batch *b, const view *v, const vplan *p, const vsim_plan *sp,
             FILE *dst)
 {
 	const long long money[] = {p->total, p->eligible, p->grant, p->net};
+	char warnings[4096];
 	size_t i;
 
 	csv_field(dst, v->name, 0);
 	csv_field(dst, p->id, 0);
 	for (i = 0; i < 4; i++)
-		fprintf(dst, "%lld%s", money[i],
-		        i < 3 || b->draws ? "," : "\r\n");
-	if (!b->draws)
-		return;
-	fprintf(dst, "%lld,%lld,%lld,%lld,", sp->net.mean, sp->net.p10,
-	        sp->net.p50, sp->net.p90);
-	if (!isnan(sp->prob_cheapest)) /* empty: not ranked */
-		fprintf(dst, "%.4f", sp->prob_cheapest);
-	fputs("\r\n", dst);
+		fprintf(dst, "%lld,", money[i]);
+	if (b->draws) {
+		fprintf(dst, "%lld,%lld,%lld,%lld,", sp->net.mean, sp->net.p10,
+		        sp->net.p50, sp->net.p90);
+		if (!isnan(sp->prob_cheapest)) /* empty: not ranked */
+			fprintf(dst, "%.4f", sp->prob_cheapest);
+		fputc(',', dst);
+	}
+	warnings_cell(v, p, warnings, sizeof warnings);
+	csv_field(dst, warnings, 1);
 }
 
 /* The rows of one entity: a line for each plan shown. */
 static int
-append_entity(batch *b, twc_model *m, FILE *dst)
+append_entity(batch *b, twc_model *m, row *r, FILE *dst)
 {
 	view v;
 	sim_view s;
@@ -171,6 +207,7 @@ append_entity(batch *b, twc_model *m, FILE *dst)
 		if (v.plans[i].selected)
 			append_plan(b, &v, &v.plans[i],
 			            b->draws ? &s.plans[i] : NULL, dst);
+	r->warned = view_warnings(&v) > 0;
 	view_free(&v);
 	return EXIT_OK;
 }
@@ -186,7 +223,9 @@ run_row(batch *b, row *r)
 
 	if (twc_open_buf(b->o->profile, &m, r->err, sizeof r->err) != TWC_OK)
 		return;
-	if (apply_row(b, m, r) == 0 && twc_count(m, NULL, "plans") < 0)
+	if (apply_row(b, m, r) == 0 &&
+	    (twc_count(m, NULL, "plans") < 0 ||
+	     (b->draws && rank_among(b->o, m) != TWC_OK)))
 		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
 		         twc_last_error(m));
 	else if (r->err[0] == '\0' && b->draws &&
@@ -194,7 +233,7 @@ run_row(batch *b, row *r)
 		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
 		         twc_last_error(m));
 	if (r->err[0] == '\0' && (mem = open_memstream(&buf, &len)) != NULL) {
-		if (append_entity(b, m, mem) != EXIT_OK)
+		if (append_entity(b, m, r, mem) != EXIT_OK)
 			snprintf(r->err, sizeof r->err,
 			         "%s:%d: the results could not be read",
 			         b->file, r->line);
@@ -238,7 +277,7 @@ static int
 write_all(batch *b)
 {
 	out dst;
-	int i, rc;
+	int i, rc, warned = 0;
 
 	for (i = 0; i < b->n_rows; i++)
 		if (b->rows[i].out == NULL)
@@ -250,12 +289,16 @@ write_all(batch *b)
 	csv_bom(dst.f);
 	fputs("entity,plan,total_yen,eligible_yen,grant_yen,net_yen", dst.f);
 	fputs(b->draws ? ",sim_mean_net_yen,sim_p10_net_yen,sim_p50_net_yen,"
-	                 "sim_p90_net_yen,prob_cheapest\r\n"
-	               : "\r\n",
+	                 "sim_p90_net_yen,prob_cheapest,warnings\r\n"
+	               : ",warnings\r\n",
 	      dst.f);
-	for (i = 0; i < b->n_rows; i++)
+	for (i = 0; i < b->n_rows; i++) {
 		fputs(b->rows[i].out, dst.f);
-	return out_close(&dst, 1);
+		warned |= b->rows[i].warned;
+	}
+	if ((rc = out_close(&dst, 1)) != EXIT_OK)
+		return rc;
+	return b->o->strict && warned ? EXIT_ATTENTION : EXIT_OK;
 }
 
 static int

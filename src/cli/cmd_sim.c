@@ -645,24 +645,6 @@ sim_write(const options *o, const view *v, const sim_view *s, int bars)
 	return rc;
 }
 
-/* With --plan, "cheapest" ranks the plans shown: tell the library. */
-static int
-rank_among(const options *o, twc_model *m)
-{
-	char list[1024];
-	size_t len = 0;
-	int i;
-
-	list[0] = '\0';
-	for (i = 0; i < o->n_plans && len < sizeof list; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-		                        i ? "," : "", o->plans[i]);
-	if (o->n_plans == 0 ||
-	    twc_set_text(m, "cheapest_among", list) == TWC_OK)
-		return EXIT_OK;
-	return fail(EXIT_USAGE, "--plan: %s", twc_last_error(m));
-}
-
 static int
 sim_report(const options *o, int bars)
 {
@@ -676,8 +658,9 @@ sim_report(const options *o, int bars)
 		return rc;
 	if ((rc = open_scenario(o, &r.m)) != EXIT_OK)
 		return rc;
-	if ((rc = rank_among(o, r.m)) != EXIT_OK ||
-	    (rc = simulate(&r)) != EXIT_OK ||
+	if (rank_among(o, r.m) != TWC_OK)
+		rc = fail(EXIT_USAGE, "--plan: %s", twc_last_error(r.m));
+	if (rc != EXIT_OK || (rc = simulate(&r)) != EXIT_OK ||
 	    (rc = view_load(r.m, o, VIEW_FULL, &v)) != EXIT_OK) {
 		twc_close(r.m);
 		return rc;

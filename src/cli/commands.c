@@ -134,7 +134,9 @@ static const command commands[] = {
      "(name, staff, home, satellite, mobile, fiscal_index, start, kind,\n"
      "years, recipient, ...), one entity a row; empty cells keep the\n"
      "profile's value.  With --draws, each row is also simulated.  Writes\n"
-     "CSV, one line per entity and plan, in the rows' order.\n"},
+     "CSV, one line per entity and plan, in the rows' order, each ending\n"
+     "with its warnings (\"; \"-separated: why a grant is 0, the plan's\n"
+     "security fit...); --strict exits 1 when any row has one.\n"},
     {"check", cmd_check,
      "validate profiles (scenario, catalogue or grant rule)",
      "twcost check --profile FILE | twcost check FILE...\n\n"

@@ -392,6 +392,22 @@ open_scenario(const options *o, twc_model **m)
 }
 
 int
+rank_among(const options *o, twc_model *m)
+{
+	char list[1024];
+	size_t len = 0;
+	int i;
+
+	list[0] = '\0';
+	for (i = 0; i < o->n_plans && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        i ? "," : "", o->plans[i]);
+	if (o->n_plans == 0)
+		return TWC_OK;
+	return twc_set_text(m, "cheapest_among", list);
+}
+
+int
 fail_model(const twc_model *m, int status)
 {
 	if (m == NULL)

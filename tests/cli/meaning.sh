@@ -73,6 +73,33 @@ expect "the unquoted item is named" \
 	"$(q "$tmp/t.json" '.notes[] | select(contains("prices are defaults"))')" \
 	"prices are defaults from $tmp/three.cfg, not quotes, for these items (1): r_kit; replace them with your own (quotes = { item_id = yen; } in the scenario)"
 
+# ---- batch: each row's warnings, and --strict ------------------------------------
+# Three entities: the default town (J-LIS plan: no warning), a city that
+# starts in FY2026 (after the deadline: no grant, and the warning says
+# why), and a special ward (not covered: the rule's reason, whose own ";"
+# becomes "," so that the column splits on ";" alone).
+printf 'name,staff,kind,start\nA-town,80,,\nB-city,160,,R8\nC-ward,300,special_ward,\n' >"$tmp/in.csv"
+twcost batch "$tmp/in.csv" --plan jlis-lgwan,rdp-office -o "$tmp/out.csv"
+expect "batch: a warnings column" "$(head -1 "$tmp/out.csv" | tr -d '\r' | sed 's/^\xEF\xBB\xBF//')" \
+	"entity,plan,total_yen,eligible_yen,grant_yen,net_yen,warnings"
+expect "batch: no warning, empty cell" "$(grep '^A-town,jlis-lgwan,' "$tmp/out.csv" | tr -d '\r' | sed 's/.*,//')" ""
+expect "batch: the reason a grant is 0" \
+	"$(grep '^B-city,jlis-lgwan,' "$tmp/out.csv" | grep -c ',0,[0-9]*,"no grant: introduction started in FY2026')" 1
+expect "batch: the plan's own warning too" \
+	"$(grep '^B-city,rdp-office,' "$tmp/out.csv" | grep -c '; home work needs the LGWAN-connected segment')" 1
+expect "batch: one ';' between two warnings" \
+	"$(grep '^C-ward,rdp-office,' "$tmp/out.csv" | awk -F'"' '{print $2}' | awk -F';' '{print NF}')" 2
+set +e
+twcost batch "$tmp/in.csv" --plan jlis-lgwan --strict -o "$tmp/strict.csv"
+rc=$?
+printf 'name,staff\nA-town,80\n' >"$tmp/clean.csv"
+twcost batch "$tmp/clean.csv" --plan jlis-lgwan --strict -o "$tmp/clean-out.csv"
+clean=$?
+set -e
+expect "batch --strict with a warning exits 1" "$rc" 1
+expect "and still writes every row" "$(wc -l <"$tmp/strict.csv" | tr -d ' ')" 4
+expect "batch --strict without one exits 0" "$clean" 0
+
 # ---- which index to enter ----------------------------------------------------
 twcost compare --help >"$tmp/help"
 expect "fiscal-index help names the published index" \

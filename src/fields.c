@@ -1140,8 +1140,8 @@ sim_prob(const cursor *c, int which, field_value *v)
 	const sim_plan *sp = sim_plan_of(c);
 
 	if (which == PROB_CHEAPEST_FIT) /* 0, not NaN, when not ranked */
-		return set_real(v, isnan(sp->prob_cheapest) ? 0
-		                                            : sp->prob_cheapest);
+		return set_real(
+		    v, isnan(sp->prob_cheapest) ? 0 : sp->prob_cheapest);
 	return set_real(v, which == PROB_BELOW ? sp->prob_below_reference
 	                   : which == PROB_CHEAPEST_ANY ? sp->prob_cheapest_any
 	                                                : sp->prob_cheapest);

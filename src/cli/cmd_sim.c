@@ -229,10 +229,9 @@ plan_json(const vplan *p, const vsim_plan *sp)
 	                                    : json_null());
 	json_object_set_new(o, "prob_cheapest_any",
 	                    json_real_or_null(sp->prob_cheapest_any));
-	json_object_set_new(o, "prob_cheapest_fit",
-	                    json_real(isnan(sp->prob_cheapest)
-	                                  ? 0
-	                                  : sp->prob_cheapest));
+	json_object_set_new(
+	    o, "prob_cheapest_fit",
+	    json_real(isnan(sp->prob_cheapest) ? 0 : sp->prob_cheapest));
 	json_object_set_new(o, "prob_below_reference",
 	                    json_real_or_null(sp->prob_below_reference));
 	json_object_set_new(o, "cdf", cdf_json(sp));

@@ -98,11 +98,14 @@ try {
 		'after typing staff 500 the compare document equals twcost compare --staff 500');
 	const jlis = (j) => j.plans.find((p) => p.id === 'jlis-lgwan');
 	ok(jlis(after).net_yen !== jlis(before).net_yen, 'the net cost changed with the staff');
-	const cellText = await page.evaluate(() => {
+	// the J-LIS plan's column: plans are columns in the JSON's order
+	// (not the last one since issue 10 added daas after it)
+	const column = 1 + want.plans.findIndex((p) => p.id === 'jlis-lgwan');
+	const cellText = await page.evaluate((k) => {
 		const rows = [...document.querySelectorAll('#compare-table tr')];
 		const net = rows.find((r) => r.firstElementChild.textContent === '実質負担額');
-		return net ? net.lastElementChild.textContent : '';
-	});
+		return net ? net.children[k].textContent : '';
+	}, column);
 	ok(cellText === jlis(want).net_yen.toLocaleString('ja-JP'),
 		`the table shows the new net cost (${cellText})`);
 

@@ -42,7 +42,7 @@ static const struct {
     {"grant_override", "0 to 1)", 0, 1, 1},
     {"sensitive_data", "0 to 1)", 0, 1, 1},
     {"jlis_free_until", "1989 to 9999)", 1989, 9999, 1},
-    {"jlis_fee_yen", "0 to 1e+07)", 0, 10000000, 1},
+    {"jlis_fee_yen", "0 to 10000000)", 0, 10000000, 1},
 };
 #define N_KEYS (int)(sizeof keys / sizeof *keys)
 

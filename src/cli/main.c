@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 
 typedef struct command {
 	const char *name;
@@ -179,6 +180,7 @@ main(int argc, char **argv)
 	gsl_set_error_handler_off();
 	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK)
 		return rc;
+	out_protect(o.profile);
 	if (o.command != NULL && strcmp(o.command, "version") == 0)
 		return version();
 	if (o.command == NULL || strcmp(o.command, "help") == 0) {

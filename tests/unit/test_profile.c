@@ -532,8 +532,10 @@ test_group_written_as_list_is_an_error_not_a_crash(void)
 	             "bad.cfg:7:", "scenario.home: must be a group");
 	expect_grant_group_error("rounding = {", "};", "rounding = [1];",
 	                         "grant.rounding");
-	expect_grant_group_error("not_covered = {", "};", "not_covered = (1);",
-	                         "grant.not_covered");
+	expect_grant_group_error("not_covered = {", "    };\n  };",
+	                         "not_covered = (1);", "grant.not_covered");
+	expect_grant_group_error("reasons = {", "    };", "reasons = [1];",
+	                         "grant.not_covered.reasons");
 	expect_grant_group_error("correction = {", "\"8/3\"; };\n  };",
 	                         "correction = [1];", "grant.correction");
 	expect_grant_group_error("municipality = {", "};",

@@ -329,19 +329,28 @@ batch_options(const options *o, batch *b)
 
 	b->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->draws != NULL) {
-		b->draws = (int)strtol(o->draws, &end, 10);
-		if (*end != '\0' || b->draws < 1 || b->draws > 1000000)
+		long d = strtol(o->draws, &end, 10);
+		if (*end != '\0' || end == o->draws || d < 1 || d > 1000000)
 			return fail(EXIT_USAGE,
 			            "--draws: '%s' is not a whole number from "
 			            "1 to 1000000",
 			            o->draws);
+		b->draws = (int)d;
 	}
 	b->seed = o->seed ? strtod(o->seed, &end) : 1;
 	if (o->seed && (*end != '\0' || b->seed < 0))
 		return fail(EXIT_USAGE,
 		            "--seed: '%s' is not a whole number >= 0", o->seed);
-	if (o->threads != NULL)
-		b->threads = atoi(o->threads);
+	if (o->threads != NULL) {
+		long t = strtol(o->threads, &end, 10);
+		if (*end != '\0' || end == o->threads || t < 0 || t > 64)
+			return fail(EXIT_USAGE,
+			            "--threads: '%s' is not a whole number from "
+			            "0 to 64",
+			            o->threads);
+		if (t > 0)
+			b->threads = (int)t;
+	}
 	if (b->threads < 1 || b->threads > 64)
 		b->threads = b->threads < 1 ? 1 : 64;
 	if (o->format != FORMAT_TABLE && o->format != FORMAT_CSV)

@@ -91,7 +91,7 @@ room(csv_reader *r, size_t len)
 static int
 put(csv_reader *r, size_t *len, int c)
 {
-	if (*len + 1 >= CSV_MAX_RECORD || !room(r, *len))
+	if (*len >= CSV_MAX_RECORD || !room(r, *len))
 		return 0;
 	r->buf[(*len)++] = (char)c;
 	return 1;

@@ -187,7 +187,7 @@ static void
 call_heavy(state *st, twc_model *m, unsigned op)
 {
 	if (op == 13) {
-		int draws = (int)take_byte(&st->b) * 2 - 10; /* -10 to 500 */
+		int draws = (int)take_byte(&st->b) - 10; /* -10 to 245 */
 		double seed = take_byte(&st->b) == 255 ? take_double(&st->b)
 		                                        : take_byte(&st->b);
 		(void)!twc_simulate(m, draws, seed, (int)take_byte(&st->b) % 3);
@@ -200,8 +200,8 @@ call_heavy(state *st, twc_model *m, unsigned op)
 		double lo = take_double(&st->b), hi = take_double(&st->b);
 		/* Ranges are searched step by step over whole numbers: keep
 		 * them short so that one input stays quick. */
-		if (isfinite(lo) && isfinite(hi) && fabs(hi - lo) > 200)
-			hi = lo + fmod(hi - lo, 200);
+		if (isfinite(lo) && isfinite(hi) && fabs(hi - lo) > 50)
+			hi = lo + fmod(hi - lo, 50);
 		(void)twc_breakeven(m, a, b, over, lo, hi);
 	}
 }

@@ -695,23 +695,39 @@ test_include_depth_limit(void)
 	             "more than 8 deep"));
 }
 
-/* The 4 MiB cap applied to each file alone; includes bypassed it. */
+/* The 4 MiB cap applied to each file alone; includes bypassed it.  Now
+ * the files of one profile - here main.cfg, body.cfg and a.cfg, the
+ * bundled catalogue and grant rule not counted as files but as text -
+ * may hold PROFILE_MAX_BYTES together, and not one byte more. */
 static void
 test_size_cap_is_on_the_total(void)
 {
-	static char big[3 * 1024 * 1024 + 1];
-
-	memset(big, '#', sizeof big - 1);
-	big[sizeof big - 2] = '\n';
-	mkdir_in("inc");
-	write_file("inc/a.cfg", big);
-	write_file("inc/b.cfg", big);
-	write_file("inc/main.cfg", main_cfg);
-	write_file("inc/body.cfg", "@include \"a.cfg\"\n" /* 3 MiB: fits */
+	static char big[PROFILE_MAX_BYTES];
+	static const char body[] = "@include \"a.cfg\"\n"
 	                           "name = \"x\"; kind = \"municipality\";\n"
 	                           "staff = 9; fiscal_index = 0.1;\n"
-	                           "start = \"R7\";\n");
+	                           "start = \"R7\";\n";
+	size_t bundled = strlen(twc_bundled_text("catalog.cfg")) +
+	                 strlen(twc_bundled_text("grant-telework.cfg"));
+	size_t fill = sizeof big - strlen(main_cfg) - strlen(body) - bundled;
+
+	mkdir_in("inc");
+	write_file("inc/main.cfg", main_cfg);
+	write_file("inc/body.cfg", body);
+	memset(big, '#', fill);
+	big[fill - 1] = '\n';
+	big[fill] = '\0';
+	write_file("inc/a.cfg", big); /* exactly the limit */
 	profile_free(load_inc(NULL));
+	big[fill - 1] = '#';
+	big[fill] = '\n';
+	big[fill + 1] = '\0';
+	write_file("inc/a.cfg", big); /* one byte more */
+	profile_free(load_inc("makes the profile's text larger than 4 MiB"));
+	/* Two files that fit alone do not fit together. */
+	big[3 * 1024 * 1024] = '\0';
+	write_file("inc/a.cfg", big);
+	write_file("inc/b.cfg", big);
 	write_file("inc/body.cfg", "@include \"a.cfg\"\n@include \"b.cfg\"\n");
 	profile_free(load_inc("inc/body.cfg:2: @include \"b.cfg\": makes "
 	                      "the profile's text larger than 4 MiB in total"));

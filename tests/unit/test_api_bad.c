@@ -557,10 +557,17 @@ test_simulation_entry_points(void)
 	CU_ASSERT_EQUAL(twc_simulate(m, 10, 1, -1), TWC_ERANGE);
 	assert_names(m, "threads", "(0 to 64)");
 	CU_ASSERT_EQUAL(twc_simulate(m, 10, 1, 65), TWC_ERANGE);
+	CU_ASSERT_EQUAL(twc_simulate(m, 1000001, 1, 1), TWC_ERANGE);
 	/* No simulation has run: its fields are not there yet. */
 	CU_ASSERT_TRUE(isnan(twc_result(m, "jlis-lgwan", "sim:net_yen:p50")));
 	ASSERT_CONTAINS(twc_last_error(m), "twc_simulate");
 
+	/* Each limit itself is accepted: 1,000,000 draws, 64 threads, the
+	 * largest seed. */
+	CU_ASSERT_EQUAL(twc_simulate(m, 1000000, 9007199254740992.0, 0),
+	                TWC_OK);
+	CU_ASSERT_EQUAL(twc_simulate(m, 100, 0, 64), TWC_OK);
+	CU_ASSERT_EQUAL(twc_reset(m), TWC_OK);
 	CU_ASSERT_TRUE(
 	    isnan(twc_breakeven(m, NULL, "vdi-own", "staff", 10, 1000)));
 	CU_ASSERT_NOT_EQUAL(twc_last_error(m)[0], '\0');

@@ -344,10 +344,11 @@ batch_options(const options *o, batch *b)
 	if (o->threads != NULL) {
 		long t = strtol(o->threads, &end, 10);
 		if (*end != '\0' || end == o->threads || t < 0 || t > 64)
-			return fail(EXIT_USAGE,
-			            "--threads: '%s' is not a whole number from "
-			            "0 to 64",
-			            o->threads);
+			return fail(
+			    EXIT_USAGE,
+			    "--threads: '%s' is not a whole number from "
+			    "0 to 64",
+			    o->threads);
 		if (t > 0)
 			b->threads = (int)t;
 	}

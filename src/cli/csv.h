@@ -8,8 +8,9 @@
 #include <stdio.h>
 
 /* Limits of a CSV file (README, "Limits and errors"). */
-#define CSV_MAX_RECORD 65536 /* bytes of one record, quotes included,
-                                line end not */
+#define CSV_MAX_RECORD                                                         \
+	65536 /* bytes of one record, quotes included,                         \
+	         line end not */
 #define CSV_MAX_COLUMNS 32
 
 typedef struct csv_reader {

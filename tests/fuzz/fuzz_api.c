@@ -14,39 +14,81 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const profiles[] = {
-    "", "bundled:default.cfg", "village-45.cfg", "city-1200.cfg",
-    "prefecture-2400.cfg", "bundled:nothing", "grant-telework.cfg", NULL};
+static const char *const profiles[] = {"",
+                                       "bundled:default.cfg",
+                                       "village-45.cfg",
+                                       "city-1200.cfg",
+                                       "prefecture-2400.cfg",
+                                       "bundled:nothing",
+                                       "grant-telework.cfg",
+                                       NULL};
 
-static const char *const keys[] = {
-    "staff",      "home",           "satellite",       "mobile",
-    "home_days",  "satellite_days", "mobile_days",     "satellite_sites",
-    "peak",       "lent_share",     "fiscal_index",    "years",
-    "start",      "recipient",      "grant_override",  "sensitive_data",
-    "kind",       "name",           "jlis_free_until", "jlis_fee_yen",
-    "work_segment", "home_segment", NULL};
+static const char *const keys[] = {"staff",
+                                   "home",
+                                   "satellite",
+                                   "mobile",
+                                   "home_days",
+                                   "satellite_days",
+                                   "mobile_days",
+                                   "satellite_sites",
+                                   "peak",
+                                   "lent_share",
+                                   "fiscal_index",
+                                   "years",
+                                   "start",
+                                   "recipient",
+                                   "grant_override",
+                                   "sensitive_data",
+                                   "kind",
+                                   "name",
+                                   "jlis_free_until",
+                                   "jlis_fee_yen",
+                                   "work_segment",
+                                   "home_segment",
+                                   NULL};
 
-static const char *const plans[] = {"jlis-lgwan", "vdi-own", "secure-browser",
-                                    "rdp-office", "lgwan-remote", "",
-                                    NULL};
+static const char *const plans[] = {
+    "jlis-lgwan", "vdi-own", "secure-browser", "rdp-office", "lgwan-remote",
+    "",           NULL};
 
-static const char *const fields[] = {
-    "total_yen",       "grant_yen",          "net_yen",
-    "eligible_yen",    "effective_rate",     "initial_yen",
-    "fy:2026:net_yen", "year:0:cost_yen",    "year:4:label",
-    "item:0:total_yen", "item:3:id",         "item:0:label",
-    "warning:0",       "plan:0",             "plan:9",
-    "option:1",        "name",               "start_label",
-    "category:0:label", "input:0:dist",      "sim:net_yen:p50",
-    "sim:prob_cheapest", "sim:cdf:50",       "sim:hist:3",
-    "tornado:0:input", "breakeven:found",    "breakeven:below_net_a_yen",
-    "users:home",      "concurrent:mobile",  "m",
-    "security_fit",    "label",              "catalog",
-    NULL};
+static const char *const fields[] = {"total_yen",
+                                     "grant_yen",
+                                     "net_yen",
+                                     "eligible_yen",
+                                     "effective_rate",
+                                     "initial_yen",
+                                     "fy:2026:net_yen",
+                                     "year:0:cost_yen",
+                                     "year:4:label",
+                                     "item:0:total_yen",
+                                     "item:3:id",
+                                     "item:0:label",
+                                     "warning:0",
+                                     "plan:0",
+                                     "plan:9",
+                                     "option:1",
+                                     "name",
+                                     "start_label",
+                                     "category:0:label",
+                                     "input:0:dist",
+                                     "sim:net_yen:p50",
+                                     "sim:prob_cheapest",
+                                     "sim:cdf:50",
+                                     "sim:hist:3",
+                                     "tornado:0:input",
+                                     "breakeven:found",
+                                     "breakeven:below_net_a_yen",
+                                     "users:home",
+                                     "concurrent:mobile",
+                                     "m",
+                                     "security_fit",
+                                     "label",
+                                     "catalog",
+                                     NULL};
 
-static const char *const counts[] = {"plans", "years", "warnings", "items",
-                                     "options", "inputs", "categories",
-                                     "notes", NULL};
+static const char *const counts[] = {"plans",      "years",   "warnings",
+                                     "items",      "options", "inputs",
+                                     "categories", "notes",   NULL};
 
 static const char *const overs[] = {"staff", "home", "years", "x", NULL};
 
@@ -134,9 +176,8 @@ call_open(state *st, int k)
 
 	twc_close(st->h[k]);
 	st->h[k] = NULL;
-	if (twc_open_buf(path, &st->h[k], err, take_byte(&st->b) % 2
-	                                          ? (int)sizeof err
-	                                          : 0) != TWC_OK)
+	if (twc_open_buf(path, &st->h[k], err,
+	                 take_byte(&st->b) % 2 ? (int)sizeof err : 0) != TWC_OK)
 		FUZZ_CHECK(st->h[k] == NULL);
 }
 
@@ -154,9 +195,9 @@ call_inputs(state *st, twc_model *m, unsigned op)
 		                    take_text(&st->b, st->s2, sizeof st->s2));
 	} else if (op == 4) {
 		for (k = 0; k + 1 < 40 && st->b.n >= 2; k++)
-			if ((u16[k] = (unsigned short)(take_byte(&st->b) |
-			                               take_byte(&st->b) << 8)) ==
-			    0)
+			if ((u16[k] =
+			         (unsigned short)(take_byte(&st->b) |
+			                          take_byte(&st->b) << 8)) == 0)
 				break;
 		u16[k] = 0;
 		(void)!twc_set_text_utf16(m, key, u16);
@@ -173,14 +214,15 @@ call_results(state *st, twc_model *m, unsigned op)
 	long long yen;
 
 	if (op == 7)
-		(void)twc_count(m, p,
-		                take_name(&st->b, counts, st->s2, sizeof st->s2));
+		(void)twc_count(
+		    m, p, take_name(&st->b, counts, st->s2, sizeof st->s2));
 	else if (op == 8)
-		(void)twc_result(m, p,
-		                 take_name(&st->b, fields, st->s2, sizeof st->s2));
+		(void)twc_result(
+		    m, p, take_name(&st->b, fields, st->s2, sizeof st->s2));
 	else
 		(void)!twc_result_yen(
-		    m, p, take_name(&st->b, fields, st->s2, sizeof st->s2), &yen);
+		    m, p, take_name(&st->b, fields, st->s2, sizeof st->s2),
+		    &yen);
 }
 
 static void
@@ -189,7 +231,7 @@ call_heavy(state *st, twc_model *m, unsigned op)
 	if (op == 13) {
 		int draws = (int)take_byte(&st->b) - 10; /* -10 to 245 */
 		double seed = take_byte(&st->b) == 255 ? take_double(&st->b)
-		                                        : take_byte(&st->b);
+		                                       : take_byte(&st->b);
 		(void)!twc_simulate(m, draws, seed, (int)take_byte(&st->b) % 3);
 		(void)twc_progress(m);
 	} else {
@@ -215,11 +257,13 @@ call_global(state *st, unsigned op)
 		double v[5];
 		int i;
 		for (i = 0; i < 5; i++)
-			v[i] = take_byte(&st->b) == 0 ? NAN : take_double(&st->b);
-		(void)twc_quick(take_name(&st->b, plans, st->s1, sizeof st->s1),
-		                take_name(&st->b, fields, st->s2, sizeof st->s2),
-		                v[0], v[1], v[2], v[3],
-		                take_text(&st->b, st->s3, sizeof st->s3), v[4]);
+			v[i] =
+			    take_byte(&st->b) == 0 ? NAN : take_double(&st->b);
+		(void)twc_quick(
+		    take_name(&st->b, plans, st->s1, sizeof st->s1),
+		    take_name(&st->b, fields, st->s2, sizeof st->s2), v[0],
+		    v[1], v[2], v[3], take_text(&st->b, st->s3, sizeof st->s3),
+		    v[4]);
 	} else if (op == 16) {
 		if (twc_check(profiles[take_byte(&st->b) % 7], err,
 		              sizeof err) != TWC_OK)

@@ -42,7 +42,8 @@ shape(const uint8_t *data, size_t size, unsigned form, size_t *len)
 	for (i = 0; i < size; i++) {
 		if (data[i] == '\n' && (form & 6) == 2)
 			*w++ = '\r';
-		*w++ = data[i] == '\n' && (form & 6) == 4 ? '\r' : (char)data[i];
+		*w++ =
+		    data[i] == '\n' && (form & 6) == 4 ? '\r' : (char)data[i];
 	}
 	*len = (size_t)(w - out);
 	return out;

@@ -13,10 +13,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const text_only[] = {
-    "kind",          "name",           "work_segment",
-    "home_segment",  "satellite_segment", "mobile_segment",
-    NULL};
+static const char *const text_only[] = {"kind",
+                                        "name",
+                                        "work_segment",
+                                        "home_segment",
+                                        "satellite_segment",
+                                        "mobile_segment",
+                                        NULL};
 
 /* Any key: a numeric one, a text one, or bytes from the input. */
 static const char *
@@ -59,8 +62,8 @@ one_set(twc_model *m, bytes *b)
 		rc = twc_set_text(m, name, take_text(b, text, sizeof text));
 	} else {
 		for (k = 0; k + 1 < 300 && b->n >= 2; k++) {
-			u16[k] = (unsigned short)(take_byte(b) |
-			                          take_byte(b) << 8);
+			u16[k] =
+			    (unsigned short)(take_byte(b) | take_byte(b) << 8);
 			if (u16[k] == 0)
 				break;
 		}

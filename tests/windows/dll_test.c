@@ -48,15 +48,15 @@ need(const char *name)
 /* Every function this program calls, by name (scripts/cross-dll compares
  * this list with the header's). */
 static const char *const called[] = {
-    "twc_version",       "twc_strerror",     "twc_open",
-    "twc_open_buf",      "twc_close",        "twc_set",
-    "twc_set_text",      "twc_set_text_utf16", "twc_reset",
-    "twc_get",           "twc_count",        "twc_result",
-    "twc_result_yen",    "twc_text",         "twc_text_buf",
-    "twc_last_error",    "twc_last_error_buf", "twc_simulate",
-    "twc_progress",      "twc_breakeven",    "twc_quick",
-    "twc_check",         "twc_bundled_count", "twc_bundled",
-    "twc_bundled_buf",   "twc_bundled_text", NULL};
+    "twc_version",     "twc_strerror",       "twc_open",
+    "twc_open_buf",    "twc_close",          "twc_set",
+    "twc_set_text",    "twc_set_text_utf16", "twc_reset",
+    "twc_get",         "twc_count",          "twc_result",
+    "twc_result_yen",  "twc_text",           "twc_text_buf",
+    "twc_last_error",  "twc_last_error_buf", "twc_simulate",
+    "twc_progress",    "twc_breakeven",      "twc_quick",
+    "twc_check",       "twc_bundled_count",  "twc_bundled",
+    "twc_bundled_buf", "twc_bundled_text",   NULL};
 
 /* The figures of every plan of the handle: KEY VALUE lines. */
 static void
@@ -93,8 +93,8 @@ static void
 set_inputs(twc_model *m)
 {
 	/* 令和6年度 in UTF-16, as StrPtr passes it. */
-	static const unsigned short reiwa6[] = {0x4EE4, 0x548C, '6', 0x5E74,
-	                                        0x5EA6, 0};
+	static const unsigned short reiwa6[] = {0x4EE4, 0x548C, '6',
+	                                        0x5E74, 0x5EA6, 0};
 	char err[256];
 
 	CHECK(FIND(twc_set)(m, "staff", 220) == TWC_OK);
@@ -164,9 +164,9 @@ main(void)
 	print_plans(m, "default");
 	set_inputs(m);
 	print_plans(m, "city");
-	printf("quick jlis-lgwan net_yen %.0f\n",
-	       FIND(twc_quick)("jlis-lgwan", "net_yen", 80, 0.2, 0, 0, "R7",
-	                       0.4));
+	printf(
+	    "quick jlis-lgwan net_yen %.0f\n",
+	    FIND(twc_quick)("jlis-lgwan", "net_yen", 80, 0.2, 0, 0, "R7", 0.4));
 	misc_calls(m);
 	FIND(twc_close)(m);
 	FIND(twc_close)(NULL);

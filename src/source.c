@@ -97,7 +97,9 @@ source_read_file(const char *path, size_t max, char **text, size_t *len,
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		err = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+		err = errno;
+		if (fstat(fd, &st) == 0)
+			err = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
 		close(fd);
 		errno = err;
 		return -1;
@@ -401,8 +403,12 @@ include(splicer *sp, int file, unsigned line, const char *s, const char **next)
 	}
 	d = is_absolute(name) ? 0 : dir_len(from->path);
 	ds = is_absolute(name) ? 0 : dir_len(from->shown);
-	snprintf(full, sizeof full, "%.*s%s", d, from->path, name);
-	snprintf(shown, sizeof shown, "%.*s%s", ds, from->shown, name);
+	if (snprintf(full, sizeof full, "%.*s%s", d, from->path, name) >=
+	        (int)sizeof full ||
+	    snprintf(shown, sizeof shown, "%.*s%s", ds, from->shown, name) >=
+	        (int)sizeof shown)
+		return fail_at(sp, file, line,
+		               "@include: the path is too long");
 	sp->name = name;
 	return read_into(sp, full, shown, file, line);
 }

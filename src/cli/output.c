@@ -140,18 +140,25 @@ refused_path(const char *path)
 int
 out_open(out *o, const char *path)
 {
+	return out_open_as(o, path, "--output");
+}
+
+int
+out_open_as(out *o, const char *path, const char *flag)
+{
 	const char *why;
 	size_t n;
 	int fd;
 
 	memset(o, 0, sizeof *o);
+	o->flag = flag;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
 		return EXIT_OK;
 	}
 	if ((why = refused_path(path)) != NULL)
-		return fail(EXIT_FAILURE_IO,
-		            "--output %s: %s (nothing written)", path, why);
+		return fail(EXIT_FAILURE_IO, "%s %s: %s (nothing written)",
+		            flag, path, why);
 	remove_stale(path);
 	n = strlen(path) + sizeof TMP_MARK + 32;
 	o->tmp = malloc(n);
@@ -174,7 +181,7 @@ out_open(out *o, const char *path)
 		}
 		free(o->tmp);
 		o->tmp = NULL;
-		return fail(EXIT_FAILURE_IO, "--output %s: %s", path,
+		return fail(EXIT_FAILURE_IO, "%s %s: %s", flag, path,
 		            strerror(err));
 	}
 	o->path = path;
@@ -210,7 +217,7 @@ out_close(out *o, int commit)
 	free(o->tmp);
 	if (!commit)
 		return EXIT_OK;
-	return fail(EXIT_FAILURE_IO, "--output %s: %s (nothing written)",
+	return fail(EXIT_FAILURE_IO, "%s %s: %s (nothing written)", o->flag,
 	            o->path, strerror(err));
 }
 

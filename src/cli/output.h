@@ -11,6 +11,7 @@ typedef struct out {
 	FILE *f;
 	char *tmp;
 	const char *path;
+	const char *flag; /* the option that named path, for messages */
 } out;
 
 /* path NULL or "-": standard output.  A path that is a symbolic link, a
@@ -20,6 +21,9 @@ typedef struct out {
  * removed by the next run that writes PATH.  EXIT_OK or
  * EXIT_FAILURE_IO. */
 int out_open(out *o, const char *path);
+
+/* out_open for the option flag ("--plot"), which messages name. */
+int out_open_as(out *o, const char *path, const char *flag);
 
 /* An input of this run, which no output may replace (compared by device
  * and inode, so another name for the same file is caught too). */

@@ -198,6 +198,11 @@ if [ "$(id -u)" = 0 ] && mknod "$tmp/null" c 1 3 2>/dev/null; then
 else
 	ok # not root: no device node to make (the FIFO shows the same check)
 fi
+ln -s "$tmp/target.txt" "$tmp/link.png"
+expect "--plot onto a symbolic link" \
+	"$(status simulate --draws 100 --plot "$tmp/link.png")" 3
+expect "--plot onto a symbolic link: the message" "$(cat "$tmp/st.err")" \
+	"twcost: --plot $tmp/link.png: is a symbolic link: name the file itself (nothing written)"
 expect "nothing left behind" "$(ls "$tmp" | grep -c 'twcost-tmp' || true)" 0
 
 # ---- temporary files: removed on SIGTERM; a SIGKILLed run's removed next --

@@ -20,10 +20,12 @@ valid_utf8() {
 
 # ---- a group written as a list or array: was SIGSEGV --------------------
 sed 's/jlis = { free_until.*/jlis = [1];/' "$PROFILES/default.cfg" >"$tmp/jlis.cfg"
-refuse "jlis.cfg:35: scenario.jlis: must be a group { ... }" check "$tmp/jlis.cfg"
-refuse "jlis.cfg:35: scenario.jlis: must be a group" compare --profile "$tmp/jlis.cfg"
+line=$(grep -n 'jlis = \[1\]' "$tmp/jlis.cfg" | cut -d: -f1)
+refuse "jlis.cfg:$line: scenario.jlis: must be a group { ... }" check "$tmp/jlis.cfg"
+refuse "jlis.cfg:$line: scenario.jlis: must be a group" compare --profile "$tmp/jlis.cfg"
 sed 's/rounding = {[^}]*}/rounding = [1]/' "$PROFILES/grant-telework.cfg" >"$tmp/g.cfg"
-refuse "g.cfg:34: grant.rounding: must be a group { ... }" check "$tmp/g.cfg"
+line=$(grep -n 'rounding = \[1\]' "$tmp/g.cfg" | cut -d: -f1)
+refuse "g.cfg:$line: grant.rounding: must be a group { ... }" check "$tmp/g.cfg"
 
 # ---- @include: of a folder (exit() inside libconfig), of a FIFO (hang),
 # ---- against the working directory (wrong file), errors on the wrong line

@@ -271,6 +271,9 @@ call_global(state *st, unsigned op)
 	} else if (op == 17) {
 		call_bundled(st);
 	} else {
+		int fy =
+		    twc_fiscal_year(take_text(&st->b, st->s1, sizeof st->s1));
+		FUZZ_CHECK(fy < 0 || (fy >= 1989 && fy <= 2100));
 		FUZZ_CHECK(twc_strerror((int)take_byte(&st->b) - 128) != NULL);
 		FUZZ_CHECK(twc_version() != NULL);
 	}

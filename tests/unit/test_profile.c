@@ -614,8 +614,9 @@ test_include_resolves_beside_the_including_file(void)
 	CU_ASSERT_EQUAL(chdir(cwd), 0);
 	if (p != NULL) {
 		CU_ASSERT_EQUAL(p->sc.staff, 321);
-		/* main, body, and the bundled catalogue and grant rule */
-		CU_ASSERT_EQUAL(p->src.n_files, 4);
+		/* main, body, and the bundled grant rule, 節 table and
+		 * catalogue */
+		CU_ASSERT_EQUAL(p->src.n_files, 5);
 	}
 	profile_free(p);
 }
@@ -696,8 +697,8 @@ test_include_depth_limit(void)
 }
 
 /* The 4 MiB cap applied to each file alone; includes bypassed it.  Now
- * the files of one profile - here main.cfg, body.cfg and a.cfg, the
- * bundled catalogue and grant rule not counted as files but as text -
+ * the files of one profile - here main.cfg, body.cfg and a.cfg, and the
+ * text of the bundled catalogue, grant rule and 節 table -
  * may hold PROFILE_MAX_BYTES together, and not one byte more. */
 static void
 test_size_cap_is_on_the_total(void)
@@ -708,7 +709,8 @@ test_size_cap_is_on_the_total(void)
 	                           "staff = 9; fiscal_index = 0.1;\n"
 	                           "start = \"R7\";\n";
 	size_t bundled = strlen(twc_bundled_text("catalog.cfg")) +
-	                 strlen(twc_bundled_text("grant-telework.cfg"));
+	                 strlen(twc_bundled_text("grant-telework.cfg")) +
+	                 strlen(twc_bundled_text("setsu.cfg"));
 	size_t fill = sizeof big - strlen(main_cfg) - strlen(body) - bundled;
 
 	mkdir_in("inc");

@@ -1,7 +1,8 @@
 /* cache.c - loaded profiles, shared read-only between handles.
  *
- * A profile is parsed once per process and kept while its files are
- * unchanged (same modification time and size); a handle holds a reference,
+ * A profile is parsed once per process and kept while its files - the
+ * scenario, its catalogue and grant rule, and every file they include -
+ * are unchanged (same modification time and size); a handle holds a reference,
  * so a profile replaced in the cache lives until its last handle closes.
  * One mutex guards the list and every reference count; it is held while a
  * profile loads, so two threads never parse the same file twice. */
@@ -12,7 +13,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* How many distinct profiles the cache keeps; an older unused one is
  * dropped to make room. */
@@ -29,16 +29,11 @@ static slot slots[CACHE_SLOTS];
 static int
 unchanged(const profile *p)
 {
-	struct stat st;
 	int i;
 
-	for (i = 0; i < p->n_files; i++) {
-		const source_file *f = &p->files[i];
-		if (stat(f->path, &st) != 0 ||
-		    (long long)st.st_mtime != f->mtime ||
-		    (long long)st.st_size != f->size)
+	for (i = 0; i < p->src.n_files; i++)
+		if (!source_unchanged(&p->src.files[i]))
 			return 0;
-	}
 	return 1;
 }
 

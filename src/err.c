@@ -14,16 +14,14 @@ err_set(twc_error *e, int status, const char *fmt, ...)
 {
 	char tmp[TWC_MSG_MAX * 2];
 	va_list ap;
-	size_t n;
 
 	if (e == NULL)
 		return status;
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	n = utf8_cut(tmp, sizeof e->msg - 1);
-	memcpy(e->msg, tmp, n);
-	e->msg[n] = '\0';
+	/* Valid UTF-8 whatever the parts were, cut with an ellipsis. */
+	text_echo(tmp, e->msg, sizeof e->msg);
 	e->status = status;
 	return status;
 }

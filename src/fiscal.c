@@ -8,16 +8,21 @@
 #include <string.h>
 
 /* The eras a fiscal year can be written in: the first fiscal year counted
- * as the era's year 1 (元年度) and its names. */
+ * as the era's year 1 (元年度), its names, its last year as written in
+ * fiscal years (0: not ended), and the first and last day of the era.
+ * 平成 ended on 2019-04-30, in its 31st year; FY2019 is written both
+ * 平成31年度 and 令和元年度. */
 struct era {
 	int first_fy;
 	const char *kanji;
 	char letter;
+	int last_year;
+	twc_date first, last;
 };
 
 static const struct era eras[] = {
-    {2019, "令和", 'R'},
-    {1989, "平成", 'H'},
+    {2019, "令和", 'R', 0, {2019, 5, 1}, {0, 0, 0}},
+    {1989, "平成", 'H', 31, {1989, 1, 8}, {2019, 4, 30}},
 };
 
 enum { ERA_COUNT = sizeof eras / sizeof eras[0] };
@@ -150,6 +155,32 @@ eat(const char **p, const char *word)
 	return 1;
 }
 
+static long
+day_number(twc_date d)
+{
+	return (long)d.year * 10000 + d.month * 100 + d.day;
+}
+
+/* Fail unless the date y-mo-d falls inside the era. */
+static int
+in_era(const char *what, const char *text, const struct era *era, int y, int mo,
+       int d, twc_error *e)
+{
+	twc_date date = {y, mo, d};
+
+	if (day_number(date) < day_number(era->first))
+		return err_set(e, TWC_EVALUE,
+		               "%s: '%s' is before %s began (%04d-%02d-%02d)",
+		               what, text, era->kanji, era->first.year,
+		               era->first.month, era->first.day);
+	if (era->last.year && day_number(date) > day_number(era->last))
+		return err_set(e, TWC_EVALUE,
+		               "%s: '%s' is after %s ended (%04d-%02d-%02d)",
+		               what, text, era->kanji, era->last.year,
+		               era->last.month, era->last.day);
+	return TWC_OK;
+}
+
 static int
 set_date(const char *what, const char *text, int y, int mo, int d, int *fy,
          twc_date *date, twc_error *e)
@@ -170,7 +201,7 @@ static int
 parse_era_rest(const char *what, const char *text, const char *p,
                const struct era *era, int *fy, twc_date *date, twc_error *e)
 {
-	int n, mo, d;
+	int n, mo, d, rc;
 
 	if (eat(&p, "元"))
 		n = 1;
@@ -178,6 +209,12 @@ parse_era_rest(const char *what, const char *text, const char *p,
 		return err_set(e, TWC_EVALUE,
 		               "%s: '%s' has no era year after %s", what, text,
 		               era->kanji);
+	if (era->last_year && n > era->last_year)
+		return err_set(e, TWC_EVALUE,
+		               "%s: '%s': %s ended in its year %d "
+		               "(%04d-%02d-%02d); later years are 令和",
+		               what, text, era->kanji, era->last_year,
+		               era->last.year, era->last.month, era->last.day);
 	if (*p == '\0' || eat(&p, "年度")) {
 		if (*p != '\0')
 			return err_set(e, TWC_EVALUE,
@@ -189,9 +226,13 @@ parse_era_rest(const char *what, const char *text, const char *p,
 		return TWC_OK;
 	}
 	if (eat(&p, "年") && read_number(&p, 2, &mo) && eat(&p, "月") &&
-	    read_number(&p, 2, &d) && eat(&p, "日") && *p == '\0')
-		return set_date(what, text, era->first_fy + n - 1, mo, d, fy,
-		                date, e);
+	    read_number(&p, 2, &d) && eat(&p, "日") && *p == '\0') {
+		int y = era->first_fy + n - 1;
+		if (date_valid(y, mo, d) &&
+		    (rc = in_era(what, text, era, y, mo, d, e)) != TWC_OK)
+			return rc;
+		return set_date(what, text, y, mo, d, fy, date, e);
+	}
 	return err_set(
 	    e, TWC_EVALUE,
 	    "%s: '%s' is not of the form 令和7年度 or 令和7年10月1日", what,

@@ -77,6 +77,7 @@ sb_take(strbuf *sb)
 		return NULL;
 	}
 	p = sb->buf;
+	p[sb->len] = '\0'; /* also when nothing was added */
 	sb_init(sb);
 	return p;
 }

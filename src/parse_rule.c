@@ -20,7 +20,7 @@ read_fraction(reader *rd, const config_setting_t *g, const char *key,
               long long *num, long long *den)
 {
 	const char *text = NULL;
-	char *end;
+	char *end, cut[ECHO_MAX];
 	long n, d;
 	int rc = rd_string(rd, g, key, 1, &text);
 
@@ -33,7 +33,7 @@ read_fraction(reader *rd, const config_setting_t *g, const char *key,
 		    rd, config_setting_get_member(g, key),
 		    "'%s' is not a fraction such as \"11/6\" (0..1000 "
 		    "over 1..1000)",
-		    text);
+		    text_echo(text, cut, sizeof cut));
 	*num = n;
 	*den = d;
 	return TWC_OK;
@@ -45,13 +45,15 @@ read_hundredths(reader *rd, const config_setting_t *g, const char *key,
                 double hi, int *out)
 {
 	double v = 0;
+	char x[NUM_MAX];
 	int rc = rd_number(rd, g, key, 1, 0, hi, &v);
 
 	if (rc)
 		return rc;
 	if (fabs(v * 100 - floor(v * 100 + 0.5)) > TWC_COUNT_EPS * 100)
 		return rd_fail(rd, config_setting_get_member(g, key),
-		               "%g has more than 2 decimals", v);
+		               "%s has more than 2 decimals",
+		               fmt_num(v, x, sizeof x));
 	*out = hundredths_half_up(v);
 	return TWC_OK;
 }
@@ -184,6 +186,7 @@ static int
 read_rate(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
 	double rate = 0;
+	char x[NUM_MAX];
 	int rc = rd_number(rd, g, "rate", 1, 0, 1, &rate);
 
 	if (rc)
@@ -191,7 +194,8 @@ read_rate(reader *rd, const config_setting_t *g, grant_rule *gr)
 	gr->rate_bp = (int)floor(rate * 10000 + 0.5);
 	if (fabs(rate * 10000 - gr->rate_bp) > 1e-6)
 		return rd_fail(rd, config_setting_get_member(g, "rate"),
-		               "%g has more than 4 decimals", rate);
+		               "%s has more than 4 decimals",
+		               fmt_num(rate, x, sizeof x));
 	return TWC_OK;
 }
 
@@ -332,8 +336,10 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	    "users_to", "source",   NULL};
 	static const char *const taxes[] = {"included", "excluded", NULL};
 	const char *cat = NULL;
+	char cut[ECHO_MAX];
 	const config_setting_t *price;
 	long long every = 0;
+	unsigned at;
 	int rc, excluded = 0;
 
 	it->multiplier = 1.0;
@@ -356,7 +362,7 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	if (it->category < 0)
 		return rd_fail(rd, config_setting_get_member(s, "category"),
 		               "category '%s' is not one the grant rule lists",
-		               cat);
+		               text_echo(cat, cut, sizeof cut));
 	if (every && it->phase != PHASE_REPLACEMENT)
 		return rd_fail(rd, config_setting_get_member(s, "every"),
 		               "only phase \"replacement\" takes 'every'");
@@ -367,8 +373,8 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	price = rd_member(rd, s, "price", 1, &rc);
 	if (price == NULL)
 		return rc;
-	it->line = (int)config_setting_source_line(s);
-	it->file = rd->file;
+	it->file = rd_where(rd, s, &at);
+	it->line = (int)at;
 	return parse_price(rd, price, c->tax_percent, excluded, &it->price);
 }
 
@@ -560,6 +566,7 @@ read_plan_style(reader *rd, const config_setting_t *s, const catalog *c,
 {
 	const config_setting_t *list =
 	    config_setting_get_member(s, style_names[style]);
+	char cut[ECHO_MAX];
 	int i, j, n;
 
 	p->n_opts[style] = 0;
@@ -580,7 +587,8 @@ read_plan_style(reader *rd, const config_setting_t *s, const catalog *c,
 		if (o < 0)
 			return rd_fail(rd, e,
 			               "'%s' is not an option of the catalogue",
-			               id ? id : "(not a string)");
+			               id ? text_value(id, cut, sizeof cut)
+			                  : "(not a string)");
 		if (!(c->options[o].styles & (1u << style)))
 			return rd_fail(rd, e,
 			               "option '%s' does not serve %s work", id,
@@ -655,6 +663,7 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	                                   "allowance_days_per_month",
 	                                   NULL};
 	const char *ref = NULL;
+	char cut[ECHO_MAX];
 	long long tax = 0;
 	int rc;
 	const config_setting_t *plans;
@@ -687,6 +696,7 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	if (ref != NULL && (c->reference_plan = catalog_plan(c, ref)) < 0)
 		return rd_fail(rd,
 		               config_setting_get_member(g, "reference_plan"),
-		               "'%s' is not a plan of this catalogue", ref);
+		               "'%s' is not a plan of this catalogue",
+		               text_echo(ref, cut, sizeof cut));
 	return TWC_OK;
 }

@@ -39,7 +39,7 @@ number(reader *rd, const config_setting_t *g, const char *file_key,
 		return store(rd, s, sc, key, config_setting_get_bool(s));
 	if (!rd_is_number(s)) {
 		scenario_range(key, &lo, &hi);
-		return rd_fail(rd, s, "must be a number from %g to %g", lo, hi);
+		return rd_not_number(rd, s, lo, hi);
 	}
 	return store(rd, s, sc, key, rd_as_number(s));
 }
@@ -244,6 +244,7 @@ parse_quotes(reader *rd, const config_setting_t *g, catalog *c)
 		const config_setting_t *q =
 		    config_setting_get_elem(g, (unsigned)i);
 		const char *id = config_setting_name(q);
+		char cut[ECHO_MAX];
 		int k = catalog_item(c, id);
 		if (k < 0) {
 			const char *ids[512];
@@ -257,9 +258,10 @@ parse_quotes(reader *rd, const config_setting_t *g, catalog *c)
 				    rd, q,
 				    "'%s' is not an item of the catalogue (did "
 				    "you mean '%s'?)",
-				    id, near);
-			return rd_fail(
-			    rd, q, "'%s' is not an item of the catalogue", id);
+				    text_echo(id, cut, sizeof cut), near);
+			return rd_fail(rd, q,
+			               "'%s' is not an item of the catalogue",
+			               text_echo(id, cut, sizeof cut));
 		}
 		if (c->items[k].price_input >= 0)
 			return rd_fail(rd, q,

@@ -28,18 +28,14 @@ typedef struct origin {
 	char full[1024];  /* the absolute path of a file */
 } origin;
 
+/* 1 when path names a regular file (read later without blocking, and
+ * checked again then: see source_read_file). */
 static int
-is_file(const char *path, source_file *src)
+is_file(const char *path)
 {
 	struct stat st;
 
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return 0;
-	if (src != NULL) {
-		src->mtime = (long long)st.st_mtime;
-		src->size = (long long)st.st_size;
-	}
-	return 1;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static const char *
@@ -80,7 +76,7 @@ profile_key(const char *path, char *buf, size_t n)
 	if (path == NULL || path[0] == '\0')
 		path = DEFAULT_PROFILE;
 	if (strncmp(path, BUNDLED_PREFIX, strlen(BUNDLED_PREFIX)) != 0 &&
-	    is_file(path, NULL)) {
+	    is_file(path)) {
 #ifdef _WIN32
 		abs = _fullpath(NULL, path, 0);
 #else
@@ -98,9 +94,9 @@ profile_key(const char *path, char *buf, size_t n)
 
 /* Find the profile a user named: a file, else a bundled name. */
 static int
-find_top(const char *path, origin *o, source_file *src, twc_error *e)
+find_top(const char *path, origin *o, twc_error *e)
 {
-	char names[512];
+	char names[512], cut[200];
 
 	memset(o, 0, sizeof *o);
 	if (path == NULL || path[0] == '\0')
@@ -116,11 +112,12 @@ find_top(const char *path, origin *o, source_file *src, twc_error *e)
 		         o->bundled->name);
 		return TWC_OK;
 	}
-	if (is_file(path, src)) {
+	text_echo(path, cut, sizeof cut);
+	if (is_file(path)) {
 		snprintf(o->shown, sizeof o->shown, "%s", path);
 		if (!profile_key(path, o->full, sizeof o->full))
 			return err_set(e, TWC_EPROFILE, "%s: path too long",
-			               path);
+			               cut);
 		o->path = o->full;
 		return TWC_OK;
 	}
@@ -132,13 +129,14 @@ find_top(const char *path, origin *o, source_file *src, twc_error *e)
 	list_bundled(names, sizeof names);
 	return err_set(e, TWC_EPROFILE,
 	               "%s: cannot open profile: %s (bundled scenarios: %s)",
-	               path, errno ? strerror(errno) : "not a file", names);
+	               cut, errno ? strerror(errno) : "not a regular file",
+	               names);
 }
 
 /* Find a profile that scenario `from` refers to: beside it, else the
  * bundled profile of the same base name. */
 static int
-find_ref(const origin *from, const char *ref, origin *o, source_file *src)
+find_ref(const origin *from, const char *ref, origin *o)
 {
 	memset(o, 0, sizeof *o);
 	if (from->path != NULL) {
@@ -152,7 +150,7 @@ find_ref(const origin *from, const char *ref, origin *o, source_file *src)
 		         ref);
 		snprintf(o->shown, sizeof o->shown, "%.*s%s", shown_dir,
 		         from->shown, ref);
-		if (is_file(o->full, src)) {
+		if (is_file(o->full)) {
 			o->path = o->full;
 			return 1;
 		}
@@ -164,147 +162,39 @@ find_ref(const origin *from, const char *ref, origin *o, source_file *src)
 	return 1;
 }
 
-/* The most bytes a profile file may have. */
-#define PROFILE_MAX_BYTES (4 * 1024 * 1024)
+/* libconfig 1.5 opens @include names itself (against this folder when
+ * set): the loader splices every include before libconfig sees the text,
+ * and this folder, which cannot exist, makes sure that libconfig never
+ * opens anything if one slipped through. */
+#define NO_INCLUDE_DIR "/nonexistent/twcost-includes-are-spliced"
 
+/* Parse the origin's text (includes spliced, see source.h) into cf,
+ * failing with FILE:LINE: message.  The files read join set; the text and
+ * its line map stay in *t for the reader's messages.  On failure cf and t
+ * are already released; after success the caller releases both. */
 static int
-is_word_char(int c)
+read_config(const origin *o, source_set *set, config_t *cf, source_text *t,
+            twc_error *e)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '*' ||
-	       c == '.';
-}
+	unsigned line;
+	const char *file;
+	int rc;
 
-/* 1 when the digit at s starts a number rather than continuing a name
- * ("item2") or a fraction ("0.25"); a sign before it belongs to it. */
-static int
-starts_number(const char *text, const char *s)
-{
-	if (s > text && (s[-1] == '-' || s[-1] == '+'))
-		s--;
-	return s == text || !is_word_char((unsigned char)s[-1]);
-}
-
-/* Skip a string, a comment or one other character at s; return the next
- * position. */
-static const char *
-skip_other(const char *s)
-{
-	if (*s == '"') {
-		for (s++; *s && *s != '"'; s++)
-			if (*s == '\\' && s[1])
-				s++;
-		return *s ? s + 1 : s;
-	}
-	if (*s == '#' || (s[0] == '/' && s[1] == '/'))
-		return s + strcspn(s, "\n");
-	if (s[0] == '/' && s[1] == '*') {
-		const char *end = strstr(s + 2, "*/");
-		return end ? end + 2 : s + strlen(s);
-	}
-	return s + 1;
-}
-
-/* libconfig 1.5 reads a decimal integer beyond 32 bits without an L
- * suffix as a wrapped 32-bit int (4294967396 becomes 100).  Copy text
- * with an L appended to every such literal, so that it reads as the 64-bit
- * integer it says.  Line numbers are unchanged. */
-static char *
-widen_integers(const char *text)
-{
-	strbuf sb;
-	const char *s = text, *from = text;
-
-	sb_init(&sb);
-	while (*s) {
-		const char *d;
-		unsigned long long v = 0;
-		int digits = 0;
-		if (!(*s >= '0' && *s <= '9') || !starts_number(text, s)) {
-			s = skip_other(s);
-			continue;
-		}
-		for (d = s; *d >= '0' && *d <= '9'; d++, digits++)
-			v = v * 10 + (unsigned long long)(*d - '0');
-		s = d;
-		if (is_word_char((unsigned char)*d) || *d == 'e' || *d == 'E' ||
-		    *d == 'L' || *d == 'x' || *d == 'X' ||
-		    (digits < 10 && v <= 2147483647ULL))
-			continue;
-		sb_printf(&sb, "%.*sL", (int)(d - from), from);
-		from = d;
-	}
-	sb_add(&sb, from);
-	return sb_take(&sb);
-}
-
-/* The whole text of a profile, its big integers widened, into *out. */
-static int
-read_text(const origin *o, char **out, twc_error *e)
-{
-	FILE *f;
-	char *buf;
-	size_t n;
-
-	if (o->path == NULL) {
-		*out = widen_integers(o->bundled->text);
-		return *out ? TWC_OK : err_set(e, TWC_ENOMEM, "out of memory");
-	}
-	if ((f = fopen(o->path, "rb")) == NULL)
-		return err_set(e, TWC_EPROFILE, "%s: cannot open: %s", o->shown,
-		               strerror(errno));
-	buf = malloc(PROFILE_MAX_BYTES + 1);
-	n = buf ? fread(buf, 1, PROFILE_MAX_BYTES + 1, f) : 0;
-	fclose(f);
-	if (buf == NULL)
-		return err_set(e, TWC_ENOMEM, "out of memory");
-	if (n > PROFILE_MAX_BYTES || memchr(buf, 0, n) != NULL) {
-		free(buf);
-		return err_set(e, TWC_EPROFILE,
-		               "%s: not a text file of at most 4 MiB",
-		               o->shown);
-	}
-	buf[n] = '\0';
-	*out = widen_integers(buf);
-	free(buf);
-	return *out ? TWC_OK : err_set(e, TWC_ENOMEM, "out of memory");
-}
-
-/* Parse the origin's text into cf, failing with FILE:LINE: message.  On
- * failure cf is already released; after success the caller destroys it. */
-static int
-read_config(const origin *o, config_t *cf, twc_error *e)
-{
-	char *text = NULL;
-	int ok, rc;
-
-	config_init(cf);
-	if ((rc = read_text(o, &text, e)) != TWC_OK) {
-		config_destroy(cf);
+	rc = source_read(set, o->path, o->shown,
+	                 o->bundled ? o->bundled->text : NULL, t, e);
+	if (rc != TWC_OK)
 		return rc;
-	}
-	ok = config_read_string(cf, text);
-	free(text);
-	if (ok)
+	config_init(cf);
+	config_set_include_dir(cf, NO_INCLUDE_DIR);
+	if (config_read_string(cf, t->text))
 		return TWC_OK;
-	rc = err_set(
-	    e, TWC_EPROFILE, "%s:%d: %s", o->shown, config_error_line(cf),
-	    config_error_text(cf) ? config_error_text(cf) : "cannot be read");
+	file = source_where(t, (unsigned)config_error_line(cf), &line);
+	rc = err_set(e, TWC_EPROFILE, "%s:%u: %s", file, line,
+	             config_error_text(cf) ? config_error_text(cf)
+	                                   : "cannot be read");
 	config_destroy(cf);
+	source_text_free(t);
 	return rc;
-}
-
-static int
-keep_source(profile *p, const origin *o, const source_file *src)
-{
-	source_file *f;
-
-	if (o->path == NULL || p->n_files >= 3)
-		return TWC_OK;
-	f = &p->files[p->n_files++];
-	*f = *src;
-	f->path = arena_strdup(&p->mem, o->path);
-	return f->path ? TWC_OK : TWC_ENOMEM;
 }
 
 /* Load a referenced grant or catalogue: setting s is a file name, or an
@@ -312,44 +202,58 @@ keep_source(profile *p, const origin *o, const source_file *src)
  * group's name at the top of its own file ("grant" or "catalog"). */
 typedef int (*group_parser)(reader *rd, const config_setting_t *g, void *arg);
 
+/* Read the part in cf (a grant, catalogue or 節 file) with reader sub. */
+static int
+read_part(reader *sub, config_t *cf, const char *top, group_parser parse,
+          void *arg)
+{
+	const char *const keys[] = {top, NULL};
+	const config_setting_t *root = config_root_setting(cf);
+	const config_setting_t *g = config_setting_get_member(root, top);
+	int rc;
+
+	if (g == NULL)
+		return rd_fail(sub, root,
+		               "is not a %s profile: no '%s = { ... };' group",
+		               top, top);
+	if ((rc = rd_keys(sub, root, keys)))
+		return rc;
+	return parse(sub, g, arg);
+}
+
 static int
 load_part(reader *rd, const origin *from, const config_setting_t *s,
           const char *top, group_parser parse, void *arg, profile *p,
           const char **shown)
 {
-	const char *const keys[] = {top, NULL};
 	origin o;
-	source_file src = {0};
 	config_t cf;
+	source_text t;
 	reader sub = *rd;
-	const config_setting_t *g;
+	char cut[ECHO_MAX];
 	int rc;
 
 	if (config_setting_type(s) == CONFIG_TYPE_GROUP) {
-		*shown = arena_strdup(&p->mem, rd->file);
+		unsigned line;
+		*shown = arena_strdup(&p->mem, rd_where(rd, s, &line));
 		return parse(rd, s, arg);
 	}
 	if (config_setting_type(s) != CONFIG_TYPE_STRING)
 		return rd_fail(rd, s, "must be a file name in double quotes");
-	if (!find_ref(from, config_setting_get_string(s), &o, &src))
+	if (!find_ref(from, config_setting_get_string(s), &o))
 		return rd_fail(
 		    rd, s,
 		    "cannot find '%s' beside the scenario or among the "
 		    "bundled profiles",
-		    config_setting_get_string(s));
-	if ((rc = read_config(&o, &cf, rd->e)) != TWC_OK)
+		    text_value(config_setting_get_string(s), cut, sizeof cut));
+	if ((rc = read_config(&o, &p->src, &cf, &t, rd->e)) != TWC_OK)
 		return rc;
-	sub.file = o.shown;
-	g = config_setting_get_member(config_root_setting(&cf), top);
-	if (g == NULL)
-		rc = rd_fail(&sub, config_root_setting(&cf),
-		             "is not a %s profile: no '%s = { ... };' group",
-		             top, top);
-	else if (!(rc = rd_keys(&sub, config_root_setting(&cf), keys)) &&
-	         !(rc = parse(&sub, g, arg)) &&
-	         !(rc = keep_source(p, &o, &src)))
+	sub.src = &t;
+	rc = read_part(&sub, &cf, top, parse, arg);
+	if (rc == TWC_OK)
 		*shown = arena_strdup(&p->mem, o.shown);
 	config_destroy(&cf);
+	source_text_free(&t);
 	return rc;
 }
 
@@ -385,6 +289,7 @@ load_setsu(reader *rd, const origin *o, const config_setting_t *root,
 	origin b = {0};
 	reader sub = *rd;
 	config_t cf;
+	source_text t;
 	int rc;
 
 	if (s != NULL)
@@ -394,12 +299,14 @@ load_setsu(reader *rd, const origin *o, const config_setting_t *root,
 	if (b.bundled == NULL)
 		return err_set(rd->e, TWC_EPROFILE, "no bundled setsu.cfg");
 	snprintf(b.shown, sizeof b.shown, "bundled:%s", b.bundled->name);
-	if ((rc = read_config(&b, &cf, rd->e)) != TWC_OK)
+	if ((rc = read_config(&b, &p->src, &cf, &t, rd->e)) != TWC_OK)
 		return rc;
 	sub.file = p->setsu_name = "bundled:setsu.cfg";
+	sub.src = &t;
 	rc = parse_setsu(&sub, config_lookup(&cf, "setsu"), &p->grant,
 	                 &p->setsu);
 	config_destroy(&cf);
+	source_text_free(&t);
 	return rc;
 }
 
@@ -451,11 +358,12 @@ read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 }
 
 static int
-load_from(const origin *o, const source_file *src, profile **out, twc_error *e)
+load_from(const origin *o, profile **out, twc_error *e)
 {
 	profile *p = calloc(1, sizeof *p);
 	config_t cf;
-	reader rd;
+	source_text t;
+	reader rd = {NULL, NULL, e, NULL};
 	int rc;
 
 	*out = NULL;
@@ -464,15 +372,14 @@ load_from(const origin *o, const source_file *src, profile **out, twc_error *e)
 	arena_init(&p->mem);
 	p->name = arena_strdup(&p->mem, o->shown);
 	rd.file = p->name;
-	rd.e = e;
 	rd.mem = &p->mem;
 	if (p->name == NULL)
 		rc = err_set(e, TWC_ENOMEM, "out of memory");
-	else if ((rc = read_config(o, &cf, e)) == TWC_OK) {
+	else if ((rc = read_config(o, &p->src, &cf, &t, e)) == TWC_OK) {
+		rd.src = &t;
 		rc = read_scenario_file(&rd, o, &cf, p);
-		if (rc == TWC_OK)
-			rc = keep_source(p, o, src);
 		config_destroy(&cf);
+		source_text_free(&t);
 	}
 	if (rc != TWC_OK) {
 		profile_free(p);
@@ -486,13 +393,13 @@ int
 profile_load(const char *path, profile **out, twc_error *e)
 {
 	origin o;
-	source_file src = {0};
 	int rc;
 
 	errno = 0;
-	if ((rc = find_top(path, &o, &src, e)))
+	*out = NULL;
+	if ((rc = find_top(path, &o, e)))
 		return rc;
-	return load_from(&o, &src, out, e);
+	return load_from(&o, out, e);
 }
 
 void
@@ -500,6 +407,7 @@ profile_free(profile *p)
 {
 	if (p == NULL)
 		return;
+	source_set_free(&p->src);
 	arena_free(&p->mem);
 	free(p);
 }
@@ -513,7 +421,9 @@ bundled_part(const char *name, const char *top, group_parser parse, void *arg,
 {
 	origin o = {0};
 	config_t cf;
-	reader rd = {NULL, e, mem};
+	source_set set = {0};
+	source_text t;
+	reader rd = {NULL, NULL, e, mem};
 	int rc;
 
 	o.bundled = bundled_find(name);
@@ -521,10 +431,13 @@ bundled_part(const char *name, const char *top, group_parser parse, void *arg,
 		return err_set(e, TWC_EPROFILE, "no bundled %s", name);
 	snprintf(o.shown, sizeof o.shown, "bundled:%s", o.bundled->name);
 	rd.file = o.shown;
-	if ((rc = read_config(&o, &cf, e)) == TWC_OK) {
+	if ((rc = read_config(&o, &set, &cf, &t, e)) == TWC_OK) {
+		rd.src = &t;
 		rc = parse(&rd, config_lookup(&cf, top), arg);
 		config_destroy(&cf);
+		source_text_free(&t);
 	}
+	source_set_free(&set);
 	return rc;
 }
 
@@ -589,30 +502,37 @@ int
 profile_check(const char *path, twc_error *e)
 {
 	origin o;
-	source_file src = {0};
 	config_t cf;
+	source_set set = {0};
+	source_text t;
 	arena mem;
-	reader rd;
+	reader rd = {NULL, NULL, e, NULL};
 	profile *p;
 	int rc;
 
 	errno = 0;
-	if ((rc = find_top(path, &o, &src, e)))
+	if ((rc = find_top(path, &o, e)))
 		return rc;
-	if ((rc = read_config(&o, &cf, e)))
+	if ((rc = read_config(&o, &set, &cf, &t, e))) {
+		source_set_free(&set);
 		return rc;
+	}
 	if (config_lookup(&cf, "scenario") != NULL) {
 		config_destroy(&cf);
-		rc = load_from(&o, &src, &p, e);
+		source_text_free(&t);
+		source_set_free(&set);
+		rc = load_from(&o, &p, e);
 		profile_free(p);
 		return rc;
 	}
 	arena_init(&mem);
 	rd.file = o.shown;
-	rd.e = e;
+	rd.src = &t;
 	rd.mem = &mem;
 	rc = check_part(&rd, &cf);
 	config_destroy(&cf);
+	source_text_free(&t);
+	source_set_free(&set);
 	arena_free(&mem);
 	return rc;
 }

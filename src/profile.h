@@ -12,12 +12,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
-
-/* A file a profile was read from, to tell when the cached copy is stale. */
-typedef struct source_file {
-	const char *path;
-	long long mtime, size;
-} source_file;
+#include "source.h"
 
 /* A loaded profile.  Immutable once loaded; shared by every handle that
  * opened it, through profile_acquire / profile_release. */
@@ -34,9 +29,9 @@ typedef struct profile {
 	setsu_table setsu;      /* the 節 its items name */
 	const char *setsu_name; /* where the 節 table came from */
 	catalog cat;            /* with the scenario's quotes applied */
-	source_file files[3];
-	int n_files;
-	int refs; /* guarded by the cache's lock */
+	source_set src;         /* every file read, includes too: the cache's
+	                           change check */
+	int refs;               /* guarded by the cache's lock */
 } profile;
 
 /* Load and validate a scenario profile: a file path, or a bundled name. */

@@ -26,6 +26,17 @@ rd_path(const config_setting_t *s, char *buf, size_t n)
 		snprintf(buf, n, "%s[%d]", tmp, config_setting_index(s));
 }
 
+const char *
+rd_where(const reader *rd, const config_setting_t *s, unsigned *line)
+{
+	unsigned at = s ? config_setting_source_line(s) : 0;
+
+	*line = at;
+	if (rd->src == NULL)
+		return rd->file;
+	return source_where(rd->src, at, line);
+}
+
 int
 rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
 {
@@ -43,22 +54,35 @@ int
 rd_fail_at(reader *rd, unsigned line, const char *path, const char *msg)
 {
 	char where[32] = "";
+	const char *file = rd->file;
 
+	if (rd->src != NULL)
+		file = source_where(rd->src, line, &line);
 	if (line > 0)
 		snprintf(where, sizeof where, ":%u", line);
 	if (path == NULL || path[0] == '\0')
-		return err_set(rd->e, TWC_EPROFILE, "%s%s: %s", rd->file, where,
+		return err_set(rd->e, TWC_EPROFILE, "%s%s: %s", file, where,
 		               msg);
-	return err_set(rd->e, TWC_EPROFILE, "%s%s: %s: %s", rd->file, where,
-	               path, msg);
+	return err_set(rd->e, TWC_EPROFILE, "%s%s: %s: %s", file, where, path,
+	               msg);
+}
+
+int
+rd_group(reader *rd, const config_setting_t *s)
+{
+	if (config_setting_type(s) == CONFIG_TYPE_GROUP)
+		return TWC_OK;
+	return rd_fail(rd, s, "must be a group { ... }");
 }
 
 int
 rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 {
-	char path[256], msg[256];
-	int i, n = config_setting_length(group), nk = 0;
+	char path[256], msg[256], cut[ECHO_MAX];
+	int i, n = config_setting_length(group), nk = 0, rc;
 
+	if ((rc = rd_group(rd, group)) != TWC_OK)
+		return rc;
 	while (keys[nk] != NULL)
 		nk++;
 	for (i = 0; i < n; i++) {
@@ -74,12 +98,13 @@ rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 			continue;
 		near = nearest_word(name, keys, nk);
 		rd_path(group, path, sizeof path);
+		text_echo(name, cut, sizeof cut);
 		if (near != NULL)
 			snprintf(msg, sizeof msg,
-			         "unknown key '%s' (did you mean '%s'?)", name,
+			         "unknown key '%s' (did you mean '%s'?)", cut,
 			         near);
 		else
-			snprintf(msg, sizeof msg, "unknown key '%s'", name);
+			snprintf(msg, sizeof msg, "unknown key '%s'", cut);
 		return rd_fail_at(rd, config_setting_source_line(m), path, msg);
 	}
 	return TWC_OK;
@@ -89,9 +114,11 @@ const config_setting_t *
 rd_member(reader *rd, const config_setting_t *group, const char *key,
           int required, int *rc)
 {
-	const config_setting_t *s = config_setting_get_member(group, key);
+	const config_setting_t *s;
 
-	*rc = TWC_OK;
+	if ((*rc = rd_group(rd, group)) != TWC_OK)
+		return NULL;
+	s = config_setting_get_member(group, key);
 	if (s == NULL && required)
 		*rc = rd_fail(rd, group, "missing key '%s'", key);
 	return s;
@@ -174,16 +201,30 @@ rd_int(reader *rd, const config_setting_t *group, const char *key, int required,
 	return TWC_OK;
 }
 
+int
+rd_not_number(reader *rd, const config_setting_t *s, double lo, double hi)
+{
+	char a[NUM_MAX], b[NUM_MAX];
+
+	return rd_fail(rd, s, "must be a number from %s to %s",
+	               fmt_num(lo, a, sizeof a), fmt_num(hi, b, sizeof b));
+}
+
 /* Fail unless x is a number in [lo, hi] (and whole, when asked). */
 static int
 check_value(reader *rd, const config_setting_t *s, double x, double lo,
             double hi, int whole)
 {
+	char a[NUM_MAX], b[NUM_MAX], c[NUM_MAX];
+
 	if (!isfinite(x) || x < lo || x > hi)
-		return rd_fail(rd, s, "%g is out of range (%g to %g)", x, lo,
-		               hi);
+		return rd_fail(rd, s, "%s is out of range (%s to %s)",
+		               fmt_num(x, a, sizeof a),
+		               fmt_num(lo, b, sizeof b),
+		               fmt_num(hi, c, sizeof c));
 	if (whole && x != floor(x))
-		return rd_fail(rd, s, "%g must be a whole number of yen", x);
+		return rd_fail(rd, s, "%s must be a whole number of yen",
+		               fmt_num(x, a, sizeof a));
 	return TWC_OK;
 }
 
@@ -197,7 +238,7 @@ rd_number(reader *rd, const config_setting_t *group, const char *key,
 	if (s == NULL)
 		return rc;
 	if (!rd_is_number(s))
-		return rd_fail(rd, s, "must be a number from %g to %g", lo, hi);
+		return rd_not_number(rd, s, lo, hi);
 	rc = check_value(rd, s, rd_as_number(s), lo, hi, 0);
 	if (rc == TWC_OK)
 		*out = rd_as_number(s);
@@ -215,7 +256,7 @@ dist_member(reader *rd, const config_setting_t *g, const char *key, double lo,
 	if (s == NULL)
 		return rc;
 	if (!rd_is_number(s))
-		return rd_fail(rd, s, "must be a number from %g to %g", lo, hi);
+		return rd_not_number(rd, s, lo, hi);
 	*out = rd_as_number(s);
 	return check_value(rd, s, *out, lo, hi, whole);
 }
@@ -224,6 +265,7 @@ static int
 read_three(reader *rd, const config_setting_t *g, double lo, double hi,
            int whole, dist *d)
 {
+	char a[NUM_MAX], b[NUM_MAX], c[NUM_MAX];
 	int rc;
 
 	if ((rc = dist_member(rd, g, "low", lo, hi, whole, &d->low)) ||
@@ -231,9 +273,10 @@ read_three(reader *rd, const config_setting_t *g, double lo, double hi,
 	    (rc = dist_member(rd, g, "high", lo, hi, whole, &d->high)))
 		return rc;
 	if (!(d->low <= d->base && d->base <= d->high))
-		return rd_fail(rd, g,
-		               "needs low <= mode <= high (got %g, %g, %g)",
-		               d->low, d->base, d->high);
+		return rd_fail(
+		    rd, g, "needs low <= mode <= high (got %s, %s, %s)",
+		    fmt_num(d->low, a, sizeof a), fmt_num(d->base, b, sizeof b),
+		    fmt_num(d->high, c, sizeof c));
 	return TWC_OK;
 }
 
@@ -241,14 +284,16 @@ static int
 read_uniform(reader *rd, const config_setting_t *g, double lo, double hi,
              int whole, dist *d)
 {
+	char a[NUM_MAX], b[NUM_MAX];
 	int rc;
 
 	if ((rc = dist_member(rd, g, "low", lo, hi, whole, &d->low)) ||
 	    (rc = dist_member(rd, g, "high", lo, hi, whole, &d->high)))
 		return rc;
 	if (d->low > d->high)
-		return rd_fail(rd, g, "needs low <= high (got %g, %g)", d->low,
-		               d->high);
+		return rd_fail(rd, g, "needs low <= high (got %s, %s)",
+		               fmt_num(d->low, a, sizeof a),
+		               fmt_num(d->high, b, sizeof b));
 	d->base = 0.5 * (d->low + d->high);
 	if (whole)
 		d->base = floor(d->base + 0.5);
@@ -259,14 +304,16 @@ static int
 read_lognormal(reader *rd, const config_setting_t *g, double lo, double hi,
                int whole, dist *d)
 {
+	char a[NUM_MAX], b[NUM_MAX];
 	int rc;
 
 	if ((rc = dist_member(rd, g, "median", lo, hi, whole, &d->base)) ||
 	    (rc = dist_member(rd, g, "p90", lo, hi, whole, &d->high)))
 		return rc;
 	if (!(d->base > 0 && d->high >= d->base))
-		return rd_fail(rd, g, "needs 0 < median <= p90 (got %g, %g)",
-		               d->base, d->high);
+		return rd_fail(rd, g, "needs 0 < median <= p90 (got %s, %s)",
+		               fmt_num(d->base, a, sizeof a),
+		               fmt_num(d->high, b, sizeof b));
 	d->low = 0;
 	return TWC_OK;
 }
@@ -282,6 +329,7 @@ rd_dist(reader *rd, const config_setting_t *s, double lo, double hi, int whole,
         dist *out)
 {
 	const char *name = "triangular";
+	char cut[ECHO_MAX];
 	int rc, kind;
 
 	if (rd_is_number(s)) {
@@ -301,7 +349,7 @@ rd_dist(reader *rd, const config_setting_t *s, double lo, double hi, int whole,
 		return rd_fail(rd, s,
 		               "dist '%s' is not triangular, pert, uniform or "
 		               "lognormal",
-		               name);
+		               text_echo(name, cut, sizeof cut));
 	out->kind = (enum dist_kind)kind;
 	if (kind == DIST_UNIFORM)
 		return (rc = rd_keys(rd, s, uniform_keys))
@@ -333,7 +381,7 @@ static int
 choice_index(reader *rd, const config_setting_t *s, const char *const *names,
              int *out)
 {
-	char list[256];
+	char list[256], cut[ECHO_MAX];
 	const char *v, *near;
 	int n = 0;
 
@@ -346,6 +394,7 @@ choice_index(reader *rd, const config_setting_t *s, const char *const *names,
 		n++;
 	join(names, list, sizeof list);
 	near = nearest_word(v, names, n);
+	v = text_value(v, cut, sizeof cut);
 	if (near != NULL)
 		return rd_fail(rd, s,
 		               "'%s' is not one of %s (did you mean '%s'?)", v,

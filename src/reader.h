@@ -7,13 +7,19 @@
 #include <libconfig.h>
 
 #include "dist.h"
+#include "source.h"
 #include "util.h"
 
 typedef struct reader {
-	const char *file; /* the name messages show */
+	const char *file;       /* the name messages show, when no src */
+	const source_text *src; /* the text's line map, or NULL */
 	twc_error *e;
 	arena *mem;
 } reader;
+
+/* The file and line in it where setting s was written. */
+const char *rd_where(const reader *rd, const config_setting_t *s,
+                     unsigned *line);
 
 /* Fail with "FILE:LINE: PATH: message" for setting s. */
 int rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
@@ -26,11 +32,16 @@ int rd_fail_at(reader *rd, unsigned line, const char *path, const char *msg);
 /* The dotted path of a setting: catalog.options[2].items[0].price. */
 void rd_path(const config_setting_t *s, char *buf, size_t n);
 
-/* Fail unless every member of group is named in keys (NULL-terminated);
- * the message suggests the nearest valid name. */
+/* Fail unless s is a group { ... }: every reader of a group's members
+ * checks this first (libconfig's member look-ups assume a group). */
+int rd_group(reader *rd, const config_setting_t *s);
+
+/* Fail unless group is a group and every member of it is named in keys
+ * (NULL-terminated); the message suggests the nearest valid name. */
 int rd_keys(reader *rd, const config_setting_t *group, const char *const *keys);
 
-/* Member key of group, or NULL; when required and missing, fail. */
+/* Member key of group, or NULL; when required and missing, or when group
+ * is not a group, fail (*rc). */
 const config_setting_t *rd_member(reader *rd, const config_setting_t *group,
                                   const char *key, int required, int *rc);
 
@@ -57,6 +68,9 @@ int rd_choice(reader *rd, const config_setting_t *group, const char *key,
 /* An array of strings, each one of names; *mask gets bit (1 << index). */
 int rd_choice_set(reader *rd, const config_setting_t *group, const char *key,
                   int required, const char *const *names, unsigned *mask);
+
+/* Fail with "must be a number from LO to HI". */
+int rd_not_number(reader *rd, const config_setting_t *s, double lo, double hi);
 
 /* A setting's number, accepting int, int64 and float. */
 int rd_is_number(const config_setting_t *s);

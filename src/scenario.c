@@ -113,6 +113,7 @@ unknown_key(const char *key, twc_error *e)
 {
 	const char *all[K_COUNT + 16];
 	const char *near;
+	char v[ECHO_MAX];
 	int i, n = 0;
 
 	if (key == NULL)
@@ -126,31 +127,42 @@ unknown_key(const char *key, twc_error *e)
 	near = utf8_valid(key) ? nearest_word(key, all, n) : NULL;
 	if (near != NULL)
 		return err_set(e, TWC_EKEY,
-		               "unknown key '%.40s' (did you mean '%s'?)", key,
-		               near);
-	return err_set(e, TWC_EKEY, "unknown key '%.40s'",
-	               utf8_valid(key) ? key : "(not UTF-8)");
+		               "unknown key '%s' (did you mean '%s'?)",
+		               text_value(key, v, sizeof v), near);
+	return err_set(e, TWC_EKEY, "unknown key '%s'",
+	               text_value(key, v, sizeof v));
+}
+
+/* Why v (written as text) is not allowed for key k, or NULL. */
+static const char *
+why_not(int k, double v, const char *text, char *buf, size_t n)
+{
+	char lo[NUM_MAX], hi[NUM_MAX];
+
+	fmt_num(limits[k].lo, lo, sizeof lo);
+	fmt_num(limits[k].hi, hi, sizeof hi);
+	if (isnan(v))
+		snprintf(buf, n, "NaN is not a number (allowed %s to %s)", lo,
+		         hi);
+	else if (v < limits[k].lo || v > limits[k].hi)
+		snprintf(buf, n, "%s is out of range (%s to %s)", text, lo, hi);
+	else if ((limits[k].flags & WHOLE) && v != floor(v))
+		snprintf(buf, n, "%s must be a whole number (%s to %s)", text,
+		         lo, hi);
+	else
+		return NULL;
+	return buf;
 }
 
 const char *
 scenario_why_not(const char *key, double v, char *buf, size_t n)
 {
+	char x[NUM_MAX];
 	int k = key_index(key);
 
 	if (k < 0)
 		return "unknown";
-	if (isnan(v))
-		snprintf(buf, n, "NaN is not a number (allowed %g to %g)",
-		         limits[k].lo, limits[k].hi);
-	else if (v < limits[k].lo || v > limits[k].hi)
-		snprintf(buf, n, "%g is out of range (%g to %g)", v,
-		         limits[k].lo, limits[k].hi);
-	else if ((limits[k].flags & WHOLE) && v != floor(v))
-		snprintf(buf, n, "%g must be a whole number (%g to %g)", v,
-		         limits[k].lo, limits[k].hi);
-	else
-		return NULL;
-	return buf;
+	return why_not(k, v, fmt_num(v, x, sizeof x), buf, n);
 }
 
 int
@@ -273,12 +285,13 @@ scenario_value(const scenario *sc, int k)
 static int
 set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
 {
+	char v[ECHO_MAX];
 	int seg = segment_of(value), st;
 
 	if (seg < 0)
 		return err_set(e, TWC_EVALUE,
-		               "%s: '%.40s' is not internet or lgwan", key,
-		               utf8_valid(value) ? value : "(not UTF-8)");
+		               "%s: '%s' is not internet or lgwan", key,
+		               text_value(value, v, sizeof v));
 	if (strcmp(key, "work_segment") == 0) {
 		for (st = 0; st < STYLE_COUNT; st++)
 			sc->style[st].segment = seg;
@@ -315,22 +328,29 @@ set_fiscal_year(scenario *sc, int k, const char *value, twc_error *e)
 	return TWC_OK;
 }
 
+/* A numeric key's value as text: the message shows the text as the user
+ * wrote it ("1e12 is out of range", not 1000000000000). */
 static int
 set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 {
-	char *end;
+	char *end, shown[ECHO_MAX], why[160], *t;
 	double v;
 
 	errno = 0;
 	v = c_strtod(value, &end);
-	if (end == value) /* nothing numeric, spaces alone included */
-		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
-		               key, utf8_valid(value) ? value : "(not UTF-8)");
-	while (*end == ' ')
-		end++;
-	if (*end != '\0' || errno == ERANGE)
-		return err_set(e, TWC_EVALUE, "%s: '%.40s' is not a number",
-		               key, utf8_valid(value) ? value : "(not UTF-8)");
+	/* Nothing numeric (spaces alone included), text after the number,
+	 * or a number too large for a double. */
+	if (end != value)
+		while (*end == ' ')
+			end++;
+	text_value(value, shown, sizeof shown);
+	if (end == value || *end != '\0' || (errno == ERANGE && isinf(v)))
+		return err_set(e, TWC_EVALUE, "%s: '%s' is not a number", key,
+		               shown);
+	t = shown + strspn(shown, " \t\n");
+	t[strcspn(t, " ")] = '\0';
+	if (why_not(key_index(key), v, t, why, sizeof why) != NULL)
+		return err_set(e, TWC_ERANGE, "%s: %s", key, why);
 	return scenario_set(sc, key, v, e);
 }
 
@@ -405,6 +425,7 @@ int
 scenario_set_text(scenario *sc, const char *key, const char *value,
                   twc_error *e)
 {
+	char v[ECHO_MAX];
 	int kind, k;
 
 	if (key == NULL || value == NULL)
@@ -416,10 +437,10 @@ scenario_set_text(scenario *sc, const char *key, const char *value,
 		if ((kind = kind_of(value)) < 0)
 			return err_set(
 			    e, TWC_EVALUE,
-			    "kind: '%.40s' is not one of prefecture, "
+			    "kind: '%s' is not one of prefecture, "
 			    "designated_city, municipality, special_ward, "
 			    "association",
-			    utf8_valid(value) ? value : "(not UTF-8)");
+			    text_value(value, v, sizeof v));
 		sc->kind = kind;
 		return TWC_OK;
 	}
@@ -448,13 +469,17 @@ scenario_check(const scenario *sc, twc_error *e)
 {
 	const style_input *s = sc->style;
 	double sum = s[0].share + s[1].share + s[2].share;
+	char a[NUM_MAX], b[NUM_MAX], c[NUM_MAX], t[NUM_MAX];
 
 	if (sum > 1.0 + TWC_COUNT_EPS)
 		return err_set(
 		    e, TWC_ERANGE,
-		    "shares home %g + satellite %g + mobile %g = %g: "
+		    "shares home %s + satellite %s + mobile %s = %s: "
 		    "together they must be at most 1",
-		    s[0].share, s[1].share, s[2].share, sum);
+		    fmt_num(s[0].share, a, sizeof a),
+		    fmt_num(s[1].share, b, sizeof b),
+		    fmt_num(s[2].share, c, sizeof c),
+		    fmt_num(floor(sum * 1e9 + 0.5) / 1e9, t, sizeof t));
 	if (s[STYLE_SATELLITE].reuse > s[STYLE_SATELLITE].sites)
 		return err_set(e, TWC_ERANGE,
 		               "satellite_reuse: %d is more than "

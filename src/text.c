@@ -5,6 +5,8 @@
 #include "text.h"
 
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,4 +235,67 @@ utf16_to_utf8(const unsigned short *s, char *out, size_t n)
 	}
 	out[len] = '\0';
 	return 1;
+}
+
+/* The ellipsis that ends a cut echo. */
+static const char ellipsis[] = "\xE2\x80\xA6";
+
+const char *
+text_echo(const char *s, char *buf, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = 0;
+	unsigned cp;
+
+	if (n == 0)
+		return buf;
+	while (*p != '\0') {
+		int k = utf8_decode(p, &cp);
+		size_t need = k ? (size_t)k : 1;
+		/* Room for this character, and for the ellipsis if more
+		 * follows. */
+		if (len + need + (p[need] ? sizeof ellipsis - 1 : 0) + 1 > n) {
+			if (len + sizeof ellipsis <= n) {
+				memcpy(buf + len, ellipsis,
+				       sizeof ellipsis - 1);
+				len += sizeof ellipsis - 1;
+			}
+			break;
+		}
+		if (k == 0)
+			buf[len++] = '?';
+		else
+			memcpy(buf + len, p, need), len += need;
+		p += need;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+const char *
+fmt_num(double v, char *buf, size_t n)
+{
+	int prec;
+
+	if (isnan(v))
+		snprintf(buf, n, "NaN");
+	else if (isinf(v))
+		snprintf(buf, n, v < 0 ? "-inf" : "inf");
+	else if (v == floor(v) && fabs(v) < 1e16)
+		snprintf(buf, n, "%.0f", v);
+	else
+		for (prec = 1; prec <= 17; prec++) {
+			snprintf(buf, n, "%.*g", prec, v);
+			if (c_strtod(buf, NULL) == v)
+				break;
+		}
+	return buf;
+}
+
+const char *
+text_value(const char *s, char *buf, size_t n)
+{
+	if (s == NULL || !utf8_valid(s))
+		return text_echo("(not UTF-8)", buf, n);
+	return text_echo(s, buf, n);
 }

@@ -36,4 +36,23 @@ int edit_distance(const char *a, const char *b);
 const char *nearest_word(const char *word, const char *const *candidates,
                          int n);
 
+/* s for a message, at most n bytes with its NUL: cut at a character
+ * boundary and ended with "…" when longer, bytes that are not UTF-8
+ * shown as '?'.  Returns buf. */
+const char *text_echo(const char *s, char *buf, size_t n);
+
+/* A user's value for a message: text_echo of s, or "(not UTF-8)". */
+const char *text_value(const char *s, char *buf, size_t n);
+
+/* Bytes of an echoed value in a message: 40 and an ellipsis. */
+#define ECHO_MAX 44
+
+/* A number as the user would have written it: whole numbers in full
+ * (-2147483648, 10000000000), others with the fewest digits that read
+ * back as the same double (500000.4, 0.1), NaN, inf.  Returns buf. */
+const char *fmt_num(double v, char *buf, size_t n);
+
+/* Room for any fmt_num. */
+#define NUM_MAX 32
+
 #endif

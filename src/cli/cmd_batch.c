@@ -18,16 +18,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "report.h"
 
-/* Limits of a batch file. */
-#define MAX_COLUMNS 32
-#define MAX_LINE 4096
+/* Limits of a batch file (CSV_MAX_RECORD and CSV_MAX_COLUMNS: csv.h). */
 #define MAX_ROWS 100000
+/* Rows read, computed and written at a time: memory stays flat however
+ * long the file. */
+#define CHUNK_ROWS 256
 
 typedef struct row {
 	int line;
-	char *cells[MAX_COLUMNS];
+	char *text; /* the cells, one after another */
+	char *cells[CSV_MAX_COLUMNS];
 	char *out;  /* its CSV rows, or NULL on error */
 	int warned; /* a row of it has a warning */
 	char err[512];
@@ -36,78 +39,95 @@ typedef struct row {
 typedef struct batch {
 	const options *o;
 	const char *file;
-	char *header[MAX_COLUMNS];
-	int n_cols, n_rows, draws, threads;
+	csv_reader in;
+	char *header_text, *header[CSV_MAX_COLUMNS];
+	int n_cols, draws, threads;
+	long n_read; /* rows read so far */
 	double seed;
-	row *rows;
+	row rows[CHUNK_ROWS];
+	int n_rows; /* in this chunk */
+	int warned; /* a row so far had a warning */
 	pthread_mutex_t lock;
-	int next; /* the next row to take */
+	int next; /* the next row of the chunk to take */
 } batch;
 
-/* Split a CSV line in place (quotes allowed, no line breaks inside). */
-static int
-split_csv(char *line, char **cells, int max)
+/* The cells of the reader's record copied into one block. */
+static char *
+copy_cells(const csv_reader *in, char **cells)
 {
-	int n = 0;
-	char *p = line, *w;
+	size_t len = 0, k;
+	char *text, *p;
+	int c;
 
-	line[strcspn(line, "\r\n")] = '\0';
-	while (n < max) {
-		cells[n++] = w = p;
-		if (*p == '"') {
-			for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
-				*w++ = *p == '"' ? *++p : *p;
-			if (*p == '"')
-				p++;
-		} else {
-			while (*p && *p != ',')
-				*w++ = *p++;
-		}
-		if (*p != ',') {
-			*w = '\0';
-			return n;
-		}
-		*w = '\0';
-		p++;
+	for (c = 0; c < in->n_cells; c++)
+		len += strlen(in->cells[c]) + 1;
+	if ((p = text = malloc(len)) == NULL)
+		return NULL;
+	for (c = 0; c < in->n_cells; c++) {
+		k = strlen(in->cells[c]) + 1;
+		memcpy(p, in->cells[c], k);
+		cells[c] = p;
+		p += k;
 	}
-	return -1;
+	return text;
 }
 
 static int
-read_rows(batch *b, FILE *f)
+read_header(batch *b)
 {
-	char line[MAX_LINE];
-	int lineno = 1, n;
+	char err[512];
+	int rc = csv_next(&b->in, err, sizeof err);
 
-	if (fgets(line, sizeof line, f) == NULL)
+	if (rc < 0)
+		return fail(EXIT_USAGE, "%s", err);
+	if (rc == 0)
 		return fail(EXIT_USAGE, "%s: empty file", b->file);
-	if (strncmp(line, "\xEF\xBB\xBF", 3) == 0)
-		memmove(line, line + 3, strlen(line + 3) + 1);
-	if ((b->header[0] = strdup(line)) == NULL)
+	b->n_cols = b->in.n_cells;
+	if ((b->header_text = copy_cells(&b->in, b->header)) == NULL)
 		return fail(EXIT_FAILURE_IO, "out of memory");
-	if ((b->n_cols = split_csv(b->header[0], b->header, MAX_COLUMNS)) < 1)
-		return fail(EXIT_USAGE, "%s:1: more than %d columns", b->file,
-		            MAX_COLUMNS);
-	b->rows = calloc(MAX_ROWS, sizeof *b->rows);
-	while (b->rows != NULL && fgets(line, sizeof line, f) != NULL) {
+	return EXIT_OK;
+}
+
+static void
+free_chunk(batch *b)
+{
+	int i;
+
+	for (i = 0; i < b->n_rows; i++) {
+		free(b->rows[i].text);
+		free(b->rows[i].out);
+	}
+	memset(b->rows, 0, sizeof b->rows);
+	b->n_rows = 0;
+	b->next = 0;
+}
+
+/* Read the next rows, at most CHUNK_ROWS; EXIT_OK with none at the end. */
+static int
+read_chunk(batch *b)
+{
+	char err[512];
+	int rc;
+
+	free_chunk(b);
+	while (b->n_rows < CHUNK_ROWS &&
+	       (rc = csv_next(&b->in, err, sizeof err)) != 0) {
 		row *r = &b->rows[b->n_rows];
-		lineno++;
-		if (line[strspn(line, " \r\n")] == '\0')
-			continue;
-		if (b->n_rows >= MAX_ROWS)
-			return fail(EXIT_USAGE, "%s: more than %d rows",
-			            b->file, MAX_ROWS);
-		if ((r->cells[0] = strdup(line)) == NULL)
+		if (rc < 0)
+			return fail(EXIT_USAGE, "%s", err);
+		if (++b->n_read > MAX_ROWS)
+			return fail(EXIT_USAGE, "%s:%d: more than %d rows",
+			            b->file, b->in.line, MAX_ROWS);
+		if (b->in.n_cells != b->n_cols)
+			return fail(
+			    EXIT_USAGE, "%s:%d: %d cells, the header has %d",
+			    b->file, b->in.line, b->in.n_cells, b->n_cols);
+		if ((r->text = copy_cells(&b->in, r->cells)) == NULL)
 			return fail(EXIT_FAILURE_IO, "out of memory");
-		n = split_csv(r->cells[0], r->cells, MAX_COLUMNS);
-		if (n != b->n_cols)
-			return fail(EXIT_USAGE,
-			            "%s:%d: %d cells, the header has %d",
-			            b->file, lineno, n, b->n_cols);
-		r->line = lineno;
+		r->line = b->in.line;
 		b->n_rows++;
 	}
-	return b->rows ? EXIT_OK : fail(EXIT_FAILURE_IO, "out of memory");
+	return EXIT_OK;
 }
 
 /* Apply a row's cells to m; 0, or -1 with the reason in r->err. */
@@ -273,32 +293,86 @@ run_all(batch *b)
 		pthread_join(tid[t], NULL);
 }
 
+static const char header_plain[] =
+    "entity,plan,total_yen,eligible_yen,grant_yen,net_yen,warnings\r\n";
+static const char header_sim[] =
+    "entity,plan,total_yen,eligible_yen,grant_yen,net_yen,"
+    "sim_mean_net_yen,sim_p10_net_yen,sim_p50_net_yen,sim_p90_net_yen,"
+    "prob_cheapest,warnings\r\n";
+
+/* Every chunk: read, compute on every thread, write in the rows' order.
+ * The first bad row stops the batch. */
+static int
+run_chunks(batch *b, FILE *dst)
+{
+	int i, rc;
+
+	csv_bom(dst);
+	fputs(b->draws ? header_sim : header_plain, dst);
+	while ((rc = read_chunk(b)) == EXIT_OK && b->n_rows > 0) {
+		run_all(b);
+		for (i = 0; i < b->n_rows; i++) {
+			if (b->rows[i].out == NULL)
+				return fail(EXIT_USAGE, "%s",
+				            b->rows[i].err[0]
+				                ? b->rows[i].err
+				                : "out of memory");
+			fputs(b->rows[i].out, dst);
+			b->warned |= b->rows[i].warned;
+		}
+	}
+	return rc;
+}
+
+/* Once everything is written: under --strict, exit 1 when a row had a
+ * warning. */
+static int
+strict_batch(const batch *b)
+{
+	return b->o->strict && b->warned ? EXIT_ATTENTION : EXIT_OK;
+}
+
+/* Copy the finished spool to standard output. */
+static int
+copy_spool(FILE *spool)
+{
+	char buf[8192];
+	size_t n;
+
+	rewind(spool);
+	while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break;
+	if (ferror(spool) || fflush(stdout) != 0 || ferror(stdout))
+		return fail(EXIT_FAILURE_IO, "cannot write output");
+	return EXIT_OK;
+}
+
+/* Output goes to --output through its temporary file, or, for standard
+ * output, to an unlinked temporary file copied out at the end: either way
+ * nothing is written when a row is bad. */
 static int
 write_all(batch *b)
 {
 	out dst;
-	int i, rc, warned = 0;
+	FILE *spool;
+	int rc;
 
-	for (i = 0; i < b->n_rows; i++)
-		if (b->rows[i].out == NULL)
-			return fail(EXIT_USAGE, "%s",
-			            b->rows[i].err[0] ? b->rows[i].err
-			                              : "out of memory");
-	if ((rc = out_open(&dst, b->o->output)) != EXIT_OK)
-		return rc;
-	csv_bom(dst.f);
-	fputs("entity,plan,total_yen,eligible_yen,grant_yen,net_yen", dst.f);
-	fputs(b->draws ? ",sim_mean_net_yen,sim_p10_net_yen,sim_p50_net_yen,"
-	                 "sim_p90_net_yen,prob_cheapest,warnings\r\n"
-	               : ",warnings\r\n",
-	      dst.f);
-	for (i = 0; i < b->n_rows; i++) {
-		fputs(b->rows[i].out, dst.f);
-		warned |= b->rows[i].warned;
+	if (b->o->output != NULL && strcmp(b->o->output, "-") != 0) {
+		if ((rc = out_open(&dst, b->o->output)) != EXIT_OK)
+			return rc;
+		rc = run_chunks(b, dst.f);
+		if (out_close(&dst, rc == EXIT_OK) != EXIT_OK)
+			return EXIT_FAILURE_IO;
+		return rc == EXIT_OK ? strict_batch(b) : rc;
 	}
-	if ((rc = out_close(&dst, 1)) != EXIT_OK)
-		return rc;
-	return b->o->strict && warned ? EXIT_ATTENTION : EXIT_OK;
+	if ((spool = tmpfile()) == NULL)
+		return fail(EXIT_FAILURE_IO, "cannot make a temporary file: %s",
+		            strerror(errno));
+	if ((rc = run_chunks(b, spool)) == EXIT_OK)
+		rc = copy_spool(spool);
+	fclose(spool);
+	return rc == EXIT_OK ? strict_batch(b) : rc;
 }
 
 static int
@@ -308,19 +382,29 @@ batch_options(const options *o, batch *b)
 
 	b->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->draws != NULL) {
-		b->draws = (int)strtol(o->draws, &end, 10);
-		if (*end != '\0' || b->draws < 1 || b->draws > 1000000)
+		long d = strtol(o->draws, &end, 10);
+		if (*end != '\0' || end == o->draws || d < 1 || d > 1000000)
 			return fail(EXIT_USAGE,
 			            "--draws: '%s' is not a whole number from "
 			            "1 to 1000000",
 			            o->draws);
+		b->draws = (int)d;
 	}
 	b->seed = o->seed ? strtod(o->seed, &end) : 1;
 	if (o->seed && (*end != '\0' || b->seed < 0))
 		return fail(EXIT_USAGE,
 		            "--seed: '%s' is not a whole number >= 0", o->seed);
-	if (o->threads != NULL)
-		b->threads = atoi(o->threads);
+	if (o->threads != NULL) {
+		long t = strtol(o->threads, &end, 10);
+		if (*end != '\0' || end == o->threads || t < 0 || t > 64)
+			return fail(
+			    EXIT_USAGE,
+			    "--threads: '%s' is not a whole number from "
+			    "0 to 64",
+			    o->threads);
+		if (t > 0)
+			b->threads = (int)t;
+	}
 	if (b->threads < 1 || b->threads > 64)
 		b->threads = b->threads < 1 ? 1 : 64;
 	if (o->format != FORMAT_TABLE && o->format != FORMAT_CSV)
@@ -331,43 +415,39 @@ batch_options(const options *o, batch *b)
 static void
 free_batch(batch *b)
 {
-	int i;
-
-	for (i = 0; b->rows != NULL && i < b->n_rows; i++) {
-		free(b->rows[i].cells[0]);
-		free(b->rows[i].out);
-	}
-	free(b->rows);
-	free(b->header[0]);
+	free_chunk(b);
+	free(b->header_text);
+	csv_close(&b->in);
 	pthread_mutex_destroy(&b->lock);
 }
 
 int
 cmd_batch(const options *o)
 {
-	batch b;
-	FILE *f;
+	batch *b = calloc(1, sizeof *b);
+	FILE *f = NULL;
 	int rc;
 
-	memset(&b, 0, sizeof b);
-	pthread_mutex_init(&b.lock, NULL);
-	b.o = o;
-	b.file = o->n_args ? o->args[0] : NULL;
-	if (b.file == NULL)
+	if (b == NULL)
+		return fail(EXIT_FAILURE_IO, "out of memory");
+	pthread_mutex_init(&b->lock, NULL);
+	b->o = o;
+	b->file = o->n_args ? o->args[0] : NULL;
+	if (b->file == NULL)
 		rc = fail(EXIT_USAGE, "batch: name a CSV file of entities");
-	else if ((rc = batch_options(o, &b)) == EXIT_OK) {
-		if ((f = fopen(b.file, "r")) == NULL)
-			rc =
-			    fail(EXIT_USAGE, "%s: %s", b.file, strerror(errno));
-		else {
-			rc = read_rows(&b, f);
-			fclose(f);
-		}
-		if (rc == EXIT_OK) {
-			run_all(&b);
-			rc = write_all(&b);
-		}
+	else if ((rc = batch_options(o, b)) != EXIT_OK)
+		;
+	else if ((f = fopen(b->file, "rb")) == NULL)
+		rc = fail(EXIT_USAGE, "%s: %s", b->file, strerror(errno));
+	else {
+		out_protect(b->file);
+		csv_open(&b->in, f, b->file);
+		if ((rc = read_header(b)) == EXIT_OK)
+			rc = write_all(b);
 	}
-	free_batch(&b);
+	if (f != NULL)
+		fclose(f);
+	free_batch(b);
+	free(b);
 	return rc;
 }

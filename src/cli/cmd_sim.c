@@ -386,6 +386,7 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 	plot_spec spec = {0};
 	int plan = tornado_plan(v, s, o);
 	char err[256], font[128];
+	out dst;
 	int rc = EXIT_OK;
 
 	if (c == NULL)
@@ -405,8 +406,15 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 	spec.bars = c->bars;
 	spec.draws = (int)s->draws;
 	spec.seed = (unsigned long long)s->seed;
-	if (plot_write(o->plot, &spec, err, sizeof err) != 0)
+	/* Through out_open, as --output: never over an input, a link or a
+	 * device, and no temporary file left by a signal. */
+	if ((rc = out_open_as(&dst, o->plot, "--plot")) != EXIT_OK)
+		;
+	else if (plot_write_file(dst.f, o->plot, &spec, err, sizeof err) != 0) {
+		out_close(&dst, 0);
 		rc = fail(EXIT_FAILURE_IO, "--plot %s: %s", o->plot, err);
+	} else if ((rc = out_close(&dst, 1)) != EXIT_OK)
+		;
 	else if (plot_font(spec.title, font, sizeof font) > 0)
 		fprintf(stderr,
 		        "twcost: the chart's font %s lacks some Japanese "

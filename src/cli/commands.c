@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 
 typedef struct command {
 	const char *name;
@@ -194,8 +195,10 @@ cli_run(int argc, char **argv)
 	options o;
 	int rc, i;
 
+	out_protect_reset();
 	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK)
 		return rc;
+	out_protect(o.profile);
 	if (o.command != NULL && strcmp(o.command, "version") == 0)
 		return version();
 	if (o.command == NULL || strcmp(o.command, "help") == 0) {

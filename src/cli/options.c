@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 
 enum {
 	OPT_PROFILE = 256,
@@ -95,16 +96,26 @@ enum { N_FIXED = sizeof fixed_options / sizeof fixed_options[0] };
 
 static struct option all_options[N_FIXED + N_INPUTS + 1];
 
+/* The longest error line, so that no input is echoed whole. */
+#define FAIL_MAX 1024
+
 int
 fail(int code, const char *fmt, ...)
 {
+	char buf[FAIL_MAX];
 	va_list ap;
+	int n;
 
-	fputs("twcost: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n >= (int)sizeof buf) { /* cut on a character, with "…" */
+		size_t k = sizeof buf - 4;
+		while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80)
+			k--;
+		memcpy(buf + k, "\xE2\x80\xA6", 4);
+	}
+	fprintf(stderr, "twcost: %s\n", buf);
 	return code;
 }
 
@@ -375,6 +386,8 @@ open_scenario(const options *o, twc_model **m)
 			*m = NULL;
 			return rc;
 		}
+	out_protect(twc_text(*m, NULL, "catalog"));
+	out_protect(twc_text(*m, NULL, "grant"));
 	if (twc_count(*m, NULL, "plans") < 0) {
 		rc = fail_model(*m, TWC_ERANGE);
 		twc_close(*m);

@@ -11,10 +11,27 @@ typedef struct out {
 	FILE *f;
 	char *tmp;
 	const char *path;
+	const char *flag; /* the option that named path, for messages */
 } out;
 
-/* path NULL or "-": standard output.  EXIT_OK or EXIT_FAILURE_IO. */
+/* path NULL or "-": standard output.  A path that is a symbolic link, a
+ * device, FIFO, socket or folder, or a file out_protect named, is refused
+ * (EXIT_FAILURE_IO).  The temporary file (PATH.twcost-tmp-PID-XXXXXX) is
+ * removed on SIGINT, SIGTERM and SIGHUP; one left by a killed run is
+ * removed by the next run that writes PATH.  EXIT_OK or
+ * EXIT_FAILURE_IO. */
 int out_open(out *o, const char *path);
+
+/* out_open for the option flag ("--plot"), which messages name. */
+int out_open_as(out *o, const char *path, const char *flag);
+
+/* An input of this run, which no output may replace (compared by device
+ * and inode, so another name for the same file is caught too). */
+void out_protect(const char *path);
+
+/* Forget the inputs of the last command line (the web page runs many in
+ * one process). */
+void out_protect_reset(void);
 
 /* Finish: with commit, flush and move the file into place; without, or
  * when writing failed, remove the temporary file.  Exit code. */
@@ -44,7 +61,10 @@ char *fmt_yen(long long v, char *buf, size_t n);
 /* Yen to thousand yen, rounded half-up (half away from zero). */
 long long to_thousands(long long yen);
 
-/* One CSV field, quoted when it holds a comma, quote or line break. */
+/* One CSV field, quoted when it holds a comma, quote or line break; a
+ * text cell that starts with = + - @, a tab or CR gets a leading ' so that
+ * no spreadsheet runs it as a formula (a number such as -5 is left as
+ * it is). */
 void csv_field(FILE *f, const char *s, int last);
 
 /* The UTF-8 byte-order mark that makes Excel in Japan read CSV as UTF-8. */

@@ -1238,6 +1238,21 @@ fill(FILE *f, int kind, const plot_spec *s, const char *path, char *err,
 }
 
 int
+plot_write_file(FILE *f, const char *name, const plot_spec *spec, char *err,
+                size_t err_len)
+{
+	const char *why = refuse(spec);
+	int kind = name ? kind_of(name) : -1;
+
+	if (why != NULL || kind < 0) {
+		seterr(err, err_len, "cannot draw", name ? name : "(no file)",
+		       why ? why : "the name must end in .png, .svg or .pdf");
+		return -1;
+	}
+	return fill(f, kind, spec, name, err, err_len);
+}
+
+int
 plot_write(const char *path, const plot_spec *spec, char *err, size_t err_len)
 {
 	const char *why = refuse(spec);

@@ -6,6 +6,7 @@
 #define TWC_PLOT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The page: 1200 x 1400 pixels for PNG and SVG; PDF gets the same drawing
  * at 0.75 pt a pixel (900 x 1050 pt). */
@@ -63,6 +64,11 @@ typedef struct plot_spec {
  * err. */
 int plot_write(const char *path, const plot_spec *spec, char *err,
                size_t err_len);
+
+/* plot_write into an open file f, the format following name's extension;
+ * the caller makes the file whole or not at all (the CLI: out_open). */
+int plot_write_file(FILE *f, const char *name, const plot_spec *spec, char *err,
+                    size_t err_len);
 
 /* The font family the charts use (the first of a list of Japanese fonts
  * that fontconfig has) into name, and the number of characters of text

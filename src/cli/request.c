@@ -34,10 +34,10 @@ request_year(const vplan *p, int k, rq_year *q)
 	q->y = y;
 	for (i = 0; i < p->n_lines; i++) {
 		const vline *l = &p->lines[i];
-		rq_setsu *s = &q->setsu[q->n_setsu - 1];
+		rq_setsu *s = q->n_setsu ? &q->setsu[q->n_setsu - 1] : NULL;
 		if (l->year != k)
 			continue;
-		if (q->n_setsu == 0 || s->code != l->setsu) {
+		if (s == NULL || s->code != l->setsu) {
 			if (q->n_setsu == REQUEST_MAX_SETSU)
 				break;
 			s = &q->setsu[q->n_setsu++];

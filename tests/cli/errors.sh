@@ -10,7 +10,7 @@ refuse "--home: 1.5 is out of range (0 to 1)" compare --home 1.5
 refuse "--staff: -5 is out of range (1 to 500000)" compare --staff -5
 refuse "--staff: 0 is out of range" compare --staff 0
 refuse "--staff: 'eighty' is not a number" compare --staff eighty
-refuse "--staff: 1e+12 is out of range" compare --staff 1e12
+refuse "--staff: 1e12 is out of range (1 to 500000)" compare --staff 1e12
 refuse "--staff: 12.5 must be a whole number" compare --staff 12.5
 refuse "--fiscal-index: NaN is not a number" compare --fiscal-index nan
 refuse "--fiscal-index: -0.2 is out of range (0 to 5)" compare --fiscal-index -0.2

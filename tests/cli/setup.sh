@@ -5,6 +5,9 @@ set -eu
 : "${TWCOST:?run through make check}"
 : "${PROFILES:?run through make check}"
 
+# make passes LIBTOOL as "SHELL ./libtool": made absolute, so that a test
+# may run twcost from another folder.
+LIBTOOL=$(echo "${LIBTOOL:-libtool}" | sed "s| \./| $(pwd)/|")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0

@@ -391,7 +391,7 @@ for cmd in budget estimate; do
 done
 expect "budget opens on its first 予算 sheet" "$(cat "$tmp/budget.active")" 1
 expect "estimate opens on 明細" "$(cat "$tmp/estimate.active")" $((plans + 1))
-expect "no temporary file left" "$(ls "$tmp" | grep -c '\.tmp' || true)" 0
+expect "no temporary file left" "$(ls "$tmp" | grep -c 'twcost-tmp' || true)" 0
 
 # --strict: exit 1 when there are warnings, and the workbook is written.
 warnings=$(q "$tmp/default.c.json" '[.warnings[], .plans[].warnings[]] | length')
@@ -428,7 +428,7 @@ fails 3 "xlsx under a file" compare --format xlsx --output "$tmp/plain/w.xlsx"
 mkdir "$tmp/taken.xlsx"
 fails 3 "xlsx over a directory" estimate --format xlsx --output "$tmp/taken.xlsx"
 expect "the directory is untouched" "$(ls -A "$tmp/taken.xlsx" | wc -l | tr -d ' ')" 0
-expect "no temporary file left after a failure" "$(ls "$tmp" | grep -c '\.tmp' || true)" 0
+expect "no temporary file left after a failure" "$(ls "$tmp" | grep -c 'twcost-tmp' || true)" 0
 if [ "$(id -u)" != 0 ]; then # root writes anywhere
 	mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
 	fails 3 "xlsx into a read-only directory" compare --format xlsx --output "$tmp/ro/w.xlsx"

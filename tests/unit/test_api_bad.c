@@ -42,7 +42,7 @@ static const struct {
     {"grant_override", "0 to 1)", 0, 1, 1},
     {"sensitive_data", "0 to 1)", 0, 1, 1},
     {"jlis_free_until", "1989 to 9999)", 1989, 9999, 1},
-    {"jlis_fee_yen", "0 to 1e+07)", 0, 10000000, 1},
+    {"jlis_fee_yen", "0 to 10000000)", 0, 10000000, 1},
 };
 #define N_KEYS (int)(sizeof keys / sizeof *keys)
 
@@ -557,10 +557,17 @@ test_simulation_entry_points(void)
 	CU_ASSERT_EQUAL(twc_simulate(m, 10, 1, -1), TWC_ERANGE);
 	assert_names(m, "threads", "(0 to 64)");
 	CU_ASSERT_EQUAL(twc_simulate(m, 10, 1, 65), TWC_ERANGE);
+	CU_ASSERT_EQUAL(twc_simulate(m, 1000001, 1, 1), TWC_ERANGE);
 	/* No simulation has run: its fields are not there yet. */
 	CU_ASSERT_TRUE(isnan(twc_result(m, "jlis-lgwan", "sim:net_yen:p50")));
 	ASSERT_CONTAINS(twc_last_error(m), "twc_simulate");
 
+	/* Each limit itself is accepted: 1,000,000 draws, 64 threads, the
+	 * largest seed. */
+	CU_ASSERT_EQUAL(twc_simulate(m, 1000000, 9007199254740992.0, 0),
+	                TWC_OK);
+	CU_ASSERT_EQUAL(twc_simulate(m, 100, 0, 64), TWC_OK);
+	CU_ASSERT_EQUAL(twc_reset(m), TWC_OK);
 	CU_ASSERT_TRUE(
 	    isnan(twc_breakeven(m, NULL, "vdi-own", "staff", 10, 1000)));
 	CU_ASSERT_NOT_EQUAL(twc_last_error(m)[0], '\0');

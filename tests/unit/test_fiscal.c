@@ -172,6 +172,27 @@ test_what_names_the_input(void)
 	ASSERT_CONTAINS(e.msg, "jlis_free_until: ");
 }
 
+/* Issue 8: 平成 ended on 2019-04-30, in its 31st year.  FY2019 is
+ * written both 平成31年度 and 令和元年度; no 平成 year past 31 and no 平成
+ * date past its last day exists (the old parser took 平成99年度 as FY2086
+ * and 平成31年5月1日 as a date). */
+static void
+test_era_years_stop_at_the_era_end(void)
+{
+	expect("平成31年度", 2019, 0, 0, 0);
+	expect("H31", 2019, 0, 0, 0);
+	expect("令和元年度", 2019, 0, 0, 0);
+	expect("平成31年4月30日", 2019, 2019, 4, 30);
+	expect("令和元年5月1日", 2019, 2019, 5, 1);
+	expect("平成元年4月1日", 1989, 1989, 4, 1);
+	expect_error("平成99年度", TWC_EVALUE, "平成 ended in its year 31");
+	expect_error("H32", TWC_EVALUE, "平成 ended in its year 31");
+	expect_error("平成31年5月1日", TWC_EVALUE,
+	             "is after 平成 ended (2019-04-30)");
+	expect_error("令和元年4月30日", TWC_EVALUE,
+	             "is before 令和 began (2019-05-01)");
+}
+
 int
 main(void)
 {
@@ -188,6 +209,8 @@ main(void)
 	    {"labels_use_gan_for_the_first_year",
 	     test_labels_use_gan_for_the_first_year},
 	    {"what_names_the_input", test_what_names_the_input},
+	    {"era_years_stop_at_the_era_end",
+	     test_era_years_stop_at_the_era_end},
 	    CU_TEST_INFO_NULL,
 	};
 	return run_suite("fiscal", tests);

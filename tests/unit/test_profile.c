@@ -2,10 +2,13 @@
  * names the file, the line and what is allowed. */
 #include <config.h>
 
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
 #include "profile.h"
+#include "source.h"
 
 static char dir[256];
 
@@ -307,7 +310,7 @@ test_catalogue_item_errors(void)
 	expect_error(catalog_with_item("category = \"software\"; phase = "
 	                               "\"initial\"; driver = \"users\"; "
 	                               "price = 20000000000;"),
-	             "bad.cfg:11:", "out of range (0 to 1e+10)");
+	             "bad.cfg:11:", "out of range (0 to 10000000000)");
 	expect_error(catalog_with_item("category = \"software\"; phase = "
 	                               "\"initial\"; driver = \"users\"; "
 	                               "price = 1; colour = \"red\";"),
@@ -342,7 +345,7 @@ test_price_above_2_31_yen_is_read_exactly(void)
 	expect_error(catalog_with_item("category = \"server\"; phase = "
 	                               "\"initial\"; driver = \"fixed\"; "
 	                               "price = -4294967196;"),
-	             "bad.cfg:11:", "-4.29497e+09 is out of range");
+	             "bad.cfg:11:", "-4294967196 is out of range");
 }
 
 static void
@@ -473,6 +476,385 @@ test_cache_shares_and_reloads_a_changed_file(void)
 	profile_cache_clear();
 }
 
+/* ---- issue 8: what a hostile or careless profile must not do ---------- */
+
+/* text with the first occurrence of from (up to and including the first
+ * `until` after it, when until is not NULL) replaced by to; *line gets the
+ * line where it was. */
+static const char *
+replaced(const char *text, const char *from, const char *until, const char *to,
+         int *line)
+{
+	static char buf[1 << 16];
+	const char *at = strstr(text, from), *end, *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	end = until ? strstr(at, until) + strlen(until) : at + strlen(from);
+	*line = 1;
+	for (p = text; p < at; p++)
+		*line += *p == '\n';
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - text), text, to, end);
+	return buf;
+}
+
+/* Open (as a host does, through the API) a scenario whose grant rule is
+ * the bundled one with a change, and expect "g.cfg:LINE: path: must be a
+ * group". */
+static void
+expect_grant_group_error(const char *from, const char *until, const char *to,
+                         const char *path)
+{
+	char want[128], err[512];
+	twc_model *m = NULL;
+	int line;
+
+	write_file("g.cfg", replaced(twc_bundled_text("grant-telework.cfg"),
+	                             from, until, to, &line));
+	snprintf(want, sizeof want, "g.cfg:%d: %s: must be a group { ... }",
+	         line, path);
+	CU_ASSERT_EQUAL(
+	    twc_open_buf(write_file("s.cfg", with_line(10, "grant = "
+	                                                   "\"g.cfg\";")),
+	                 &m, err, sizeof err),
+	    TWC_EPROFILE);
+	CU_ASSERT_PTR_NULL(m);
+	ASSERT_CONTAINS(err, want);
+}
+
+/* A group written as a list or an array crashed twcost check and twc_open
+ * (libconfig's member look-ups assume a group). */
+static void
+test_group_written_as_list_is_an_error_not_a_crash(void)
+{
+	expect_error(with_line(7, "  jlis = [1];"),
+	             "bad.cfg:7:", "scenario.jlis: must be a group { ... }");
+	expect_error(with_line(7, "  home = (1, 2);"),
+	             "bad.cfg:7:", "scenario.home: must be a group");
+	expect_grant_group_error("rounding = {", "};", "rounding = [1];",
+	                         "grant.rounding");
+	expect_grant_group_error("not_covered = {", "    };\n  };",
+	                         "not_covered = (1);", "grant.not_covered");
+	expect_grant_group_error("reasons = {", "    };", "reasons = [1];",
+	                         "grant.not_covered.reasons");
+	expect_grant_group_error("correction = {", "\"8/3\"; };\n  };",
+	                         "correction = [1];", "grant.correction");
+	expect_grant_group_error("municipality = {", "};",
+	                         "municipality = (1);",
+	                         "grant.correction.municipality");
+	expect_grant_group_error("{ id = \"software\";", "},", "(1),",
+	                         "grant.categories[2]");
+}
+
+static const char *
+mkdir_in(const char *name)
+{
+	static char path[512];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	mkdir(path, 0700);
+	return path;
+}
+
+/* A scenario in inc/main.cfg whose body is in another file. */
+static const char main_cfg[] = "scenario = {\n"               /* 1 */
+                               "  @include \"body.cfg\"\n"    /* 2 */
+                               "};\n"                         /* 3 */
+                               "catalog = \"catalog.cfg\";\n" /* 4 */
+                               "grant = \"grant-telework.cfg\";\n";
+
+static const char *
+body_cfg(const char *staff_line)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf,
+	         "name = \"inc\"; kind = \"municipality\";\n" /* 1 */
+	         "fiscal_index = 0.6; start = \"R7\";\n"      /* 2 */
+	         "%s\n"                                       /* 3 */
+	         "home = { share = 0.2; days = 2; };\n",      /* 4 */
+	         staff_line);
+	return buf;
+}
+
+/* Load inc/main.cfg; expect TWC_OK (part NULL) or an error with part. */
+static profile *
+load_inc(const char *part)
+{
+	char path[512];
+	twc_error e;
+	profile *p = NULL;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/inc/main.cfg", dir);
+	err_clear(&e);
+	rc = profile_load(path, &p, &e);
+	CU_ASSERT_EQUAL(rc, part ? TWC_EPROFILE : TWC_OK);
+	if (part != NULL)
+		ASSERT_CONTAINS(e.msg, part);
+	else if (rc != TWC_OK)
+		fprintf(stderr, "\n  %s\n", e.msg);
+	return p;
+}
+
+/* @include was resolved against the working directory, where a file of
+ * the same name was used silently. */
+static void
+test_include_resolves_beside_the_including_file(void)
+{
+	char cwd[512];
+	profile *p;
+
+	mkdir_in("inc");
+	write_file("inc/main.cfg", main_cfg);
+	write_file("inc/body.cfg", body_cfg("staff = 321;"));
+	write_file("body.cfg", body_cfg("staff = 999;"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(getcwd(cwd, sizeof cwd));
+	CU_ASSERT_EQUAL(chdir(dir), 0);
+	p = load_inc(NULL);
+	CU_ASSERT_EQUAL(chdir(cwd), 0);
+	if (p != NULL) {
+		CU_ASSERT_EQUAL(p->sc.staff, 321);
+		/* main, body, and the bundled grant rule, 節 table and
+		 * catalogue */
+		CU_ASSERT_EQUAL(p->src.n_files, 5);
+	}
+	profile_free(p);
+}
+
+/* An error inside an included file was blamed on the including file. */
+static void
+test_include_errors_name_the_included_file_and_line(void)
+{
+	mkdir_in("inc");
+	write_file("inc/main.cfg", main_cfg);
+	write_file("inc/body.cfg", body_cfg("staff = \"many\";"));
+	profile_free(load_inc("inc/body.cfg:3: scenario.staff: must be a "
+	                      "number from 1 to 500000"));
+	write_file("inc/body.cfg", body_cfg("staff 80;"));
+	profile_free(load_inc("inc/body.cfg:3: syntax error"));
+	/* A line of the including file after the include keeps its own
+	 * number. */
+	write_file("inc/body.cfg", body_cfg("staff = 80;"));
+	write_file("inc/main.cfg",
+	           "scenario = {\n  @include \"body.cfg\"\n  years = 0;\n};\n"
+	           "catalog = \"catalog.cfg\";\n"
+	           "grant = \"grant-telework.cfg\";\n");
+	profile_free(load_inc("inc/main.cfg:3: scenario.years: 0 is out of "
+	                      "range (1 to 30)"));
+}
+
+/* @include of a folder made libconfig's scanner exit() the process, and
+ * of a FIFO blocked twc_open forever (the alarm ends this test if it
+ * does). */
+static void
+test_include_of_a_folder_or_fifo_is_an_error(void)
+{
+	char fifo[512];
+
+	mkdir_in("inc");
+	mkdir_in("inc/folder");
+	write_file("inc/main.cfg", "@include \"folder\"\n");
+	profile_free(
+	    load_inc("inc/main.cfg:1: @include \"folder\": is a folder"));
+	snprintf(fifo, sizeof fifo, "%s/inc/fifo", dir);
+	CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+	write_file("inc/main.cfg", "x = 1;\n@include \"fifo\"\n");
+	alarm(20);
+	profile_free(load_inc(
+	    "inc/main.cfg:2: @include \"fifo\": is not a regular file"));
+	alarm(0);
+	write_file("inc/main.cfg", "@include \"nothing.cfg\"\n");
+	profile_free(load_inc("inc/main.cfg:1: @include \"nothing.cfg\": "
+	                      "No such file"));
+	write_file("inc/main.cfg", "@include \"main.cfg\"\n");
+	profile_free(load_inc("inc/main.cfg:1: @include \"main.cfg\": is "
+	                      "already being read"));
+}
+
+/* Includes nest at most INCLUDE_MAX_DEPTH (8) deep. */
+static void
+test_include_depth_limit(void)
+{
+	char name[64], text[128];
+	int i;
+
+	mkdir_in("inc");
+	write_file("inc/main.cfg", "@include \"i1.cfg\"\n");
+	for (i = 1; i <= 9; i++) {
+		snprintf(name, sizeof name, "inc/i%d.cfg", i);
+		snprintf(text, sizeof text, "@include \"i%d.cfg\"\n", i + 1);
+		write_file(name, text);
+	}
+	/* main -> i1 -> ... -> i8 is 8 deep, and i8 may hold settings. */
+	write_file("inc/i8.cfg", "scenario = { };\n");
+	profile_free(load_inc("inc/main.cfg: missing key 'grant'"));
+	/* i8 -> i9 is one more. */
+	write_file("inc/i8.cfg", "@include \"i9.cfg\"\n");
+	write_file("inc/i9.cfg", "scenario = { };\n");
+	profile_free(
+	    load_inc("inc/i8.cfg:1: @include: files include one another "
+	             "more than 8 deep"));
+}
+
+/* The 4 MiB cap applied to each file alone; includes bypassed it.  Now
+ * the files of one profile - here main.cfg, body.cfg and a.cfg, and the
+ * text of the bundled catalogue, grant rule and 節 table -
+ * may hold PROFILE_MAX_BYTES together, and not one byte more. */
+static void
+test_size_cap_is_on_the_total(void)
+{
+	static char big[PROFILE_MAX_BYTES];
+	static const char body[] = "@include \"a.cfg\"\n"
+	                           "name = \"x\"; kind = \"municipality\";\n"
+	                           "staff = 9; fiscal_index = 0.1;\n"
+	                           "start = \"R7\";\n";
+	size_t bundled = strlen(twc_bundled_text("catalog.cfg")) +
+	                 strlen(twc_bundled_text("grant-telework.cfg")) +
+	                 strlen(twc_bundled_text("setsu.cfg"));
+	size_t fill = sizeof big - strlen(main_cfg) - strlen(body) - bundled;
+
+	mkdir_in("inc");
+	write_file("inc/main.cfg", main_cfg);
+	write_file("inc/body.cfg", body);
+	memset(big, '#', fill);
+	big[fill - 1] = '\n';
+	big[fill] = '\0';
+	write_file("inc/a.cfg", big); /* exactly the limit */
+	profile_free(load_inc(NULL));
+	big[fill - 1] = '#';
+	big[fill] = '\n';
+	big[fill + 1] = '\0';
+	write_file("inc/a.cfg", big); /* one byte more */
+	profile_free(load_inc("makes the profile's text larger than 4 MiB"));
+	/* Two files that fit alone do not fit together. */
+	big[3 * 1024 * 1024] = '\0';
+	write_file("inc/a.cfg", big);
+	write_file("inc/b.cfg", big);
+	write_file("inc/body.cfg", "@include \"a.cfg\"\n@include \"b.cfg\"\n");
+	profile_free(load_inc("inc/body.cfg:2: @include \"b.cfg\": makes "
+	                      "the profile's text larger than 4 MiB in total"));
+}
+
+/* An edited included file was not reloaded by the cache. */
+static void
+test_cache_reloads_an_edited_included_file(void)
+{
+	char path[512];
+	twc_error e;
+	profile *a = NULL, *b = NULL;
+
+	mkdir_in("inc");
+	write_file("inc/main.cfg", main_cfg);
+	write_file("inc/body.cfg", body_cfg("staff = 321;"));
+	snprintf(path, sizeof path, "%s/inc/main.cfg", dir);
+	CU_ASSERT_EQUAL_FATAL(profile_acquire(path, &a, &e), TWC_OK);
+	write_file("inc/body.cfg", body_cfg("staff = 4321;"));
+	CU_ASSERT_EQUAL_FATAL(profile_acquire(path, &b, &e), TWC_OK);
+	CU_ASSERT_EQUAL(a->sc.staff, 321);
+	CU_ASSERT_EQUAL(b->sc.staff, 4321);
+	profile_release(a);
+	profile_release(b);
+	profile_cache_clear();
+}
+
+/* source_read on text alone: TWC_OK, or an error holding part. */
+static void
+expect_source(const char *text, const char *part)
+{
+	source_set set = {0};
+	source_text t;
+	twc_error e;
+	int rc;
+
+	err_clear(&e);
+	rc = source_read(&set, NULL, "t.cfg", text, &t, &e);
+	CU_ASSERT_EQUAL(rc, part ? TWC_EPROFILE : TWC_OK);
+	if (part != NULL)
+		ASSERT_CONTAINS(e.msg, part);
+	else if (rc != TWC_OK)
+		fprintf(stderr, "\n  %s\n", e.msg);
+	if (rc == TWC_OK)
+		source_text_free(&t);
+	source_set_free(&set);
+}
+
+/* libconfig's parse time grew with the square of the settings in one
+ * group (80,000: 45 s): at most GROUP_MAX_SETTINGS are let through. */
+static void
+test_settings_per_group_and_nesting_limits(void)
+{
+	static char text[2 * 1024 * 1024];
+	size_t len;
+	int i;
+
+	len = (size_t)snprintf(text, sizeof text, "q = {\n");
+	for (i = 0; i < GROUP_MAX_SETTINGS; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		                        "k%d = %d;\n", i, i);
+	snprintf(text + len, sizeof text - len, "};\n");
+	expect_source(text, NULL); /* 1000: accepted */
+	snprintf(text + len, sizeof text - len, "one = 1;\n};\n");
+	expect_source(text, "t.cfg:1002: more than 1000 settings in one group");
+	for (i = 0; i < 80000; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		                        "k%d = %d;\n", i, i);
+	expect_source(text, "t.cfg:1002: more than 1000 settings");
+	/* Nesting: 32 levels are fine, 33 are not. */
+	len = 0;
+	for (i = 0; i < PROFILE_MAX_NESTING; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "a = {");
+	for (i = 0; i < PROFILE_MAX_NESTING; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "};");
+	expect_source(text, NULL);
+	snprintf(text, sizeof text,
+	         "x = ((((((((((((((((((((((((((((((((("
+	         ")))))))))))))))))))))))))))))))));");
+	expect_source(text, "nested more than 32 deep");
+}
+
+/* Hex integers over 32 bits wrapped (0x100000064 read as 100); integers
+ * over 64 bits and reals over the double range are refused with the
+ * literal as written. */
+static void
+test_integers_that_do_not_fit_are_refused(void)
+{
+	const char *path = write_file(
+	    "hex.cfg", catalog_with_item("category = \"server\"; phase = "
+	                                 "\"initial\"; driver = \"fixed\"; "
+	                                 "price = 0x100000064;"));
+	twc_error e;
+	profile *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(profile_load(path, &p, &e), TWC_OK);
+	CU_ASSERT_DOUBLE_EQUAL(p->cat.items[0].price.base, 4294967396.0, 0.0);
+	profile_free(p);
+	expect_error(catalog_with_item("price = 0x1FFFFFFFFFFFFFFFF;"),
+	             "bad.cfg:11:",
+	             "0x1FFFFFFFFFFFFFFFF is larger than a 64-bit integer");
+	expect_error(catalog_with_item("price = 99999999999999999999;"),
+	             "bad.cfg:11:",
+	             "99999999999999999999 is larger than a 64-bit integer");
+	expect_error(catalog_with_item("price = 1e999;"),
+	             "bad.cfg:11:", "1e999 is too large for a number");
+	expect_error(with_line(4, "  staff = 0xFFFFFFFF;"),
+	             "bad.cfg:4:", "4294967295 is out of range (1 to 500000)");
+}
+
+/* Messages show the number written ("500000.4", not "500000"), never
+ * "-2.14748e+09". */
+static void
+test_messages_show_the_number_written(void)
+{
+	expect_error(with_line(4, "  staff = 500000.4;"), "bad.cfg:4:",
+	             "scenario.staff: 500000.4 is out of range (1 to 500000)");
+	expect_error(with_line(4, "  staff = -2147483648;"),
+	             "bad.cfg:4:", "-2147483648 is out of range (1 to 500000)");
+	expect_error(catalog_with_item("category = \"software\"; phase = "
+	                               "\"initial\"; driver = \"users\"; "
+	                               "price = 0.1;"),
+	             "bad.cfg:11:", "0.1 must be a whole number of yen");
+}
+
 static int
 setup(void)
 {
@@ -520,6 +902,24 @@ main(void)
 	    {"grant_rule_errors", test_grant_rule_errors},
 	    {"cache_shares_and_reloads_a_changed_file",
 	     test_cache_shares_and_reloads_a_changed_file},
+	    {"group_written_as_list_is_an_error_not_a_crash",
+	     test_group_written_as_list_is_an_error_not_a_crash},
+	    {"include_resolves_beside_the_including_file",
+	     test_include_resolves_beside_the_including_file},
+	    {"include_errors_name_the_included_file_and_line",
+	     test_include_errors_name_the_included_file_and_line},
+	    {"include_of_a_folder_or_fifo_is_an_error",
+	     test_include_of_a_folder_or_fifo_is_an_error},
+	    {"include_depth_limit", test_include_depth_limit},
+	    {"size_cap_is_on_the_total", test_size_cap_is_on_the_total},
+	    {"cache_reloads_an_edited_included_file",
+	     test_cache_reloads_an_edited_included_file},
+	    {"settings_per_group_and_nesting_limits",
+	     test_settings_per_group_and_nesting_limits},
+	    {"integers_that_do_not_fit_are_refused",
+	     test_integers_that_do_not_fit_are_refused},
+	    {"messages_show_the_number_written",
+	     test_messages_show_the_number_written},
 	    CU_TEST_INFO_NULL,
 	};
 	int rc;

@@ -143,8 +143,11 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
  * yen or share of eligible cost; "" for none), later_initial_spending
  * (covered, not_covered, rule), lease_payments (eligible, not_eligible,
  * rule), cheapest_among (the plans a simulation ranks for prob_cheapest,
- * comma-separated plan ids; "" for every plan), or any numeric key
- * written as text. */
+ * comma-separated plan ids; "" for every plan), lang (ja, en, or auto:
+ * the language of this handle's messages and text fields, by default the
+ * environment's: TWCOST_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG as
+ * gettext reads them, else on Windows the user's interface language), or
+ * any numeric key written as text. */
 TWC_API int TWC_CALL twc_set_text(twc_model *m, const char *key,
                                   const char *value) TWC_CHECK;
 
@@ -187,7 +190,7 @@ TWC_API int TWC_CALL twc_result_yen(twc_model *m, const char *plan,
 /* A text result: ids, labels, warnings.  NULL on error.  The plain names,
  * scenario-wide and for a plan:
  * [text, scenario: name kind start start_label end_label profile catalog grant
- * grant_title reference_plan sizing cheapest_among home_segment
+ * grant_title reference_plan sizing cheapest_among lang home_segment
  * satellite_segment mobile_segment
  * home_rollout satellite_rollout mobile_rollout go_live funding
  * later_initial_spending lease_payments setsu]
@@ -200,8 +203,10 @@ TWC_API const char *TWC_CALL twc_text(twc_model *m, const char *plan,
 TWC_API int TWC_CALL twc_text_buf(twc_model *m, const char *plan,
                                   const char *field, char *buf, int len);
 
-/* The message of the last failed call on this handle ("" if none).  A NULL
- * handle gives a fixed message.  Lives until the next call on the handle. */
+/* The message of the last failed call on this handle ("" if none), in the
+ * handle's language (lang).  A NULL handle gives a fixed message.  Lives
+ * until the next call on the handle.  twc_open_buf, twc_check and
+ * twc_strerror speak the environment's language (see lang). */
 TWC_API const char *TWC_CALL twc_last_error(const twc_model *m);
 TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
 

@@ -14,7 +14,7 @@
 #include "handle.h"
 #include "scenario.h"
 
-static const char null_handle[] = "no handle (NULL)";
+static const char null_handle[] = N_("no handle (NULL)");
 
 TWC_API const char *TWC_CALL
 twc_version(void)
@@ -22,22 +22,29 @@ twc_version(void)
 	return PACKAGE_VERSION;
 }
 
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case TWC_OK: return N_("success");
+	case TWC_EINVAL:
+		return N_("a NULL handle or pointer where one is needed");
+	case TWC_EKEY: return N_("unknown key, plan, field or index");
+	case TWC_ERANGE: return N_("a number outside its allowed range");
+	case TWC_EVALUE: return N_("a text value that cannot be understood");
+	case TWC_EPROFILE: return N_("a profile cannot be read or is invalid");
+	case TWC_ENOMEM: return N_("out of memory");
+	case TWC_EOVERFLOW:
+		return N_("an amount too large to compute in exact yen");
+	case TWC_ESTATE: return N_("results asked before they exist");
+	}
+	return N_("unknown status");
+}
+
 TWC_API const char *TWC_CALL
 twc_strerror(int status)
 {
-	switch (status) {
-	case TWC_OK: return "success";
-	case TWC_EINVAL: return "a NULL handle or pointer where one is needed";
-	case TWC_EKEY: return "unknown key, plan, field or index";
-	case TWC_ERANGE: return "a number outside its allowed range";
-	case TWC_EVALUE: return "a text value that cannot be understood";
-	case TWC_EPROFILE: return "a profile cannot be read or is invalid";
-	case TWC_ENOMEM: return "out of memory";
-	case TWC_EOVERFLOW:
-		return "an amount too large to compute in exact yen";
-	case TWC_ESTATE: return "results asked before they exist";
-	}
-	return "unknown status";
+	return lang_tr(lang_default(), status_text(status));
 }
 
 TWC_API int TWC_CALL
@@ -52,7 +59,7 @@ twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
 		             "no place for the handle (out is NULL)");
 	else
 		rc = handle_open(path, out, &e);
-	copy_out(e.msg, err, err_len);
+	copy_out(err_text(&e, lang_default()), err, err_len);
 	return rc;
 }
 
@@ -118,6 +125,21 @@ set_among(twc_model *m, const char *ids)
 	return TWC_OK;
 }
 
+/* The language messages and text fields are read in. */
+static int
+set_lang(twc_model *m, const char *value)
+{
+	char shown[ECHO_MAX];
+	int lang = lang_parse(value);
+
+	if (lang < 0)
+		return err_set(&m->err, TWC_EVALUE,
+		               "lang: '%s' is not ja, en or auto",
+		               text_value(value, shown, sizeof shown));
+	m->lang = lang;
+	return TWC_OK;
+}
+
 TWC_API int TWC_CALL
 twc_set_text(twc_model *m, const char *key, const char *value)
 {
@@ -129,6 +151,8 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 	err_clear(&m->err);
 	if (key != NULL && value != NULL && strcmp(key, "cheapest_among") == 0)
 		return set_among(m, value);
+	if (key != NULL && value != NULL && strcmp(key, "lang") == 0)
+		return set_lang(m, value);
 	next = m->sc;
 	rc = scenario_set_text(&next, key, value, &m->err);
 	if (rc == TWC_OK) {
@@ -261,7 +285,8 @@ twc_text_buf(twc_model *m, const char *plan, const char *field, char *buf,
 TWC_API const char *TWC_CALL
 twc_last_error(const twc_model *m)
 {
-	return m == NULL ? null_handle : m->err.msg;
+	return m == NULL ? lang_tr(lang_default(), null_handle)
+	                 : err_text(&m->err, m->lang);
 }
 
 TWC_API int TWC_CALL
@@ -313,7 +338,7 @@ twc_check(const char *path, char *err, int err_len)
 
 	err_clear(&e);
 	rc = profile_check(path, &e);
-	copy_out(e.msg, err, err_len);
+	copy_out(err_text(&e, lang_default()), err, err_len);
 	return rc;
 }
 

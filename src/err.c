@@ -9,21 +9,69 @@
 
 #include "text.h"
 
+/* Copy text into a message, cut on a character. */
+static void
+keep(char *msg, const char *text)
+{
+	size_t n = utf8_cut(text, TWC_MSG_MAX - 1);
+
+	memcpy(msg, text, n);
+	msg[n] = '\0';
+}
+
+int
+err_set_pair(twc_error *e, int status, const char *en, const char *ja)
+{
+	if (e == NULL)
+		return status;
+	keep(e->msg, en);
+	keep(e->msg_ja, ja);
+	e->status = status;
+	return status;
+}
+
 int
 err_set(twc_error *e, int status, const char *fmt, ...)
 {
-	char tmp[TWC_MSG_MAX * 2];
-	va_list ap;
+	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
+	va_list ap, aq;
 
 	if (e == NULL)
 		return status;
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_copy(aq, ap);
+	vsnprintf(en, sizeof en, fmt, ap);
+	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
 	va_end(ap);
-	/* Valid UTF-8 whatever the parts were, cut with an ellipsis. */
-	text_echo(tmp, e->msg, sizeof e->msg);
-	e->status = status;
-	return status;
+	return err_set_pair(e, status, en, ja);
+}
+
+int
+err_relay(twc_error *e, int status, const char *prefix, const twc_error *inner)
+{
+	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
+
+	snprintf(en, sizeof en, "%s%s", prefix, inner->msg);
+	snprintf(ja, sizeof ja, "%s%s", prefix, inner->msg_ja);
+	return err_set_pair(e, status, en, ja);
+}
+
+const char *
+err_text(const twc_error *e, int lang)
+{
+	return lang == LANG_JA ? e->msg_ja : e->msg;
+}
+
+char *
+msg_format(char *buf, size_t n, int lang, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, n, lang_tr(lang, fmt), ap);
+	va_end(ap);
+	return buf;
 }
 
 void
@@ -32,5 +80,6 @@ err_clear(twc_error *e)
 	if (e != NULL) {
 		e->status = TWC_OK;
 		e->msg[0] = '\0';
+		e->msg_ja[0] = '\0';
 	}
 }

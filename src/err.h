@@ -1,8 +1,12 @@
 /* err.h - the status and message of a failed call, kept in a handle (or a
- * reader) for twc_last_error. */
+ * reader) for twc_last_error.  The message is made in both languages at
+ * once (lang.h); the caller's is chosen when it is read. */
 #ifndef TWC_ERR_H
 #define TWC_ERR_H
 
+#include <stddef.h>
+
+#include "lang.h"
 #include "twcost.h"
 
 #if defined(__MINGW32__)
@@ -18,15 +22,34 @@
  * character boundary. */
 #define TWC_MSG_MAX 512
 
-/* The status of a failed call and the message that explains it. */
+/* The status of a failed call and the message that explains it, in each
+ * language. */
 typedef struct twc_error {
 	int status;
-	char msg[TWC_MSG_MAX];
+	char msg[TWC_MSG_MAX];    /* English */
+	char msg_ja[TWC_MSG_MAX]; /* Japanese */
 } twc_error;
 
-/* Record status and a formatted message in e (which may be NULL) and return
- * status, so that callers can write `return err_set(e, ...)`. */
+/* Record status and a message in e (which may be NULL) and return status,
+ * so that callers can write `return err_set(e, ...)`.  fmt is English; its
+ * Japanese translation is formatted with the same arguments. */
 int err_set(twc_error *e, int status, const char *fmt, ...) TWC_PRINTF(3, 4);
+
+/* Record a message already made in each language. */
+int err_set_pair(twc_error *e, int status, const char *en, const char *ja);
+
+/* Record inner's message after a prefix of the same text in both
+ * languages ("FILE:LINE: "), with status. */
+int err_relay(twc_error *e, int status, const char *prefix,
+              const twc_error *inner);
+
+/* The message in lang. */
+const char *err_text(const twc_error *e, int lang);
+
+/* Format fmt (English) in lang into buf: the translation, with the same
+ * arguments.  Returns buf. */
+char *msg_format(char *buf, size_t n, int lang, const char *fmt, ...)
+    TWC_PRINTF(4, 5);
 
 /* Forget the last error. */
 void err_clear(twc_error *e);

@@ -279,12 +279,13 @@ scenario_text(const cursor *c, int which, field_value *v)
 	const profile *p = m->p;
 	int ref = res(c)->reference;
 	const char *const texts[] = {
-	    m->sc.name,      kind_name(m->sc.kind),
-	    m->start_text,   m->start_label,
-	    m->end_label,    p->name,
-	    p->catalog_name, p->grant_name,
-	    p->grant.title,  ref >= 0 ? p->cat.plans[ref].id : "",
-	    m->among_text,   sizing_names[m->sc.sizing]};
+	    m->sc.name,        kind_name(m->sc.kind),
+	    m->start_text,     m->start_label,
+	    m->end_label,      p->name,
+	    p->catalog_name,   p->grant_name,
+	    p->grant.title,    ref >= 0 ? p->cat.plans[ref].id : "",
+	    m->among_text,     sizing_names[m->sc.sizing],
+	    lang_name(m->lang)};
 
 	return set_text(v, texts[which]);
 }
@@ -384,8 +385,9 @@ scenario_year(const cursor *c, int label, field_value *v)
 static int
 message_text(const cursor *c, int arg, field_value *v)
 {
-	(void)arg;
-	return set_text(v, messages_of(c)->text[c->index]);
+	int lang = arg < 0 ? c->m->lang : arg;
+
+	return set_text(v, messages_of(c)->text[c->index][lang]);
 }
 
 static int
@@ -412,7 +414,11 @@ category_field(const cursor *c, int which, field_value *v)
 }
 
 static const field_def message_fields[] = {
-    {"text", VALUE_TEXT, message_text, 0, NULL, "warning or note N, as text"},
+    {"text", VALUE_TEXT, message_text, -1, NULL,
+     "warning or note N, as text in the handle's language (lang)"},
+    {"text_en", VALUE_TEXT, message_text, LANG_EN, NULL, "the same in English"},
+    {"text_ja", VALUE_TEXT, message_text, LANG_JA, NULL,
+     "the same in Japanese"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level message_level = {
@@ -700,6 +706,9 @@ static const field_def scenario_fields[] = {
     {"cheapest_among", VALUE_TEXT, scenario_text, 10, NULL,
      "the plans a simulation ranks for prob_cheapest, comma-separated "
      "(twc_set_text key cheapest_among; \"\": every plan)"},
+    {"lang", VALUE_TEXT, scenario_text, 12, NULL,
+     "the language of messages and of text, label and warning fields: ja "
+     "or en (twc_set_text key lang: ja, en, or auto for the environment's)"},
     {"home_segment", VALUE_TEXT, style_segment, STYLE_HOME, NULL,
      "the network segment home work needs: internet or lgwan"},
     {"satellite_segment", VALUE_TEXT, style_segment, STYLE_SATELLITE, NULL,

@@ -104,6 +104,7 @@ handle_open(const char *path, twc_model **out, twc_error *e)
 		return rc;
 	}
 	m->sc = m->p->sc;
+	m->lang = lang_default();
 	*out = m;
 	return TWC_OK;
 }

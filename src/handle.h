@@ -12,6 +12,7 @@ struct twc_model {
 	results r;      /* valid when fresh */
 	int fresh;      /* r was computed from the current sc */
 	twc_error err;  /* the last failure */
+	int lang;       /* of messages read: LANG_EN or LANG_JA */
 	unsigned fixed; /* scenario inputs the user set (FIXED_* bits) */
 	sim_result sim; /* the last simulation; sim.draws 0 when none */
 	sim_progress progress;

@@ -7,17 +7,34 @@
 #include <stdio.h>
 
 void
+msg_add_pair(arena *mem, message_list *l, const char *en, const char *ja)
+{
+	const char *a, *b;
+
+	if (l->n >= MAX_MESSAGES)
+		return;
+	a = arena_strdup(mem, en);
+	b = arena_strdup(mem, ja);
+	if (a == NULL || b == NULL)
+		return;
+	l->text[l->n][LANG_EN] = a;
+	l->text[l->n][LANG_JA] = b;
+	l->n++;
+}
+
+void
 msg_add(arena *mem, message_list *l, const char *fmt, ...)
 {
-	char buf[1024];
-	va_list ap;
+	char en[1024], ja[1024];
+	va_list ap, aq;
 
 	if (l->n >= MAX_MESSAGES)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_copy(aq, ap);
+	vsnprintf(en, sizeof en, fmt, ap);
+	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
 	va_end(ap);
-	l->text[l->n] = arena_strdup(mem, buf);
-	if (l->text[l->n] != NULL)
-		l->n++;
+	msg_add_pair(mem, l, en, ja);
 }

@@ -288,8 +288,7 @@ text_input(reader *rd, const config_setting_t *g, const char *key, scenario *sc)
 	if (rc || v == NULL)
 		return rc;
 	if (scenario_set_text(sc, key, v, &e) || phasing_check(sc, &e))
-		return rd_fail(rd, config_setting_get_member(g, key), "%s",
-		               e.msg);
+		return rd_fail_err(rd, config_setting_get_member(g, key), &e);
 	return TWC_OK;
 }
 
@@ -316,7 +315,7 @@ read_funding_entry(reader *rd, const config_setting_t *s, funding *out)
 	    (config_setting_get_member(s, "share") == NULL))
 		return rd_fail(rd, s, "needs one of yen or share");
 	if (funding_entry(source, fy, yen, share, out, &e))
-		return rd_fail(rd, s, "%s", e.msg);
+		return rd_fail_err(rd, s, &e);
 	return TWC_OK;
 }
 
@@ -342,7 +341,7 @@ read_funding(reader *rd, const config_setting_t *g, scenario *sc)
 			return rc;
 	sc->n_funds = n;
 	if (phasing_check(sc, &e))
-		return rd_fail(rd, list, "%s", e.msg);
+		return rd_fail_err(rd, list, &e);
 	return TWC_OK;
 }
 
@@ -390,7 +389,7 @@ parse_style_rollout(reader *rd, const config_setting_t *g, int st, scenario *sc)
 		return rc;
 	snprintf(key, sizeof key, "%s_rollout", style_name(st));
 	if (scenario_set_text(sc, key, v, &e) || phasing_check(sc, &e))
-		return rd_fail(rd, config_setting_get_member(g, "rollout"),
-		               "%s", e.msg);
+		return rd_fail_err(rd, config_setting_get_member(g, "rollout"),
+		                   &e);
 	return TWC_OK;
 }

@@ -14,14 +14,13 @@ static int
 store(reader *rd, const config_setting_t *s, scenario *sc, const char *key,
       double value)
 {
-	twc_error e;
-	char why[128];
-	const char *text;
+	twc_error e, why;
 
 	if (scenario_set(sc, key, value, &e) == TWC_OK)
 		return TWC_OK;
-	text = scenario_why_not(key, value, why, sizeof why);
-	return rd_fail(rd, s, "%s", text ? text : e.msg);
+	if (scenario_why_not(key, value, &why) != TWC_OK)
+		return rd_fail_err(rd, s, &why);
+	return rd_fail_err(rd, s, &e);
 }
 
 /* A plain number for an API key. */
@@ -123,7 +122,7 @@ read_start(reader *rd, const config_setting_t *g, const char *file_key,
 		    "must be a date or fiscal year such as "
 		    "\"2025-10-01\", \"FY2025\", \"R7\" or \"令和7年度\"");
 	if (scenario_set_text(sc, key, config_setting_get_string(s), &e))
-		return rd_fail(rd, s, "%s", e.msg);
+		return rd_fail_err(rd, s, &e);
 	return TWC_OK;
 }
 
@@ -228,7 +227,7 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 	if ((rc = parse_phasing(rd, g, sc)))
 		return rc;
 	if (scenario_check(sc, &e))
-		return rd_fail(rd, g, "%s", e.msg);
+		return rd_fail_err(rd, g, &e);
 	return TWC_OK;
 }
 

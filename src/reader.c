@@ -40,31 +40,69 @@ rd_where(const reader *rd, const config_setting_t *s, unsigned *line)
 int
 rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
 {
-	char msg[TWC_MSG_MAX], path[256];
-	va_list ap;
+	char en[TWC_MSG_MAX], ja[TWC_MSG_MAX];
+	va_list ap, aq;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_copy(aq, ap);
+	vsnprintf(en, sizeof en, fmt, ap);
+	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
 	va_end(ap);
-	rd_path(s, path, sizeof path);
-	return rd_fail_at(rd, s ? config_setting_source_line(s) : 0, path, msg);
+	return rd_fail_pair(rd, s, en, ja);
 }
 
 int
-rd_fail_at(reader *rd, unsigned line, const char *path, const char *msg)
+rd_fail_err(reader *rd, const config_setting_t *s, const twc_error *inner)
 {
-	char where[32] = "";
+	return rd_fail_pair(rd, s, inner->msg, inner->msg_ja);
+}
+
+int
+rd_fail_pair(reader *rd, const config_setting_t *s, const char *en,
+             const char *ja)
+{
+	char path[256];
+
+	rd_path(s, path, sizeof path);
+	return rd_fail_at2(rd, s ? config_setting_source_line(s) : 0, path, en,
+	                   ja);
+}
+
+int
+rd_fail_at(reader *rd, unsigned line, const char *path, const char *fmt, ...)
+{
+	char en[TWC_MSG_MAX], ja[TWC_MSG_MAX];
+	va_list ap, aq;
+
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	vsnprintf(en, sizeof en, fmt, ap);
+	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
+	va_end(ap);
+	return rd_fail_at2(rd, line, path, en, ja);
+}
+
+int
+rd_fail_at2(reader *rd, unsigned line, const char *path, const char *en,
+            const char *ja)
+{
+	char where[32] = "", prefix[512];
 	const char *file = rd->file;
+	twc_error inner;
 
 	if (rd->src != NULL)
 		file = source_where(rd->src, line, &line);
 	if (line > 0)
 		snprintf(where, sizeof where, ":%u", line);
 	if (path == NULL || path[0] == '\0')
-		return err_set(rd->e, TWC_EPROFILE, "%s%s: %s", file, where,
-		               msg);
-	return err_set(rd->e, TWC_EPROFILE, "%s%s: %s: %s", file, where, path,
-	               msg);
+		snprintf(prefix, sizeof prefix, "%s%s: ", file, where);
+	else
+		snprintf(prefix, sizeof prefix, "%s%s: %s: ", file, where,
+		         path);
+	err_set_pair(&inner, TWC_EPROFILE, en, ja);
+	return err_relay(rd->e, TWC_EPROFILE, prefix, &inner);
 }
 
 int
@@ -78,7 +116,7 @@ rd_group(reader *rd, const config_setting_t *s)
 int
 rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 {
-	char path[256], msg[256], cut[ECHO_MAX];
+	char path[256], cut[ECHO_MAX];
 	int i, n = config_setting_length(group), nk = 0, rc;
 
 	if ((rc = rd_group(rd, group)) != TWC_OK)
@@ -90,6 +128,7 @@ rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 		    config_setting_get_elem(group, (unsigned)i);
 		const char *name = config_setting_name(m);
 		const char *near;
+		unsigned line = config_setting_source_line(m);
 		int k, known = 0;
 
 		for (k = 0; k < nk; k++)
@@ -100,12 +139,10 @@ rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 		rd_path(group, path, sizeof path);
 		text_echo(name, cut, sizeof cut);
 		if (near != NULL)
-			snprintf(msg, sizeof msg,
-			         "unknown key '%s' (did you mean '%s'?)", cut,
-			         near);
-		else
-			snprintf(msg, sizeof msg, "unknown key '%s'", cut);
-		return rd_fail_at(rd, config_setting_source_line(m), path, msg);
+			return rd_fail_at(
+			    rd, line, path,
+			    "unknown key '%s' (did you mean '%s'?)", cut, near);
+		return rd_fail_at(rd, line, path, "unknown key '%s'", cut);
 	}
 	return TWC_OK;
 }

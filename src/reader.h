@@ -25,9 +25,20 @@ const char *rd_where(const reader *rd, const config_setting_t *s,
 int rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
     TWC_PRINTF(3, 4);
 
-/* Fail with "FILE:LINE: PATH: msg" (no :LINE when line is 0, no PATH:
- * when path is empty). */
-int rd_fail_at(reader *rd, unsigned line, const char *path, const char *msg);
+/* Fail with another call's message (both languages) for setting s. */
+int rd_fail_err(reader *rd, const config_setting_t *s, const twc_error *inner);
+
+/* Fail with a message already made in each language, for setting s. */
+int rd_fail_pair(reader *rd, const config_setting_t *s, const char *en,
+                 const char *ja);
+
+/* Fail with "FILE:LINE: PATH: message" (no :LINE when line is 0, no
+ * PATH: when path is empty): fmt formatted in each language, or en and ja
+ * made already. */
+int rd_fail_at(reader *rd, unsigned line, const char *path, const char *fmt,
+               ...) TWC_PRINTF(4, 5);
+int rd_fail_at2(reader *rd, unsigned line, const char *path, const char *en,
+                const char *ja);
 
 /* The dotted path of a setting: catalog.options[2].items[0].price. */
 void rd_path(const config_setting_t *s, char *buf, size_t n);

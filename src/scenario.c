@@ -133,36 +133,48 @@ unknown_key(const char *key, twc_error *e)
 	               text_value(key, v, sizeof v));
 }
 
-/* Why v (written as text) is not allowed for key k, or NULL. */
-static const char *
-why_not(int k, double v, const char *text, char *buf, size_t n)
+/* Why v (written as text) is not allowed for key k, in e: TWC_ERANGE; or
+ * TWC_OK. */
+static int
+why_not(int k, double v, const char *text, twc_error *e)
 {
 	char lo[NUM_MAX], hi[NUM_MAX];
 
 	fmt_num(limits[k].lo, lo, sizeof lo);
 	fmt_num(limits[k].hi, hi, sizeof hi);
 	if (isnan(v))
-		snprintf(buf, n, "NaN is not a number (allowed %s to %s)", lo,
-		         hi);
-	else if (v < limits[k].lo || v > limits[k].hi)
-		snprintf(buf, n, "%s is out of range (%s to %s)", text, lo, hi);
-	else if ((limits[k].flags & WHOLE) && v != floor(v))
-		snprintf(buf, n, "%s must be a whole number (%s to %s)", text,
-		         lo, hi);
-	else
-		return NULL;
-	return buf;
+		return err_set(e, TWC_ERANGE,
+		               "NaN is not a number (allowed %s to %s)", lo,
+		               hi);
+	if (v < limits[k].lo || v > limits[k].hi)
+		return err_set(e, TWC_ERANGE, "%s is out of range (%s to %s)",
+		               text, lo, hi);
+	if ((limits[k].flags & WHOLE) && v != floor(v))
+		return err_set(e, TWC_ERANGE,
+		               "%s must be a whole number (%s to %s)", text, lo,
+		               hi);
+	return TWC_OK;
 }
 
-const char *
-scenario_why_not(const char *key, double v, char *buf, size_t n)
+int
+scenario_why_not(const char *key, double v, twc_error *why)
 {
 	char x[NUM_MAX];
 	int k = key_index(key);
 
 	if (k < 0)
-		return "unknown";
-	return why_not(k, v, fmt_num(v, x, sizeof x), buf, n);
+		return unknown_key(key, why);
+	return why_not(k, v, fmt_num(v, x, sizeof x), why);
+}
+
+/* "key: " and why. */
+static int
+refuse(const char *key, const twc_error *why, twc_error *e)
+{
+	char prefix[80];
+
+	snprintf(prefix, sizeof prefix, "%s: ", key);
+	return err_relay(e, why->status, prefix, why);
 }
 
 int
@@ -223,15 +235,14 @@ store(scenario *sc, int k, double v)
 int
 scenario_set(scenario *sc, const char *key, double v, twc_error *e)
 {
-	char buf[128];
-	const char *why;
+	char buf[NUM_MAX];
+	twc_error why;
 	int k = key_index(key);
 
 	if (k < 0)
 		return unknown_key(key, e);
-	why = scenario_why_not(key, v, buf, sizeof buf);
-	if (why != NULL)
-		return err_set(e, TWC_ERANGE, "%s: %s", key, why);
+	if (why_not(k, v, fmt_num(v, buf, sizeof buf), &why) != TWC_OK)
+		return refuse(key, &why, e);
 	store(sc, k, v);
 	return TWC_OK;
 }
@@ -333,7 +344,8 @@ set_fiscal_year(scenario *sc, int k, const char *value, twc_error *e)
 static int
 set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 {
-	char *end, shown[ECHO_MAX], why[160], *t;
+	char *end, shown[ECHO_MAX], *t;
+	twc_error why;
 	double v;
 
 	errno = 0;
@@ -349,8 +361,8 @@ set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 		               shown);
 	t = shown + strspn(shown, " \t\n");
 	t[strcspn(t, " ")] = '\0';
-	if (why_not(key_index(key), v, t, why, sizeof why) != NULL)
-		return err_set(e, TWC_ERANGE, "%s: %s", key, why);
+	if (why_not(key_index(key), v, t, &why) != TWC_OK)
+		return refuse(key, &why, e);
 	return scenario_set(sc, key, v, e);
 }
 

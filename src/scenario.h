@@ -31,10 +31,9 @@ double scenario_value(const scenario *sc, int k);
 /* The value of a numeric input, or NaN (with e set) for an unknown key. */
 double scenario_get(const scenario *sc, const char *key, twc_error *e);
 
-/* Why value is not allowed for key ("0 is out of range (1 to 500000)"),
- * or NULL when it is; unknown keys give "unknown". */
-const char *scenario_why_not(const char *key, double value, char *buf,
-                             size_t n);
+/* Why value is not allowed for key ("0 is out of range (1 to 500000)"), in
+ * why, with its status; TWC_OK when it is allowed. */
+int scenario_why_not(const char *key, double value, twc_error *why);
 
 /* 1 when a numeric key takes whole numbers only (staff, years...). */
 int scenario_whole(const char *key);

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
 #include "twcost.h"
 
 /* Exit codes (listed in twcost(1)). */
@@ -36,6 +37,8 @@ typedef struct options {
 	enum format format;
 	const char *output;
 	int strict, help, show;
+	const char *lang; /* --lang: ja, en or auto */
+	int wide;         /* --wide: tables as wide as they are */
 	/* simulate / breakeven */
 	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
 	/* budget: the fiscal year shown, the view, the sign of negatives */
@@ -49,6 +52,12 @@ typedef struct options {
  * command, print to stdout and stderr; the exit code.  May be called many
  * times in one process (the web page does). */
 int cli_run(int argc, char **argv);
+
+/* The language of this command line: --lang, else the environment's
+ * (TWCOST_LANG, then gettext's order of LANGUAGE, LC_ALL, LC_MESSAGES,
+ * LANG).  Makes gettext and the library (TWCOST_LANG) use it, even when
+ * the Japanese locale is not installed.  Returns 1 for Japanese. */
+int cli_language(int argc, char **argv);
 
 /* Parse argv into o; EXIT_OK, or EXIT_USAGE after printing why. */
 int parse_options(int argc, char **argv, options *o);
@@ -67,7 +76,8 @@ int rank_among(const options *o, twc_model *m);
 /* 1 when the plan should be shown (no --plan given, or named by one). */
 int plan_selected(const options *o, const char *plan);
 
-/* A one-line error "twcost: ..." on stderr; returns code. */
+/* A one-line error "twcost: ..." on stderr, its format translated (mark
+ * nothing: xgettext takes fail's second argument); returns code. */
 int fail(int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

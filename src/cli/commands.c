@@ -196,6 +196,7 @@ cli_run(int argc, char **argv)
 	int rc, i;
 
 	out_protect_reset();
+	cli_language(argc, argv);
 	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK)
 		return rc;
 	out_protect(o.profile);

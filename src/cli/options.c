@@ -29,6 +29,8 @@ enum {
 	OPT_FY,
 	OPT_BY,
 	OPT_NEGATIVE,
+	OPT_LANG,
+	OPT_WIDE,
 	OPT_INPUT /* + index into inputs[] */
 };
 
@@ -88,6 +90,8 @@ static const struct option fixed_options[] = {
     {"fy", required_argument, NULL, OPT_FY},
     {"by", required_argument, NULL, OPT_BY},
     {"negative", required_argument, NULL, OPT_NEGATIVE},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"wide", no_argument, NULL, OPT_WIDE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
 };
@@ -107,7 +111,7 @@ fail(int code, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	n = vsnprintf(buf, sizeof buf, gettext(fmt), ap);
 	va_end(ap);
 	if (n >= (int)sizeof buf) { /* cut on a character, with "…" */
 		size_t k = sizeof buf - 4;
@@ -221,6 +225,18 @@ set_format(options *o, const char *arg)
 	            "--format: '%s' is not table, csv, json or xlsx", arg);
 }
 
+/* --lang ja|en|auto (cli_language has already acted on it). */
+static int
+set_lang(options *o, const char *arg)
+{
+	if (strcmp(arg, "ja") != 0 && strcmp(arg, "en") != 0 &&
+	    strcmp(arg, "auto") != 0)
+		return fail(EXIT_USAGE, "--lang: '%s' is not ja, en or auto",
+		            arg);
+	o->lang = arg;
+	return EXIT_OK;
+}
+
 static int
 unknown_option(char **argv)
 {
@@ -254,6 +270,8 @@ one_option(options *o, int c, char **argv)
 	case OPT_FORMAT: return set_format(o, optarg);
 	case 'o': o->output = optarg; return EXIT_OK;
 	case OPT_STRICT: o->strict = 1; return EXIT_OK;
+	case OPT_LANG: return set_lang(o, optarg);
+	case OPT_WIDE: o->wide = 1; return EXIT_OK;
 	case OPT_SET: return add_set(o, optarg);
 	case OPT_SEED: o->seed = optarg; return EXIT_OK;
 	case OPT_DRAWS: o->draws = optarg; return EXIT_OK;

@@ -71,7 +71,7 @@ has_message(const message_list *l, const char *part)
 	int i;
 
 	for (i = 0; i < l->n; i++)
-		if (strstr(l->text[i], part) != NULL)
+		if (strstr(l->text[i][LANG_EN], part) != NULL)
 			return 1;
 	return 0;
 }

@@ -1032,7 +1032,8 @@ enter_line(cursor *c, const char *key)
 	return enter_index(c, key, plan_of(c)->n_lines, "request line");
 }
 
-enum { L_YEAR, L_FY, L_SETSU, L_SETSU_NAME, L_SAISETSU, L_ITEM, L_LABEL };
+enum { L_YEAR, L_FY, L_SETSU, L_SETSU_NAME, L_SAISETSU, L_ITEM, L_LABEL,
+       L_LABEL_EN };
 
 static int
 line_field(const cursor *c, int which, field_value *v)
@@ -1049,6 +1050,7 @@ line_field(const cursor *c, int which, field_value *v)
 	case L_SETSU_NAME: return set_text(v, name ? name : "");
 	case L_SAISETSU: return set_text(v, l->saisetsu);
 	case L_ITEM: return set_text(v, it->id);
+	case L_LABEL_EN: return set_text(v, it->label_en);
 	}
 	return set_text(v, it->label_ja);
 }
@@ -1056,8 +1058,9 @@ line_field(const cursor *c, int which, field_value *v)
 static int
 line_text(const cursor *c, int arg, field_value *v)
 {
-	(void)arg;
-	return set_text(v, plan_of(c)->lines[c->index].basis);
+	const line_result *l = &plan_of(c)->lines[c->index];
+
+	return set_text(v, arg == LANG_EN ? l->basis_en : l->basis);
 }
 
 static int
@@ -1077,8 +1080,12 @@ static const field_def line_fields[] = {
      "its 細節 (\"\" when none)"},
     {"item", VALUE_TEXT, line_field, L_ITEM, NULL, "the item's id"},
     {"label", VALUE_TEXT, line_field, L_LABEL, NULL, "the item's name"},
-    {"basis", VALUE_TEXT, line_text, 0, NULL,
+    {"label_en", VALUE_TEXT, line_field, L_LABEL_EN, NULL,
+     "the item's name in English"},
+    {"basis", VALUE_TEXT, line_text, LANG_JA, NULL,
      "its 積算基礎: 貸与用ノートPC 180,000円×16台"},
+    {"basis_en", VALUE_TEXT, line_text, LANG_EN, NULL,
+     "the same in English: Lent laptops: ¥180,000 × 16"},
     {"yen", VALUE_INT, line_yen, 0, NULL, "the line's amount"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
@@ -1093,7 +1100,7 @@ enter_debt(cursor *c, const char *key)
 	return enter_index(c, key, plan_of(c)->n_debts, "contract");
 }
 
-enum { D_ITEM, D_LABEL, D_CONTRACT, D_FROM, D_TO, D_LIMIT, D_PERIOD };
+enum { D_ITEM, D_LABEL, D_LABEL_EN, D_CONTRACT, D_FROM, D_TO, D_LIMIT, D_PERIOD };
 
 static int
 debt_field(const cursor *c, int which, field_value *v)
@@ -1106,6 +1113,7 @@ debt_field(const cursor *c, int which, field_value *v)
 	case D_PERIOD: return set_text(v, d->period);
 	case D_ITEM: return set_text(v, it->id);
 	case D_LABEL: return set_text(v, it->label_ja);
+	case D_LABEL_EN: return set_text(v, it->label_en);
 	case D_CONTRACT: return set_int(v, d->contract_fy);
 	case D_FROM: return set_int(v, d->from_fy);
 	case D_TO: return set_int(v, d->to_fy);
@@ -1116,6 +1124,8 @@ debt_field(const cursor *c, int which, field_value *v)
 static const field_def debt_fields[] = {
     {"item", VALUE_TEXT, debt_field, D_ITEM, NULL, "the item's id"},
     {"label", VALUE_TEXT, debt_field, D_LABEL, NULL, "the item's name"},
+    {"label_en", VALUE_TEXT, debt_field, D_LABEL_EN, NULL,
+     "the item's name in English"},
     {"contract_fy", VALUE_INT, debt_field, D_CONTRACT, NULL,
      "the budget year the contract is made in"},
     {"from_fy", VALUE_INT, debt_field, D_FROM, NULL,

@@ -13,35 +13,33 @@
 
 #include "model.h"
 
-/* The 積算基礎 of a line: label, unit price, units, months. */
+/* The 積算基礎 of a line: label, unit price, units, months; in Japanese
+ * as a budget writes it (貸与用ノートPC 180,000円×16台), or in English
+ * (Lent laptops: ¥180,000 × 16). */
 static void
-basis_text(const item *it, const item_result *ir, int k, char *buf, size_t n)
+basis_text(const item *it, const item_result *ir, int k, int lang, char *buf,
+           size_t n)
 {
-	char p[32], q[32];
-	long long qty = ir->qty[k];
+	char p[32], q[32], m[16] = "";
+	const char *label = lang == LANG_JA ? it->label_ja : it->label_en;
+	const char *counter = lang == LANG_JA ? it->counter : "";
+	long long unit = ir->unit_yen;
 	int months = ir->months[k];
 
-	fmt_thousands(qty, q, sizeof q);
-	if (ir->way == WAY_BOUGHT) {
-		snprintf(buf, n, "%s %s円×%s%s", it->label_ja,
-		         fmt_thousands(ir->unit_yen, p, sizeof p), q,
-		         it->counter);
-	} else if (ir->way == WAY_LEASED ||
-	           (it->monthly && ir->unit_yen % 12 == 0)) {
-		long long monthly =
-		    ir->way == WAY_LEASED ? ir->unit_yen : ir->unit_yen / 12;
-		snprintf(buf, n, "%s %s円×%s%s×%d月", it->label_ja,
-		         fmt_thousands(monthly, p, sizeof p), q, it->counter,
+	fmt_thousands(ir->qty[k], q, sizeof q);
+	if (ir->way == WAY_LEASED || (ir->way != WAY_BOUGHT && it->monthly &&
+	                              ir->unit_yen % 12 == 0)) {
+		unit = ir->way == WAY_LEASED ? ir->unit_yen : ir->unit_yen / 12;
+		snprintf(m, sizeof m, lang == LANG_JA ? "×%d月" : " × %d months",
 		         months);
-	} else if (months == 12) {
-		snprintf(buf, n, "%s %s円×%s%s", it->label_ja,
-		         fmt_thousands(ir->unit_yen, p, sizeof p), q,
-		         it->counter);
-	} else {
-		snprintf(buf, n, "%s %s円×%s%s×%d/12", it->label_ja,
-		         fmt_thousands(ir->unit_yen, p, sizeof p), q,
-		         it->counter, months);
-	}
+	} else if (ir->way != WAY_BOUGHT && months != 12)
+		snprintf(m, sizeof m, lang == LANG_JA ? "×%d/12" : " × %d/12",
+		         months);
+	fmt_thousands(unit, p, sizeof p);
+	if (lang == LANG_JA)
+		snprintf(buf, n, "%s %s円×%s%s%s", label, p, q, counter, m);
+	else
+		snprintf(buf, n, "%s: ¥%s × %s%s", label, p, q, m);
 }
 
 static const item *
@@ -54,7 +52,7 @@ item_of(const profile *p, const plan_result *pr, int i)
 static int
 year_lines(const profile *p, results *r, plan_result *pr, int k)
 {
-	char basis[512];
+	char basis[512], basis_en[512];
 	int i;
 
 	for (i = 0; i < pr->n_items; i++) {
@@ -62,13 +60,16 @@ year_lines(const profile *p, results *r, plan_result *pr, int k)
 		line_result *l = &pr->lines[pr->n_lines];
 		if (pr->items[i].per_year[k] == 0 || it->setsu == 0)
 			continue;
-		basis_text(it, &pr->items[i], k, basis, sizeof basis);
+		basis_text(it, &pr->items[i], k, LANG_JA, basis, sizeof basis);
+		basis_text(it, &pr->items[i], k, LANG_EN, basis_en,
+		           sizeof basis_en);
 		l->year = k;
 		l->item = i;
 		l->setsu = it->setsu;
 		l->saisetsu = it->saisetsu ? it->saisetsu : "";
 		l->yen = pr->items[i].per_year[k];
-		if ((l->basis = arena_strdup(&r->mem, basis)) == NULL)
+		if ((l->basis = arena_strdup(&r->mem, basis)) == NULL ||
+		    (l->basis_en = arena_strdup(&r->mem, basis_en)) == NULL)
 			return TWC_ENOMEM;
 		pr->n_lines++;
 	}

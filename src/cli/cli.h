@@ -59,6 +59,12 @@ int cli_run(int argc, char **argv);
  * the Japanese locale is not installed.  Returns 1 for Japanese. */
 int cli_language(int argc, char **argv);
 
+/* 1 when this command line speaks Japanese. */
+int cli_ja(void);
+
+/* The text for the language spoken: ja, or en (ja when en is empty). */
+const char *pick(const char *ja, const char *en);
+
 /* Parse argv into o; EXIT_OK, or EXIT_USAGE after printing why. */
 int parse_options(int argc, char **argv, options *o);
 

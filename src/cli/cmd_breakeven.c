@@ -52,18 +52,24 @@ format_value(const char *over, double v, char *buf, size_t n)
 static void
 side(FILE *f, const options *o, const char *indent, const be_side *sd)
 {
-	char v[32], a[32], b[32], d[32];
+	char v[32], a[32], b[32], d[32], line[512], more[16];
+	size_t len;
 
 	format_value(o->over, sd->value, v, sizeof v);
-	fprintf(f, "%s%s %s: %s ¥%s, %s ¥%s", indent, o->over, v, o->plans[0],
-	        fmt_yen(sd->a, a, sizeof a), o->vs,
-	        fmt_yen(sd->b, b, sizeof b));
+	len = (size_t)snprintf(line, sizeof line, _("%s %s: %s ¥%s, %s ¥%s"),
+	                       o->over, v, o->plans[0],
+	                       fmt_yen(sd->a, a, sizeof a), o->vs,
+	                       fmt_yen(sd->b, b, sizeof b));
+	if (len >= sizeof line)
+		len = sizeof line - 1;
 	if (sd->a == sd->b)
-		fputs(" (the same)\n", f);
+		snprintf(line + len, sizeof line - len, "%s", _(" (the same)"));
 	else
-		fprintf(f, " (%s dearer by ¥%s)\n",
-		        sd->a > sd->b ? o->plans[0] : o->vs,
-		        fmt_yen(llabs(sd->a - sd->b), d, sizeof d));
+		snprintf(line + len, sizeof line - len, _(" (%s dearer by ¥%s)"),
+		         sd->a > sd->b ? o->plans[0] : o->vs,
+		         fmt_yen(llabs(sd->a - sd->b), d, sizeof d));
+	snprintf(more, sizeof more, "%s  ", indent);
+	print_wrapped(f, indent, more, line);
 }
 
 static json_t *
@@ -123,38 +129,44 @@ report_json(const be_view *be, const options *o, double lo, double hi)
 static void
 heading(FILE *f, const be_view *be, const options *o, double lo)
 {
-	char l[32], h[32];
+	char l[32], h[32], line[512];
 
 	format_value(o->over, be->from, l, sizeof l);
 	format_value(o->over, be->to, h, sizeof h);
-	fprintf(f, "Break-even of %s against %s over %s, %s to %s", o->plans[0],
-	        o->vs, o->over, l, h);
 	if (be->enrolled && be->from > lo)
-		fprintf(f, " (neither plan enrols anyone below %s)", l);
-	fputs(":\n", f);
+		snprintf(line, sizeof line,
+		         _("Break-even of %s against %s over %s, %s to %s "
+		           "(neither plan enrols anyone below %s):"),
+		         o->plans[0], o->vs, o->over, l, h, l);
+	else
+		snprintf(line, sizeof line,
+		         _("Break-even of %s against %s over %s, %s to %s:"),
+		         o->plans[0], o->vs, o->over, l, h);
+	print_wrapped(f, "", "  ", line);
 }
 
 /* No crossing: say which plan is cheaper throughout, then both ends. */
 static void
 no_crossing(FILE *f, const be_view *be, const options *o)
 {
-	char n[32];
+	char n[32], line[512];
 
 	fmt_yen(be->scanned, n, sizeof n);
 	if (!be->enrolled)
-		fputs("  neither plan enrols anyone in the range: both cost "
-		      "nothing; at each end:\n",
-		      f);
+		snprintf(line, sizeof line, "%s",
+		         _("neither plan enrols anyone in the range: both cost "
+		           "nothing; at each end:"));
 	else if (strcmp(be->cheaper, "same") == 0)
-		fprintf(f,
-		        "  the net costs never cross: they are the same at "
-		        "every one of the %s values scanned; at each end:\n",
-		        n);
+		snprintf(line, sizeof line,
+		         _("the net costs never cross: they are the same at "
+		           "every one of the %s values scanned; at each end:"),
+		         n);
 	else
-		fprintf(f,
-		        "  the net costs never cross: %s is cheaper at every "
-		        "one of the %s values scanned; at each end:\n",
-		        be->cheaper, n);
+		snprintf(line, sizeof line,
+		         _("the net costs never cross: %s is cheaper at every "
+		           "one of the %s values scanned; at each end:"),
+		         be->cheaper, n);
+	print_wrapped(f, "  ", "    ", line);
 	side(f, o, "  ", &be->below);
 	side(f, o, "  ", &be->above);
 }
@@ -167,17 +179,17 @@ crossings(FILE *f, const be_view *be, const options *o)
 
 	if (be->n_crossings == 1) {
 		format_value(o->over, be->value, v, sizeof v);
-		fprintf(f, "  the net costs cross at %s = %s\n", o->over, v);
+		fprintf(f, _("  the net costs cross at %s = %s\n"), o->over, v);
 		side(f, o, "  ", &be->below);
 		side(f, o, "  ", &be->above);
 		return;
 	}
-	fprintf(f, "  the net costs cross %d times in the range:\n",
+	fprintf(f, _("  the net costs cross %d times in the range:\n"),
 	        be->n_crossings);
 	for (k = 0; k < be->n_crossings; k++) {
 		format_value(o->over, be->crossings[k].above.value, v,
 		             sizeof v);
-		fprintf(f, "  at %s = %s\n", o->over, v);
+		fprintf(f, _("  at %s = %s\n"), o->over, v);
 		side(f, o, "    ", &be->crossings[k].below);
 		side(f, o, "    ", &be->crossings[k].above);
 	}

@@ -25,7 +25,7 @@ budget_options(const options *o, budget_opts *b)
 {
 	b->fy = 0;
 	b->by_category = 0;
-	b->minus = "△";
+	b->minus = cli_ja() ? "△" : "-";
 	if (o->fy != NULL && (b->fy = twc_fiscal_year(o->fy)) < 0)
 		return fail(EXIT_USAGE,
 		            "--fy: '%s' is not a fiscal year (R9, FY2027, "
@@ -62,41 +62,49 @@ budget_table_one(FILE *f, const view *v, const vplan *p)
 {
 	budget b;
 	table t;
-	char label[256], a[32], c[32], d[32];
+	char label[256], line[512], a[32], c[32], d[32];
 	int i, k;
 
 	budget_build(v, p, &b);
 	table_init(&t, b.years + 2, ~1u);
-	table_add(&t, "千円 (thousand yen)");
+	table_add(&t, "%s", _("thousand yen"));
 	for (k = 0; k < b.years; k++)
-		table_add(&t, "%s", p->years[k].label);
-	table_add(&t, "合計 total");
+		table_add(&t, "%s",
+		          fy_text(p->years[k].fy, p->years[k].label, a,
+		                  sizeof a));
+	table_add(&t, "%s", _("total"));
 	for (i = 0; i < b.n_lines; i++) {
 		const vcategory *cat = &v->cats[b.cat[i]];
-		snprintf(label, sizeof label, "%s%s", cat->label,
+		snprintf(label, sizeof label, "%s%s",
+		         pick(cat->label, cat->label_en),
 		         cat->eligible ? " *" : "");
 		row(&t, label, b.line[i], b.years, b.line_total[i]);
 	}
-	row(&t, "事業費計 total cost", b.cost, b.years, b.cost_total);
-	row(&t, "特別交付税 grant", b.grant, b.years, b.grant_total);
-	row(&t, "一般財源等 net", b.net, b.years, b.net_total);
-	fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
+	row(&t, _("total cost"), b.cost, b.years, b.cost_total);
+	row(&t, _("grant"), b.grant, b.years, b.grant_total);
+	row(&t, _("general revenue net of the grant"), b.net, b.years,
+	    b.net_total);
+	snprintf(line, sizeof line, _("plan %s: %s"), p->id,
+	         pick(p->label, p->label_en));
+	print_wrapped(f, "", "  ", line);
 	table_print(f, &t, 2);
 	table_free(&t);
-	fprintf(
-	    f,
-	    "  * category the measure names (対象経費); only its initial "
-	    "spending is eligible.\n"
-	    "  Lines are rounded half-up to 千円 one by one; totals add the "
-	    "lines shown.\n"
-	    "  Exact: cost ¥%s, grant ¥%s, net ¥%s.\n",
-	    fmt_yen(p->total, a, sizeof a), fmt_yen(p->grant, c, sizeof c),
-	    fmt_yen(p->net, d, sizeof d));
+	print_wrapped(f, "  ", "    ",
+	              _("* a category the measure names; only its initial "
+	                "spending is eligible."));
+	print_wrapped(f, "  ", "    ",
+	              _("Lines are rounded half-up to thousand yen one by "
+	                "one; totals add the lines shown."));
+	snprintf(line, sizeof line, _("Exact: cost ¥%s, grant ¥%s, net ¥%s."),
+	         fmt_yen(p->total, a, sizeof a), fmt_yen(p->grant, c, sizeof c),
+	         fmt_yen(p->net, d, sizeof d));
+	print_wrapped(f, "  ", "    ", line);
 	if (p->running > 0 && b.years > 1)
-		fputs("  Running costs over several years may need a "
-		      "債務負担行為 "
-		      "(item, period, limit) unless a 長期継続契約 applies.\n",
-		      f);
+		print_wrapped(f, "  ", "    ",
+		              _("Running costs over several years may need a "
+		                "multi-year commitment (item, period, limit) "
+		                "unless a long-term continuing contract "
+		                "applies."));
 	fputc('\n', f);
 }
 
@@ -120,12 +128,16 @@ budget_table(FILE *f, const view *v, const budget_opts *b)
 static void
 print_readings(FILE *f, const view *v)
 {
-	fprintf(f,
-	        "Grant readings: later_initial_spending = %s, lease_payments "
-	        "= %s; each year's grant is decided that year (特別交付税 is "
-	        "general revenue: a reference figure, not a source of this "
-	        "budget).\n\n",
-	        v->later_initial_spending, v->lease_payments);
+	char line[1024];
+
+	snprintf(line, sizeof line,
+	         _("Grant readings: later_initial_spending = %s, "
+	           "lease_payments = %s; each year's grant is decided that "
+	           "year (the special allocation tax is general revenue: a "
+	           "reference figure, not a source of this budget)."),
+	         v->later_initial_spending, v->lease_payments);
+	print_wrapped(f, "", "", line);
+	fputc('\n', f);
 }
 
 static void

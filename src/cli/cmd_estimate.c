@@ -82,10 +82,10 @@ readings_table(FILE *f, const view *v)
 	if (!differ)
 		return;
 	table_init(&t, 4, 0xEu);
-	table_add(&t, "plan");
-	table_add(&t, "grant, strictest");
-	table_add(&t, "as used");
-	table_add(&t, "most generous");
+	table_add(&t, "%s", _("plan"));
+	table_add(&t, "%s", _("grant, strictest"));
+	table_add(&t, "%s", _("as used"));
+	table_add(&t, "%s", _("most generous"));
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		if (!p->selected)
@@ -95,12 +95,22 @@ readings_table(FILE *f, const view *v)
 		table_add(&t, "%s", fmt_yen(p->grant, b, sizeof b));
 		table_add(&t, "%s", fmt_yen(p->grant_generous, c, sizeof c));
 	}
-	fprintf(f, "The grant under each reading of the rule (strictest: "
-	           "later initial spending not covered, lease payments not "
-	           "eligible):\n");
+	print_wrapped(f, "", "",
+	              _("The grant under each reading of the rule (strictest: "
+	                "later initial spending not covered, lease payments "
+	                "not eligible):"));
 	table_print(f, &t, 0);
 	table_free(&t);
 	fputc('\n', f);
+}
+
+/* ok or warning, as the reader says it. */
+static const char *
+fit_text(const char *fit)
+{
+	return strcmp(fit, "ok") == 0        ? _("ok")
+	       : strcmp(fit, "warning") == 0 ? _("warning")
+	                                     : fit;
 }
 
 static void
@@ -112,17 +122,17 @@ compare_table(FILE *f, const view *v)
 	int i, k;
 
 	table_init(&t, N_COMPARE + 2, 0x7FEu);
-	table_add(&t, "plan");
-	table_add(&t, "initial");
-	table_add(&t, "running");
-	table_add(&t, "replacement");
-	table_add(&t, "total");
-	table_add(&t, "eligible");
-	table_add(&t, "grant");
-	table_add(&t, "net");
-	table_add(&t, "¥/user/year");
-	table_add(&t, "vs %s", v->reference_plan);
-	table_add(&t, "security");
+	table_add(&t, "%s", _("plan"));
+	table_add(&t, "%s", _("initial"));
+	table_add(&t, "%s", _("running"));
+	table_add(&t, "%s", _("replacement"));
+	table_add(&t, "%s", _("total"));
+	table_add(&t, "%s", _("eligible"));
+	table_add(&t, "%s", _("grant"));
+	table_add(&t, "%s", _("net"));
+	table_add(&t, "%s", _("per user-year"));
+	table_add(&t, _("vs %s"), v->reference_plan);
+	table_add(&t, "%s", _("security"));
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		if (!p->selected)
@@ -131,11 +141,11 @@ compare_table(FILE *f, const view *v)
 		table_add(&t, "%s", p->id);
 		for (k = 0; k < N_COMPARE; k++)
 			table_add(&t, "%s", fmt_yen(x[k], a, sizeof a));
-		table_add(&t, "%s", p->security_fit);
+		table_add(&t, "%s", fit_text(p->security_fit));
 	}
-	fprintf(f,
-	        "Costs in yen over the horizon (grant = 特別交付税措置; net = "
-	        "total - grant):\n");
+	print_wrapped(f, "", "",
+	              _("Costs in yen over the horizon (grant = special "
+	                "allocation tax; net = total - grant):"));
 	table_print(f, &t, 0);
 	table_free(&t);
 	fputc('\n', f);
@@ -188,6 +198,16 @@ cmd_compare(const options *o)
 /* ---- estimate
  * ----------------------------------------------------------------- */
 
+/* An item's phase (initial, annual, replacement) as the reader says it. */
+static const char *
+phase_text(const char *phase)
+{
+	return strcmp(phase, "initial") == 0       ? _("initial")
+	       : strcmp(phase, "annual") == 0      ? _("annual")
+	       : strcmp(phase, "replacement") == 0 ? _("replacement")
+	                                           : phase;
+}
+
 static void
 items_table(FILE *f, const vplan *p)
 {
@@ -196,27 +216,28 @@ items_table(FILE *f, const vplan *p)
 	int i;
 
 	table_init(&t, 8, 0x78u);
-	table_add(&t, "item");
-	table_add(&t, "category");
-	table_add(&t, "phase");
-	table_add(&t, "quantity");
-	table_add(&t, "unit ¥");
-	table_add(&t, "total ¥");
-	table_add(&t, "eligible ¥");
-	table_add(&t, "label");
+	table_add(&t, "%s", _("item"));
+	table_add(&t, "%s", _("category"));
+	table_add(&t, "%s", _("phase"));
+	table_add(&t, "%s", _("quantity"));
+	table_add(&t, "%s", _("unit ¥"));
+	table_add(&t, "%s", _("total ¥"));
+	table_add(&t, "%s", _("eligible ¥"));
+	table_add(&t, "%s", _("name"));
 	for (i = 0; i < p->n_items; i++) {
 		const vitem *it = &p->items[i];
 		table_add(&t, "%s", it->id);
 		table_add(&t, "%s", it->category);
 		if (it->every > 0)
-			table_add(&t, "%s/%lldy", it->phase, it->every);
+			table_add(&t, _("%s/%lldy"), phase_text(it->phase),
+			          it->every);
 		else
-			table_add(&t, "%s", it->phase);
+			table_add(&t, "%s", phase_text(it->phase));
 		table_add(&t, "%s", fmt_yen(it->quantity, a, sizeof a));
 		table_add(&t, "%s", fmt_yen(it->unit_yen, b, sizeof b));
 		table_add(&t, "%s", fmt_yen(it->total, c, sizeof c));
 		table_add(&t, "%s", fmt_yen(it->eligible, d, sizeof d));
-		table_add(&t, "%s", it->label);
+		table_add(&t, "%s", pick(it->label, it->label_en));
 	}
 	table_print(f, &t, 2);
 	table_free(&t);
@@ -229,24 +250,21 @@ years_table(FILE *f, const view *v, const vplan *p)
 	char a[32], b[32], c[32], d[32];
 	int k;
 
-	table_init(&t, 6, 0x3Eu);
-	table_add(&t, "fiscal year");
-	table_add(&t, "FY");
-	table_add(&t, "cost ¥");
-	table_add(&t, "eligible ¥");
-	table_add(&t, "grant ¥");
-	table_add(&t, "net ¥");
+	table_init(&t, 5, 0x1Eu);
+	table_add(&t, "%s", _("fiscal year"));
+	table_add(&t, "%s", _("cost ¥"));
+	table_add(&t, "%s", _("eligible ¥"));
+	table_add(&t, "%s", _("grant ¥"));
+	table_add(&t, "%s", _("net ¥"));
 	for (k = 0; k < v->years; k++) {
 		const vyear *y = &p->years[k];
-		table_add(&t, "%s", y->label);
-		table_add(&t, "%lld", y->fy);
+		table_add(&t, "%s", fy_text(y->fy, y->label, a, sizeof a));
 		table_add(&t, "%s", fmt_yen(y->cost, a, sizeof a));
 		table_add(&t, "%s", fmt_yen(y->eligible, b, sizeof b));
 		table_add(&t, "%s", fmt_yen(y->grant, c, sizeof c));
 		table_add(&t, "%s", fmt_yen(y->net, d, sizeof d));
 	}
-	table_add(&t, "total");
-	table_add(&t, "%s", "");
+	table_add(&t, "%s", _("total"));
 	table_add(&t, "%s", fmt_yen(p->total, a, sizeof a));
 	table_add(&t, "%s", fmt_yen(p->eligible, b, sizeof b));
 	table_add(&t, "%s", fmt_yen(p->grant, c, sizeof c));
@@ -258,20 +276,23 @@ years_table(FILE *f, const view *v, const vplan *p)
 static void
 estimate_table(FILE *f, const view *v)
 {
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], line[1024];
 	int i;
 
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		if (!p->selected)
 			continue;
-		fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
-		fprintf(f,
-		        "  %lld users; initial ¥%s; running ¥%s a year; "
-		        "effective grant rate %s\n",
-		        p->users, fmt_yen(p->initial, a, sizeof a),
-		        fmt_yen(p->annual, b, sizeof b),
-		        fmt_rate(p->effective_rate, c, sizeof c));
+		snprintf(line, sizeof line, _("plan %s: %s"), p->id,
+		         pick(p->label, p->label_en));
+		print_wrapped(f, "", "  ", line);
+		snprintf(line, sizeof line,
+		         _("%lld users; initial ¥%s; running ¥%s a year; "
+		           "effective grant rate %s"),
+		         p->users, fmt_yen(p->initial, a, sizeof a),
+		         fmt_yen(p->annual, b, sizeof b),
+		         fmt_rate(p->effective_rate, c, sizeof c));
+		print_wrapped(f, "  ", "    ", line);
 		items_table(f, p);
 		fputc('\n', f);
 		years_table(f, v, p);

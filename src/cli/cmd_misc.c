@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "report.h"
 
 /* Validate one profile: "PATH: ok" or the error; exit code. */
 static int
@@ -16,7 +17,7 @@ check_one(const char *path)
 		fprintf(stderr, "twcost: %s\n", err);
 		return EXIT_USAGE;
 	}
-	printf("%s: ok\n", path);
+	printf(_("%s: ok\n"), path);
 	return EXIT_OK;
 }
 
@@ -53,17 +54,19 @@ cmd_profiles(const options *o)
 		return EXIT_OK;
 	}
 	table_init(&t, 3, 0);
-	table_add(&t, "name");
-	table_add(&t, "kind");
-	table_add(&t, "title");
+	table_add(&t, "%s", _("name"));
+	table_add(&t, "%s", _("kind"));
+	table_add(&t, "%s", _("title"));
 	for (i = 0; i < n; i++) {
 		table_add(&t, "%s", twc_bundled(i, "name"));
-		table_add(&t, "%s", twc_bundled(i, "kind"));
+		table_add(&t, "%s", kind_text(twc_bundled(i, "kind")));
 		table_add(&t, "%s", twc_bundled(i, "title"));
 	}
 	table_print(stdout, &t, 0);
 	table_free(&t);
-	puts("\nUse one with --profile NAME; print it with twcost profiles "
-	     "NAME.");
+	fputc('\n', stdout);
+	print_wrapped(stdout, "", "",
+	              _("Use one with --profile NAME; print it with twcost "
+	                "profiles NAME."));
 	return EXIT_OK;
 }

@@ -392,9 +392,9 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 	if (c == NULL)
 		return fail(EXIT_FAILURE_IO, "out of memory");
 	snprintf(c->title, sizeof c->title,
-	         "%s: net cost over %lld fiscal years", v->name, v->years);
+	         _("%s: net cost over %lld fiscal years"), v->name, v->years);
 	snprintf(c->tornado_title, sizeof c->tornado_title,
-	         "%s: what moves net cost most",
+	         _("%s: what moves net cost most"),
 	         plan >= 0 ? v->plans[plan].id : "");
 	spec.title = c->title;
 	spec.curves = c->curves;
@@ -417,8 +417,8 @@ draw_chart(const view *v, const sim_view *s, const options *o)
 		;
 	else if (plot_font(spec.title, font, sizeof font) > 0)
 		fprintf(stderr,
-		        "twcost: the chart's font %s lacks some Japanese "
-		        "characters: install fonts-noto-cjk\n",
+		        _("twcost: the chart's font %s lacks some Japanese "
+		          "characters: install fonts-noto-cjk\n"),
 		        font);
 	free(c->bars);
 	free(c->labels);
@@ -472,16 +472,19 @@ percentile_table(FILE *f, const view *v, const sim_view *s)
 	int i;
 
 	table_init(&t, 10, 0x1FEu);
-	table_add(&t, "plan");
-	table_add(&t, "estimate");
-	table_add(&t, "mean");
+	table_add(&t, "%s", _("plan"));
+	table_add(&t, "%s", _("estimate"));
+	table_add(&t, "%s", _("mean"));
 	table_add(&t, "P10");
 	table_add(&t, "P50");
 	table_add(&t, "P90");
-	table_add(&t, "cheapest");
-	table_add(&t, "any plan");
-	table_add(&t, "%s%s", ref[0] ? "< " : "", ref[0] ? ref : "-");
-	table_add(&t, "distribution (P0 to P100)");
+	table_add(&t, "%s", _("cheapest"));
+	table_add(&t, "%s", _("any plan"));
+	if (ref[0])
+		table_add(&t, _("< %s"), ref);
+	else
+		table_add(&t, "-");
+	table_add(&t, "%s", _("distribution (P0 to P100)"));
 	t.right = 0x1FEu;
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
@@ -516,21 +519,22 @@ static void
 tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 {
 	table t;
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], line[512];
 	int k, n = sp->n_bars;
 
 	if (n <= 0)
 		return;
-	fprintf(f,
-	        "%s: what moves net cost most (each input from its P10 to its "
-	        "P90, others at base)\n",
-	        p->id);
+	snprintf(line, sizeof line,
+	         _("%s: what moves net cost most (each input from its P10 to "
+	           "its P90, others at base)"),
+	         p->id);
+	print_wrapped(f, "", "  ", line);
 	table_init(&t, 5, 0x1Eu);
-	table_add(&t, "input");
-	table_add(&t, "net at P10");
-	table_add(&t, "net at P90");
-	table_add(&t, "swing");
-	table_add(&t, "rank corr");
+	table_add(&t, "%s", _("input"));
+	table_add(&t, "%s", _("net at P10"));
+	table_add(&t, "%s", _("net at P90"));
+	table_add(&t, "%s", _("swing"));
+	table_add(&t, "%s", _("rank corr"));
 	for (k = 0; k < n && k < max_bars; k++) {
 		const vbar *bar = &sp->bars[k];
 		table_add(&t, "%s", bar->input);
@@ -545,7 +549,7 @@ tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 	table_print(f, &t, 2);
 	table_free(&t);
 	if (n > max_bars)
-		fprintf(f, "  (%d more inputs; all of them in --format json)\n",
+		fprintf(f, _("  (%d more inputs; all of them in --format json)\n"),
 		        n - max_bars);
 	fputc('\n', f);
 }
@@ -554,6 +558,8 @@ tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 static void
 ranked_note(FILE *f, const view *v, const sim_view *s)
 {
+	char line[1024];
+	size_t len;
 	int i, shown = 0, ranked = 0, insecure = 0;
 
 	for (i = 0; i < v->n_plans; i++) {
@@ -563,32 +569,44 @@ ranked_note(FILE *f, const view *v, const sim_view *s)
 		ranked += s->plans[i].excluded[0] == '\0';
 		insecure += strcmp(s->plans[i].excluded, "security") == 0;
 	}
-	fprintf(f,
-	        "cheapest: among the %d of the %d plan%s shown whose security "
-	        "fit is ok; any plan: among all %d plans.\n",
-	        ranked, shown, shown == 1 ? "" : "s", v->n_plans);
+	snprintf(line, sizeof line,
+	         ngettext("cheapest: among the %d of the %d plan shown whose "
+	                  "security fit is ok; any plan: among all %d plans.",
+	                  "cheapest: among the %d of the %d plans shown whose "
+	                  "security fit is ok; any plan: among all %d plans.",
+	                  (unsigned long)shown),
+	         ranked, shown, v->n_plans);
+	print_wrapped(f, "", "", line);
 	if (insecure == 0)
 		return;
-	fputs("not ranked as cheapest (a security warning, see below):", f);
-	for (i = 0; i < v->n_plans; i++)
+	len = (size_t)snprintf(line, sizeof line, "%s",
+	                       _("not ranked as cheapest (a security warning, "
+	                         "see below):"));
+	for (i = 0; i < v->n_plans && len < sizeof line; i++)
 		if (v->plans[i].selected &&
 		    strcmp(s->plans[i].excluded, "security") == 0)
-			fprintf(f, " %s", v->plans[i].id);
-	fputc('\n', f);
+			len += (size_t)snprintf(line + len, sizeof line - len,
+			                        " %s", v->plans[i].id);
+	print_wrapped(f, "", "  ", line);
 }
 
 static void
 sim_header(FILE *f, const view *v, const sim_view *s)
 {
-	char a[32];
+	char a[32], line[512];
 
-	fprintf(f,
-	        "Monte Carlo: %s draws, seed %lld, %lld uncertain inputs, %lld "
-	        "thread%s; every plan on the same draws.\n"
-	        "Net cost in yen over the horizon (estimate: every input at "
-	        "its base value).\n",
-	        fmt_yen(s->draws, a, sizeof a), s->seed, s->n_draws_inputs,
-	        s->threads, s->threads == 1 ? "" : "s");
+	snprintf(line, sizeof line,
+	         ngettext("Monte Carlo: %s draws, seed %lld, %lld uncertain "
+	                  "inputs, %lld thread; every plan on the same draws.",
+	                  "Monte Carlo: %s draws, seed %lld, %lld uncertain "
+	                  "inputs, %lld threads; every plan on the same draws.",
+	                  (unsigned long)s->threads),
+	         fmt_yen(s->draws, a, sizeof a), s->seed, s->n_draws_inputs,
+	         s->threads);
+	print_wrapped(f, "", "", line);
+	print_wrapped(f, "", "",
+	              _("Net cost in yen over the horizon (estimate: every "
+	                "input at its base value)."));
 	ranked_note(f, v, s);
 }
 

@@ -200,6 +200,7 @@ cli_run(int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK)
 		return rc;
 	out_protect(o.profile);
+	out_set_width(o.wide ? 0 : terminal_width());
 	if (o.command != NULL && strcmp(o.command, "version") == 0)
 		return version();
 	if (o.command == NULL || strcmp(o.command, "help") == 0) {

@@ -8,6 +8,20 @@
 
 #include "cli.h"
 
+static int speaking_ja;
+
+int
+cli_ja(void)
+{
+	return speaking_ja;
+}
+
+const char *
+pick(const char *ja, const char *en)
+{
+	return speaking_ja || en == NULL || en[0] == '\0' ? ja : en;
+}
+
 static const char *
 nonempty(const char *name)
 {
@@ -60,6 +74,7 @@ cli_language(int argc, char **argv)
 	             : environment_is_ja();
 	const char *now;
 
+	speaking_ja = ja;
 	setenv("TWCOST_LANG", ja ? "ja" : "en", 1);
 	/* LANGUAGE decides among catalogues; "en" has none, so English is
 	 * the text as written. */

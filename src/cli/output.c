@@ -4,6 +4,8 @@
 #include "output.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <sys/ioctl.h>
 #include <glob.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -234,6 +236,7 @@ table_init(table *t, int ncols, unsigned right)
 	t->ncols = ncols;
 	t->right = right;
 	t->rule_after = 1;
+	t->keys = 1;
 }
 
 /* End a full buffer (n bytes with its NUL) on a character boundary with
@@ -254,6 +257,8 @@ table_add(table *t, const char *fmt, ...)
 	char buf[1024];
 	va_list ap;
 
+	if (t->ncols > TABLE_MAX_COLS)
+		return;
 	if (t->n == t->cap) {
 		int cap = t->cap ? t->cap * 2 : 64;
 		char **p = realloc(t->cells, sizeof *p * (size_t)cap);
@@ -315,43 +320,294 @@ text_width(const char *s)
 	return w;
 }
 
+/* ---- fitting the terminal -------------------------------------------- */
+
+static int width_limit = 80;
+
+void
+out_set_width(int columns)
+{
+	width_limit = columns;
+}
+
+int
+out_width(void)
+{
+	return width_limit;
+}
+
+int
+terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long n;
+#if defined(TIOCGWINSZ)
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+#endif
+	if (env != NULL) {
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && end != env && n > 0)
+			return n < 40 ? 40 : n > 1000 ? 1000 : (int)n;
+	}
+	return 80;
+}
+
+/* Columns of the character at p (n bytes). */
+static int
+char_width(const unsigned char *p, int n)
+{
+	char one[5];
+
+	memcpy(one, p, (size_t)n);
+	one[n] = '\0';
+	return text_width(one);
+}
+
+size_t
+text_fit(const char *s, int width, int *used)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t brk = 0, i = 0;
+	int w = 0, brk_w = 0;
+
+	while (p[i] != '\0') {
+		int n = seq_len(p + i), cw = char_width(p + i, n);
+		if (w + cw > width && i > 0)
+			break;
+		/* A line may end before a space or a wide character, or after
+		 * a wide character, a comma or a hyphen. */
+		if (p[i] == ' ' || cw == 2)
+			brk = i, brk_w = w;
+		w += cw;
+		i += (size_t)n;
+		if (cw == 2 || p[i - 1] == ',' || p[i - 1] == '-')
+			brk = i, brk_w = w;
+	}
+	if (p[i] == '\0' || brk == 0) {
+		*used = w;
+		return i;
+	}
+	*used = brk_w;
+	return brk;
+}
+
+void
+print_wrapped(FILE *f, const char *first, const char *rest, const char *text)
+{
+	const char *prefix = first;
+	int limit = width_limit > 0 ? width_limit : INT_MAX;
+
+	do {
+		int room = limit - text_width(prefix), used;
+		size_t n;
+		if (room < 20)
+			room = 20;
+		n = text_fit(text, room, &used);
+		fprintf(f, "%s%.*s\n", prefix, (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+		prefix = rest;
+	} while (*text != '\0');
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* The columns of one block of a table: the key columns and [from, to). */
+typedef struct block {
+	int from, to;
+	int widths[TABLE_MAX_COLS];
+} block;
+
+static int
+block_has(const table *t, const block *b, int c)
+{
+	return c < t->keys || (c >= b->from && c < b->to);
+}
+
+static int
+block_width(const table *t, const block *b)
+{
+	int c, w = 0, first = 1;
+
+	for (c = 0; c < t->ncols; c++)
+		if (block_has(t, b, c)) {
+			w += b->widths[c] + (first ? 0 : 2);
+			first = 0;
+		}
+	return w;
+}
+
+/* Piece k of a cell wrapped to width columns: its start, bytes and
+ * columns.  Pieces after the first are indented by the cell's own leading
+ * spaces and two more (*hang), so that a wrapped name stays under its
+ * line. */
+static const char *
+cell_piece(const char *cell, int width, int k, size_t *n, int *used,
+           int *hang)
+{
+	int lead = (int)strspn(cell, " "), j;
+
+	*hang = lead + 2 < width / 2 ? lead + 2 : 0;
+	*n = 0;
+	for (j = 0; j <= k; j++) {
+		cell += *n;
+		while (j > 0 && *cell == ' ')
+			cell++;
+		*n = text_fit(cell, j > 0 ? width - *hang : width, used);
+	}
+	if (k == 0)
+		*hang = 0;
+	return cell;
+}
+
+/* One row's line k of the block (each cell's k-th wrapped piece) into
+ * out, without trailing spaces.  Returns 1 when some cell had more to
+ * print. */
+static int
+row_line(FILE *dst, const table *t, const block *b, int row, int k)
+{
+	int c, more = 0, first = 1;
+
+	for (c = 0; c < t->ncols; c++) {
+		const char *cell;
+		int used = 0, hang, pad;
+		size_t n;
+		if (!block_has(t, b, c))
+			continue;
+		cell = cell_piece(t->cells[row * t->ncols + c], b->widths[c],
+		                  k, &n, &used, &hang);
+		more |= cell[n] != '\0';
+		pad = b->widths[c] - used - hang;
+		fprintf(dst, "%s", first ? "" : "  ");
+		first = 0;
+		if (t->right & (1u << c))
+			fprintf(dst, "%*s%.*s", pad + hang, "", (int)n, cell);
+		else
+			fprintf(dst, "%*s%.*s%*s", hang, "", (int)n, cell, pad,
+			        "");
+	}
+	return more;
+}
+
+static int
+print_row_line(FILE *f, const table *t, const block *b, int row, int k,
+               int indent)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int more;
+
+	if (mem == NULL)
+		return 0;
+	more = row_line(mem, t, b, row, k);
+	fclose(mem);
+	while (len > 0 && buf[len - 1] == ' ')
+		len--;
+	fprintf(f, "%*s%.*s\n", indent, "", (int)len, buf);
+	free(buf);
+	return more;
+}
+
+static void
+print_block(FILE *f, const table *t, const block *b, int indent)
+{
+	int rows = t->n / t->ncols, r, k;
+
+	for (r = 0; r < rows; r++) {
+		for (k = 0; print_row_line(f, t, b, r, k, indent); k++)
+			;
+		if (r + 1 == t->rule_after) {
+			int w = block_width(t, b);
+			fprintf(f, "%*s", indent, "");
+			while (w-- > 0)
+				fputc('-', f);
+			fputc('\n', f);
+		}
+	}
+}
+
+/* The narrowest a text column is squeezed to (its cells then wrap). */
+#define TEXT_MIN 24
+
+/* Narrow the widest left-aligned columns of the block, a column at a
+ * time, until it fits in room or none can narrow. */
+static void
+squeeze(const table *t, block *b, int room)
+{
+	int over = block_width(t, b) - room;
+
+	while (over > 0) {
+		int c, widest = -1;
+		for (c = 0; c < t->ncols; c++)
+			if (block_has(t, b, c) && !(t->right & (1u << c)) &&
+			    b->widths[c] > TEXT_MIN &&
+			    (widest < 0 || b->widths[c] > b->widths[widest]))
+				widest = c;
+		if (widest < 0)
+			return;
+		b->widths[widest]--;
+		over--;
+	}
+}
+
+/* The block's width with every text column squeezed as far as it goes. */
+static int
+narrowest(const table *t, const block *b)
+{
+	block n = *b;
+	int c;
+
+	for (c = 0; c < t->ncols; c++)
+		if (!(t->right & (1u << c)) && n.widths[c] > TEXT_MIN)
+			n.widths[c] = TEXT_MIN;
+	return block_width(t, &n);
+}
+
 void
 table_print(FILE *f, const table *t, int indent)
 {
-	int widths[32] = {0}, c, i, total = 0;
+	int widths[TABLE_MAX_COLS] = {0}, c, i;
+	int room = width_limit > 0 ? width_limit - indent : INT_MAX;
+	block b;
 
 	for (i = 0; i < t->n; i++) {
 		int w = text_width(t->cells[i]);
 		c = i % t->ncols;
-		if (c < 32 && w > widths[c])
+		if (w > widths[c])
 			widths[c] = w;
 	}
-	for (c = 0; c < t->ncols && c < 32; c++)
-		total += widths[c] + (c ? 2 : 0);
-	for (i = 0; i < t->n; i++) {
-		int pad;
-		c = i % t->ncols;
-		if (c == 0)
-			fprintf(f, "%*s", indent, "");
-		pad = (c < 32 ? widths[c] : 0) - text_width(t->cells[i]);
-		if (t->right & (1u << c))
-			fprintf(f, "%s%*s%s", c ? "  " : "", pad, "",
-			        t->cells[i]);
-		else if (c == t->ncols - 1)
-			fprintf(f, "%s%s", c ? "  " : "", t->cells[i]);
-		else
-			fprintf(f, "%s%s%*s", c ? "  " : "", t->cells[i], pad,
-			        "");
-		if (c == t->ncols - 1) {
-			fputc('\n', f);
-			if (i / t->ncols + 1 == t->rule_after) {
-				int k;
-				fprintf(f, "%*s", indent, "");
-				for (k = 0; k < total; k++)
-					fputc('-', f);
-				fputc('\n', f);
+	memcpy(b.widths, widths, sizeof b.widths);
+	b.from = t->keys;
+	b.to = t->ncols;
+	if (block_width(t, &b) <= room || t->keys >= t->ncols) {
+		squeeze(t, &b, room);
+		print_block(f, t, &b, indent);
+		return;
+	}
+	/* Too wide: the columns in blocks that fit, the key columns in each,
+	 * a blank line between. */
+	for (c = t->keys; c < t->ncols; c = b.to) {
+		memcpy(b.widths, widths, sizeof b.widths);
+		b.from = c;
+		b.to = c + 1;
+		while (b.to < t->ncols) {
+			b.to++;
+			if (narrowest(t, &b) > room) {
+				b.to--;
+				break;
 			}
 		}
+		squeeze(t, &b, room);
+		if (c > t->keys)
+			fputc('\n', f);
+		print_block(f, t, &b, indent);
 	}
 }
 
@@ -375,11 +631,14 @@ fmt_yen(long long v, char *buf, size_t n)
 	size_t len, i, k = 0;
 
 	len = (size_t)snprintf(digits, sizeof digits, "%llu", u);
-	if (n < len + len / 3 + 2) {
+	if (n < len + len / 3 + 4) {
 		snprintf(buf, n, "%lld", v);
 		return buf;
 	}
-	if (v < 0)
+	if (v < 0 && cli_ja()) { /* △, as Japanese budgets mark negatives */
+		memcpy(buf + k, "\xE2\x96\xB3", 3);
+		k += 3;
+	} else if (v < 0)
 		buf[k++] = '-';
 	for (i = 0; i < len; i++) {
 		if (i > 0 && (len - i) % 3 == 0)

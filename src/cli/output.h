@@ -37,13 +37,20 @@ void out_protect_reset(void);
  * when writing failed, remove the temporary file.  Exit code. */
 int out_close(out *o, int commit);
 
+/* The most columns a table has. */
+#define TABLE_MAX_COLS 32
+
 /* A terminal table: cells of UTF-8 text, columns padded to their widest
- * cell (East Asian wide characters count two columns). */
+ * cell (East Asian wide characters count two columns).  Wider than the
+ * terminal (out_width), it is printed in blocks of columns that fit, each
+ * with the key columns (the first `keys`, 1 by default); a text column
+ * still too wide wraps. */
 typedef struct table {
 	int ncols, n, cap;
 	char **cells;   /* row-major, n cells so far */
 	unsigned right; /* bit c: column c is right-aligned */
 	int rule_after; /* draw a rule after this many rows (the header) */
+	int keys;       /* leading columns repeated in every block */
 } table;
 
 void table_init(table *t, int ncols, unsigned right);
@@ -55,7 +62,8 @@ void table_add(table *t, const char *fmt, ...)
 void table_print(FILE *f, const table *t, int indent);
 void table_free(table *t);
 
-/* 1234567 -> "1,234,567" (into buf, which it returns). */
+/* 1234567 -> "1,234,567" (into buf, which it returns); a negative as
+ * -1,234 in English and △1,234 in Japanese.  For tables, not CSV. */
 char *fmt_yen(long long v, char *buf, size_t n);
 
 /* Yen to thousand yen, rounded half-up (half away from zero). */
@@ -72,5 +80,24 @@ void csv_bom(FILE *f);
 
 /* Columns text takes in a terminal. */
 int text_width(const char *s);
+
+/* The width tables and text are fitted to: the terminal's, or COLUMNS,
+ * or 80; 0 for no limit (--wide).  Set once a command line. */
+void out_set_width(int columns);
+int out_width(void);
+
+/* The terminal's width when standard output is one, else COLUMNS, else
+ * 80 (at least 40). */
+int terminal_width(void);
+
+/* Bytes of the longest start of s that fits in width columns, ending
+ * where a line may break (a space, around a wide character, after a comma
+ * or hyphen; anywhere when there is no such place); *used its columns. */
+size_t text_fit(const char *s, int width, int *used);
+
+/* text as lines that fit out_width: the first after prefix first, the
+ * others after rest (e.g. "  - " and "    "). */
+void print_wrapped(FILE *f, const char *first, const char *rest,
+                   const char *text);
 
 #endif

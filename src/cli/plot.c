@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "plot.h"
+#include "i18n.h"
 
 #include <cairo.h>
 #include <cairo-pdf.h>
@@ -160,10 +161,10 @@ pick_unit(const plot_spec *s)
 	if (s->n_bars > 0 && bars_range(s, s->n_bars, &lo, &hi))
 		big = fmax(big, fmax(fabs(lo), fabs(hi)));
 	if (big < 1e10)
-		return (unit){1e3, "千円"};
+		return (unit){1e3, _("thousand yen")};
 	if (big < 1e13)
-		return (unit){1e6, "百万円"};
-	return (unit){1e8, "億円"};
+		return (unit){1e6, _("million yen")};
+	return (unit){1e8, _("hundred million yen")};
 }
 
 /* ---- text -------------------------------------------------------------- */
@@ -443,7 +444,7 @@ x_title(page *pg, const box *b)
 {
 	char buf[64];
 
-	snprintf(buf, sizeof buf, "net cost (%s)", pg->u.name);
+	snprintf(buf, sizeof buf, _("net cost (%s)"), pg->u.name);
 	font(pg, 17, 0);
 	grey(pg, 0.2);
 	text_at(pg, (b->x0 + b->x1) / 2, b->y1 + 52, CENTRE, buf);
@@ -520,7 +521,7 @@ y_title(page *pg, const box *b)
 	cairo_rotate(pg->cr, -M_PI / 2);
 	font(pg, 17, 0);
 	grey(pg, 0.2);
-	text_at(pg, 0, 0, CENTRE, "cumulative probability");
+	text_at(pg, 0, 0, CENTRE, _("cumulative probability"));
 	cairo_restore(pg->cr);
 }
 
@@ -662,7 +663,7 @@ legend_table(page *pg, const plot_spec *s, const axis *a, double x0, double x1,
 
 	font(pg, 16, 1);
 	grey(pg, 0.2);
-	text_at(pg, x0 + 50, y, LEFT, "plan");
+	text_at(pg, x0 + 50, y, LEFT, _("plan"));
 	for (i = 0; i < 3; i++) {
 		snprintf(buf, sizeof buf, "%s (%s)", heads[i], pg->u.name);
 		text_at(pg, x1 - (2 - i) * 170, y, RIGHT, buf);
@@ -717,7 +718,7 @@ s_chart(page *pg, const plot_spec *s, const box *b)
 	y_title(pg, b);
 	if (!curves_range(s, &lo, &hi)) {
 		frame(pg, b);
-		no_data(pg, b, "no simulation results to draw");
+		no_data(pg, b, _("no simulation results to draw"));
 		return;
 	}
 	a = fit_axis(pg, lo - (hi - lo) * 0.02, hi + (hi - lo) * 0.02,
@@ -746,14 +747,15 @@ s_chart(page *pg, const plot_spec *s, const box *b)
 static double
 tornado_key(page *pg, double x, double y)
 {
-	static const char *const names[2] = {"input at P10", "input at P90"};
+	static const char *const names[2] = {N_("input at P10"),
+	                                     N_("input at P90")};
 	int i;
 
 	font(pg, 16, 0);
 	for (i = 1; i >= 0; i--) {
-		x -= text_width(pg, names[i]);
+		x -= text_width(pg, _(names[i]));
 		grey(pg, 0.2);
-		text_at(pg, x, y, LEFT, names[i]);
+		text_at(pg, x, y, LEFT, _(names[i]));
 		x -= 26;
 		colour(pg, i ? high_colour : low_colour);
 		cairo_rectangle(pg->cr, x, y - 13, 18, 14);
@@ -887,7 +889,7 @@ tornado(page *pg, const plot_spec *s, double y0, double y1)
 	axis a;
 
 	snprintf(title, sizeof title, "%s",
-	         s->tornado_title ? s->tornado_title : "sensitivity");
+	         s->tornado_title ? s->tornado_title : _("sensitivity"));
 	if (shown < usable_n)
 		snprintf(title + strlen(title), sizeof title - strlen(title),
 		         " (the %d largest of %d inputs)", shown, usable_n);
@@ -900,7 +902,7 @@ tornado(page *pg, const plot_spec *s, double y0, double y1)
 	b.x0 = MARGIN + label_column(pg, s, shown) + 24;
 	if (shown == 0) {
 		frame(pg, &b);
-		no_data(pg, &b, "no sensitivity results to draw");
+		no_data(pg, &b, _("no sensitivity results to draw"));
 		return;
 	}
 	b.y1 = b.y0 + shown * fmin((b.y1 - b.y0) / shown, 40);
@@ -924,12 +926,13 @@ footnote(page *pg, const plot_spec *s)
 
 	if (s->draws > 0)
 		snprintf(buf, sizeof buf,
-		         "Monte Carlo simulation: %s draws, seed %llu.  ",
+		         _("Monte Carlo simulation: %s draws, seed %llu.  "),
 		         fmt_num(s->draws, 0, n, sizeof n), s->seed);
 	if (s->n_bars > 0)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-		         "Tornado: each input at its P10 and at its P90, the "
-		         "others at base.");
+		         "%s",
+		         _("Tornado: each input at its P10 and at its P90, "
+		           "the others at base."));
 	font(pg, 14, 0);
 	grey(pg, 0.35);
 	label_at(pg, MARGIN, PLOT_HEIGHT - 18, LEFT, PLOT_WIDTH - 2 * MARGIN,
@@ -1108,14 +1111,14 @@ svg_words(FILE *f, const plot_spec *s)
 	int i;
 
 	fputs("\n<title>", f);
-	xml_text(f, s->title ? s->title : "net cost");
+	xml_text(f, s->title ? s->title : _("net cost"));
 	fputs("</title>\n<desc>plans:", f);
 	for (i = 0; i < s->n_curves; i++) {
 		fputs(i ? ", " : " ", f);
 		xml_text(f, s->curves[i].label);
 	}
 	fputs(".\n", f);
-	xml_text(f, s->tornado_title ? s->tornado_title : "sensitivity");
+	xml_text(f, s->tornado_title ? s->tornado_title : _("sensitivity"));
 	fputs(":", f);
 	for (i = 0; i < s->n_bars; i++) {
 		fputs(i ? ", " : " ", f);

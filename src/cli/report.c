@@ -13,15 +13,27 @@ json_real_or_null(double x)
 	return isnan(x) ? json_null() : json_real(x);
 }
 
+/* Messages in one language: English for "warnings", Japanese for
+ * "warnings_ja" (JSON is the same whatever the language spoken). */
 static json_t *
-json_texts(const vmsgs *l)
+json_texts(const char *const *texts, int n)
 {
 	json_t *a = json_array();
 	int i;
 
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->text[i]));
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_string(texts[i]));
 	return a;
+}
+
+static void
+json_messages(json_t *o, const vmsgs *warnings, const vmsgs *notes)
+{
+	json_object_set_new(o, "warnings", json_texts(warnings->en, warnings->n));
+	json_object_set_new(o, "warnings_ja",
+	                    json_texts(warnings->ja, warnings->n));
+	json_object_set_new(o, "notes", json_texts(notes->en, notes->n));
+	json_object_set_new(o, "notes_ja", json_texts(notes->ja, notes->n));
 }
 
 static json_t *
@@ -61,6 +73,16 @@ set_real(json_t *o, const char *key, double x)
 	json_object_set_new(o, key, json_real_or_null(x));
 }
 
+/* A fiscal year's English label: FY2025. */
+static void
+set_fy_en(json_t *o, const char *key, long long fy)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "FY%lld", fy);
+	set_text(o, key, buf);
+}
+
 static void
 set_bool(json_t *o, const char *key, int b)
 {
@@ -80,6 +102,8 @@ json_scenario(const view *v)
 	set_text(o, "start", v->start);
 	set_text(o, "start_label", v->start_label);
 	set_text(o, "end_label", v->end_label);
+	set_fy_en(o, "start_label_en", v->start_fy);
+	set_fy_en(o, "end_label_en", v->end_fy);
 	set_text(o, "reference_plan", v->reference_plan);
 	set_text(o, "sizing", v->sizing);
 	set_int(o, "staff", v->staff);
@@ -122,6 +146,7 @@ json_year(const vyear *y)
 
 	set_int(o, "fy", y->fy);
 	set_text(o, "label", y->label);
+	set_fy_en(o, "label_en", y->fy);
 	set_int(o, "cost_yen", y->cost);
 	set_int(o, "eligible_yen", y->eligible);
 	set_int(o, "grant_yen", y->grant);
@@ -211,8 +236,7 @@ json_plan(const view *v, const vplan *p)
 		json_array_append_new(items,
 		                      json_item(&p->items[k], (int)v->years));
 	json_object_set_new(o, "items", items);
-	json_object_set_new(o, "warnings", json_texts(&p->warnings));
-	json_object_set_new(o, "notes", json_texts(&p->notes));
+	json_messages(o, &p->warnings, &p->notes);
 	return o;
 }
 
@@ -229,8 +253,7 @@ json_estimate(const view *v)
 			json_array_append_new(plans,
 			                      json_plan(v, &v->plans[i]));
 	json_object_set_new(root, "plans", plans);
-	json_object_set_new(root, "warnings", json_texts(&v->warnings));
-	json_object_set_new(root, "notes", json_texts(&v->notes));
+	json_messages(root, &v->warnings, &v->notes);
 	return root;
 }
 
@@ -265,21 +288,71 @@ strict_code(const view *v, const options *o, int rc)
 /* ---- table headers and messages ------------------------------------------
  */
 
+const char *
+kind_text(const char *kind)
+{
+	static const char *const kinds[][2] = {
+	    {"prefecture", N_("prefecture")},
+	    {"designated_city", N_("designated city")},
+	    {"municipality", N_("municipality")},
+	    {"special_ward", N_("special ward")},
+	    {"association", N_("association of local governments")}};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i][0]) == 0)
+			return _(kinds[i][1]);
+	return kind;
+}
+
+const char *
+style_text(int st)
+{
+	static const char *const names[] = {N_("home"), N_("satellite office"),
+	                                    N_("mobile")};
+
+	return st >= 0 && st < 3 ? _(names[st]) : "";
+}
+
+const char *
+fy_text(long long fy, const char *era, char *buf, size_t n)
+{
+	if (cli_ja())
+		return era;
+	snprintf(buf, n, "FY%lld", fy);
+	return buf;
+}
+
+/* One line of the header, fitted to the terminal. */
+static void
+header_line(FILE *f, const char *text)
+{
+	print_wrapped(f, "  ", "    ", text);
+}
+
 /* A phased introduction and other funding, when the scenario has them. */
 static void
 print_phasing(FILE *f, const view *v)
 {
+	char line[1024];
 	int st;
 
 	for (st = 0; st < 3; st++)
-		if (v->rollout[st][0] != '\0')
-			fprintf(f, "  %s rollout: %s\n", v->style[st].name,
-			        v->rollout[st]);
-	if (v->go_live[0] != '\0')
-		fprintf(f, "  go-live %s: running costs by the month from it\n",
-		        v->go_live);
-	if (v->funding[0] != '\0')
-		fprintf(f, "  other funding: %s\n", v->funding);
+		if (v->rollout[st][0] != '\0') {
+			snprintf(line, sizeof line, _("%s rollout: %s"),
+			         style_text(st), v->rollout[st]);
+			header_line(f, line);
+		}
+	if (v->go_live[0] != '\0') {
+		snprintf(line, sizeof line,
+		         _("go-live %s: running costs by the month from it"),
+		         v->go_live);
+		header_line(f, line);
+	}
+	if (v->funding[0] != '\0') {
+		snprintf(line, sizeof line, _("other funding: %s"), v->funding);
+		header_line(f, line);
+	}
 }
 
 char *
@@ -295,15 +368,24 @@ fmt_rate(double x, char *buf, size_t n)
 	return buf;
 }
 
-/* ", 1 an existing office reused" after the sites, or "". */
+/* The satellite offices: "1 site", "3 sites, 1 an existing office
+ * reused". */
 static const char *
-reused(const view *v, char *buf, size_t n)
+sites_text(const view *v, char *buf, size_t n)
 {
-	buf[0] = '\0';
 	if (v->reuse > 0)
-		snprintf(buf, n, ", %lld %s reused", v->reuse,
-		         v->reuse == 1 ? "an existing office"
-		                       : "existing offices");
+		snprintf(buf, n,
+		         ngettext("%lld site, %lld of them an existing office "
+		                  "reused",
+		                  "%lld sites, %lld of them existing offices "
+		                  "reused",
+		                  (unsigned long)v->sites),
+		         v->sites, v->reuse);
+	else
+		snprintf(buf, n,
+		         ngettext("%lld site", "%lld sites",
+		                  (unsigned long)v->sites),
+		         v->sites);
 	return buf;
 }
 
@@ -311,56 +393,103 @@ reused(const view *v, char *buf, size_t n)
 static void
 print_sizing(FILE *f, const view *v)
 {
-	if (strcmp(v->sizing, "continuity") == 0)
-		fputs("  sizing: continuity - every enrolled user at once "
-		      "(servers, seats and concurrent licences)\n",
-		      f);
-	else
-		fprintf(f,
-		        "  sizing: an ordinary day (days a week x peak %g; "
-		        "--sizing continuity: everyone at once)\n",
-		        v->peak);
+	char line[512], peak[32];
+
+	if (strcmp(v->sizing, "continuity") == 0) {
+		header_line(f, _("sizing: continuity - every enrolled user at "
+		                 "once (servers, seats and concurrent "
+		                 "licences)"));
+		return;
+	}
+	snprintf(peak, sizeof peak, "%g", v->peak);
+	snprintf(line, sizeof line,
+	         _("sizing: an ordinary day (days a week x peak %s; --sizing "
+	           "continuity: everyone at once)"),
+	         peak);
+	header_line(f, line);
+}
+
+static void
+print_grant_line(FILE *f, const view *v)
+{
+	char line[512], rate[32], m[32], idx[32], mm[32];
+
+	snprintf(mm, sizeof mm, "%.2f", v->m);
+	snprintf(idx, sizeof idx, "%.2f", v->fiscal_index_rounded);
+	snprintf(line, sizeof line,
+	         v->grant_applies
+	             ? _("grant (special allocation tax): rate %s x m %s "
+	                 "(fiscal index %s) = %s of eligible initial cost")
+	             : _("grant (special allocation tax): rate %s x m %s "
+	                 "(fiscal index %s) = %s of eligible initial cost: "
+	                 "NOT APPLIED (see warnings)"),
+	         fmt_rate(v->rate, rate, sizeof rate), mm, idx,
+	         fmt_rate(v->rate * v->m, m, sizeof m));
+	header_line(f, line);
+}
+
+static const char *
+reading_text(const char *value)
+{
+	static const char *const names[][2] = {
+	    {"covered", N_("covered")},
+	    {"not_covered", N_("not covered")},
+	    {"eligible", N_("eligible")},
+	    {"not_eligible", N_("not eligible")}};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(value, names[i][0]) == 0)
+			return _(names[i][1]);
+	return value;
 }
 
 void
 print_scenario(FILE *f, const view *v, const char *command)
 {
-	char a[32], rate[32], m[32], r[64];
+	char line[1024], a[32], b[32], c[32], sites[128];
 
-	fprintf(f, "twcost %s: %s - %s, %s general staff\n", command, v->name,
-	        v->kind, fmt_yen(v->staff, a, sizeof a));
-	fprintf(f,
-	        "  start %s (FY%lld, %s); %lld fiscal years to FY%lld (%s)\n",
-	        v->start, v->start_fy, v->start_label, v->years, v->end_fy,
-	        v->end_label);
-	fprintf(f,
-	        "  enrolled: home %lld (%g days/week, %lld at peak), satellite "
-	        "%lld (%lld site%s%s), mobile %lld\n",
-	        v->style[0].users, v->style[0].days, v->style[0].concurrent,
-	        v->style[1].users, v->sites, v->sites == 1 ? "" : "s",
-	        reused(v, r, sizeof r), v->style[2].users);
+	snprintf(line, sizeof line, _("%s: %s - %s, %s general staff"),
+	         command, v->name, kind_text(v->kind),
+	         fmt_yen(v->staff, a, sizeof a));
+	print_wrapped(f, "twcost ", "    ", line);
+	snprintf(line, sizeof line,
+	         _("start %s (%s); %lld fiscal years to %s"), v->start,
+	         fy_text(v->start_fy, v->start_label, a, sizeof a), v->years,
+	         fy_text(v->end_fy, v->end_label, b, sizeof b));
+	header_line(f, line);
+	snprintf(c, sizeof c, "%g", v->style[0].days);
+	snprintf(line, sizeof line,
+	         _("enrolled: home %lld (%s days/week, %lld at peak), "
+	           "satellite %lld (%s), mobile %lld"),
+	         v->style[0].users, c, v->style[0].concurrent,
+	         v->style[1].users, sites_text(v, sites, sizeof sites),
+	         v->style[2].users);
+	header_line(f, line);
 	print_sizing(f, v);
-	fprintf(
-	    f,
-	    "  grant (特別交付税措置): rate %s x m %.2f (fiscal index %.2f) "
-	    "= %s of eligible initial cost%s\n",
-	    fmt_rate(v->rate, rate, sizeof rate), v->m, v->fiscal_index_rounded,
-	    fmt_rate(v->rate * v->m, m, sizeof m),
-	    v->grant_applies ? "" : ": NOT APPLIED (see warnings)");
-	fprintf(f, "  readings: later_initial_spending %s, lease_payments %s\n",
-	        v->later_initial_spending, v->lease_payments);
+	print_grant_line(f, v);
+	snprintf(line, sizeof line,
+	         _("readings: later initial spending %s, lease payments %s"),
+	         reading_text(v->later_initial_spending),
+	         reading_text(v->lease_payments));
+	header_line(f, line);
 	print_phasing(f, v);
-	fprintf(f, "  profile %s; catalogue %s; grant rule %s\n\n", v->profile,
-	        v->catalog, v->grant);
+	snprintf(line, sizeof line, _("profile %s; catalogue %s; grant rule %s"),
+	         v->profile, v->catalog, v->grant);
+	header_line(f, line);
+	fputc('\n', f);
 }
 
 static void
 print_list(FILE *f, const vmsgs *l, const char *prefix)
 {
+	char line[2048];
 	int i;
 
-	for (i = 0; i < l->n; i++)
-		fprintf(f, "  - %s%s\n", prefix, l->text[i]);
+	for (i = 0; i < l->n; i++) {
+		snprintf(line, sizeof line, "%s%s", prefix, l->text[i]);
+		print_wrapped(f, "  - ", "    ", line);
+	}
 }
 
 /* Warnings (notes 0) or notes (1): scenario-wide, then each plan's. */
@@ -377,13 +506,13 @@ print_kind(FILE *f, const view *v, int notes, const char *title)
 			        .n;
 	if (any == 0)
 		return;
-	fprintf(f, "%s:\n", title);
+	fprintf(f, "%s\n", title);
 	print_list(f, notes ? &v->notes : &v->warnings, "");
 	for (i = 0; i < v->n_plans; i++) {
 		const vplan *p = &v->plans[i];
 		if (!p->selected)
 			continue;
-		snprintf(prefix, sizeof prefix, "%s: ", p->id);
+		snprintf(prefix, sizeof prefix, _("%s: "), p->id);
 		print_list(f, notes ? &p->notes : &p->warnings, prefix);
 	}
 }
@@ -391,8 +520,8 @@ print_kind(FILE *f, const view *v, int notes, const char *title)
 void
 print_messages(FILE *f, const view *v)
 {
-	print_kind(f, v, 0, "warnings");
-	print_kind(f, v, 1, "notes");
+	print_kind(f, v, 0, _("warnings:"));
+	print_kind(f, v, 1, _("notes:"));
 }
 
 /* ---- the budget-request table ---------------------------------------------

@@ -22,6 +22,16 @@ int write_json(json_t *v, const options *o);
  * six): 0.5 is "0.50", 0.5 x 0.73 is "0.365", never "0.36". */
 char *fmt_rate(double x, char *buf, size_t n);
 
+/* An entity kind (prefecture, municipality...) as the reader says it. */
+const char *kind_text(const char *kind);
+
+/* A work style (0 home, 1 satellite, 2 mobile) as the reader says it. */
+const char *style_text(int st);
+
+/* A fiscal year as the reader says it: its era label (令和7年度) in
+ * Japanese, FY2025 in English (in buf). */
+const char *fy_text(long long fy, const char *era, char *buf, size_t n);
+
 /* The header lines every table report starts with. */
 void print_scenario(FILE *f, const view *v, const char *command);
 

@@ -8,9 +8,14 @@
 #include <string.h>
 
 #include "output.h"
+#include "report.h"
 
 static const char *const fund_names[VFUNDS] = {"国庫支出金", "都道府県支出金",
                                                "地方債", "その他特定財源"};
+/* The same in a table, as the reader says them. */
+static const char *const fund_labels[VFUNDS] = {
+    N_("  funding: national treasury"), N_("  funding: prefecture"),
+    N_("  funding: local bonds"), N_("  funding: other specific sources")};
 static const char *const fund_keys[VFUNDS] = {
     "national_yen", "prefectural_yen", "bond_yen", "other_yen"};
 
@@ -76,6 +81,22 @@ row(table *t, const char *label, long long thousand, const char *basis,
 	table_add(t, "%s", basis);
 }
 
+/* The 積算基礎 without the item's name, which the line shows already:
+ * 「8,000円×16台」, "¥8,000 × 16". */
+static const char *
+calculation(const vline *l)
+{
+	const char *label = pick(l->label, l->label_en);
+	const char *basis = pick(l->basis, l->basis_en);
+	size_t n = strlen(label);
+
+	if (strncmp(basis, label, n) == 0) {
+		basis += n;
+		basis += strspn(basis, ": ");
+	}
+	return basis;
+}
+
 static void
 setsu_rows(table *t, const vplan *p, const rq_setsu *s, const char *minus)
 {
@@ -100,32 +121,35 @@ setsu_rows(table *t, const vplan *p, const rq_setsu *s, const char *minus)
 		}
 		saisetsu = l->saisetsu;
 		snprintf(label, sizeof label, "%s%s",
-		         l->saisetsu[0] ? "      " : "    ", l->label);
-		row(t, label, to_thousands(l->yen), l->basis, minus);
+		         l->saisetsu[0] ? "      " : "    ",
+		         pick(l->label, l->label_en));
+		row(t, label, to_thousands(l->yen), calculation(l), minus);
 	}
 }
 
 static void
 year_footer(table *t, const rq_year *q, const char *minus)
 {
-	char label[160], basis[160], a[40], b[40];
+	char basis[160], a[40], b[40];
 	int f;
 
-	row(t, "事業費計", q->cost, "", minus);
-	for (f = 0; f < VFUNDS; f++) {
-		snprintf(label, sizeof label, "  財源内訳 %s", fund_names[f]);
-		row(t, label, q->funding[f], "", minus);
-	}
-	row(t, "  財源内訳 一般財源", q->general, "事業費計 − 特定財源", minus);
-	snprintf(basis, sizeof basis, "読み方により %s〜%s",
-	         fmt_kilo(q->grant_strict, minus, a, sizeof a),
-	         fmt_kilo(q->grant_generous, minus, b, sizeof b));
-	row(t, "特別交付税措置見込額（参考）", q->grant, basis, minus);
-	row(t, "実質負担額（参考）", q->real, "一般財源 − 特別交付税措置見込額",
-	    minus);
+	row(t, _("total cost"), q->cost, "", minus);
+	for (f = 0; f < VFUNDS; f++)
+		row(t, _(fund_labels[f]), q->funding[f], "", minus);
+	row(t, _("  funding: general revenue"), q->general,
+	    _("total cost - specific sources"), minus);
+	basis[0] = '\0';
+	if (q->grant_strict != q->grant_generous)
+		snprintf(basis, sizeof basis, _("%s to %s by the reading"),
+		         fmt_kilo(q->grant_strict, minus, a, sizeof a),
+		         fmt_kilo(q->grant_generous, minus, b, sizeof b));
+	row(t, _("expected special allocation tax (reference)"), q->grant,
+	    basis, minus);
+	row(t, _("real burden (reference)"), q->real,
+	    _("general revenue - expected special allocation tax"), minus);
 	if (q->staff_time != 0)
-		row(t, "参考：職員の作業時間", q->staff_time,
-		    "事業費に含めない（自団体の人件費）", minus);
+		row(t, _("reference: own staff time"), q->staff_time,
+		    _("not in the total cost (the entity's own staff)"), minus);
 }
 
 static void
@@ -133,15 +157,18 @@ year_table(FILE *f, const vplan *p, int k, const char *minus)
 {
 	rq_year q;
 	table t;
+	char title[256], fy[32];
 	int i;
 
 	request_year(p, k, &q);
-	fprintf(f, "%s (FY%lld) 予算見積書 %s（単位：千円）\n", q.y->label,
-	        q.y->fy, p->id);
+	snprintf(title, sizeof title,
+	         _("Budget request for %s, plan %s (thousand yen)"),
+	         fy_text(q.y->fy, q.y->label, fy, sizeof fy), p->id);
+	print_wrapped(f, "", "  ", title);
 	table_init(&t, 3, 0x2u);
-	table_add(&t, "節・細節・事項");
-	table_add(&t, "見積額");
-	table_add(&t, "積算基礎");
+	table_add(&t, "%s", _("section, subsection, item"));
+	table_add(&t, "%s", _("estimate"));
+	table_add(&t, "%s", _("basis"));
 	for (i = 0; i < q.n_setsu; i++)
 		setsu_rows(&t, p, &q.setsu[i], minus);
 	t.rule_after = t.n / 3;
@@ -151,25 +178,46 @@ year_table(FILE *f, const vplan *p, int k, const char *minus)
 	fputc('\n', f);
 }
 
+/* A fiscal year of the horizon as the reader says it. */
+static const char *
+year_text(const view *v, const vplan *p, long long fy, char *buf, size_t n)
+{
+	const char *era = NULL;
+	int k;
+
+	for (k = 0; k < v->years; k++)
+		if (p->years[k].fy == fy)
+			era = p->years[k].label;
+	if (era == NULL || !cli_ja()) {
+		snprintf(buf, n, "FY%lld", fy);
+		return buf;
+	}
+	return era;
+}
+
 static void
-debt_table(FILE *f, const vplan *p, int fy, const char *minus)
+debt_table(FILE *f, const view *v, const vplan *p, int fy,
+           const char *minus)
 {
 	table t;
-	char a[40];
+	char a[40], b[40];
 	int i, shown = 0;
 
 	table_init(&t, 4, 0x8u);
-	table_add(&t, "債務負担行為 事項");
-	table_add(&t, "議決年度");
-	table_add(&t, "期間");
-	table_add(&t, "限度額（千円）");
+	table_add(&t, "%s", _("multi-year commitment: item"));
+	table_add(&t, "%s", _("voted in"));
+	table_add(&t, "%s", _("period"));
+	table_add(&t, "%s", _("limit (thousand yen)"));
 	for (i = 0; i < p->n_debts; i++) {
 		const vdebt *d = &p->debts[i];
 		if (fy != 0 && d->contract_fy != fy)
 			continue;
-		table_add(&t, "%s", d->label);
-		table_add(&t, "FY%lld", d->contract_fy);
-		table_add(&t, "%s", d->period);
+		table_add(&t, "%s", pick(d->label, d->label_en));
+		table_add(&t, "%s", year_text(v, p, d->contract_fy, b, sizeof b));
+		if (cli_ja())
+			table_add(&t, "%s", d->period);
+		else
+			table_add(&t, "FY%lld to FY%lld", d->from_fy, d->to_fy);
 		table_add(&t, "%s",
 		          fmt_kilo(to_thousands(d->limit), minus, a, sizeof a));
 		shown++;
@@ -185,17 +233,20 @@ void
 request_table(FILE *f, const view *v, const vplan *p, int fy,
               const char *minus)
 {
+	char title[512];
 	int k, any = 0;
 
-	fprintf(f, "plan %s: %s (%s)\n", p->id, p->label, p->label_en);
+	snprintf(title, sizeof title, _("plan %s: %s"), p->id,
+	         pick(p->label, p->label_en));
+	print_wrapped(f, "", "  ", title);
 	for (k = 0; k < v->years; k++)
 		if (fy == 0 || p->years[k].fy == fy) {
 			year_table(f, p, k, minus);
 			any = 1;
 		}
 	if (!any)
-		fprintf(f, "  FY%d is not in the horizon.\n\n", fy);
-	debt_table(f, p, fy, minus);
+		fprintf(f, _("  FY%d is not in the horizon.\n\n"), fy);
+	debt_table(f, v, p, fy, minus);
 }
 
 /* ---- CSV --------------------------------------------------------------- */

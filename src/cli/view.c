@@ -202,8 +202,13 @@ read_messages(reader *r, const char *plan, const char *kind, vmsgs *l)
 	snprintf(what, sizeof what, "%ss", kind);
 	l->n = count(r, plan, what);
 	l->text = alloc(r, (size_t)l->n, sizeof *l->text);
-	for (i = 0; l->text != NULL && i < l->n; i++)
-		l->text[i] = text(r, plan, "%s:%d", kind, i);
+	l->en = alloc(r, (size_t)l->n, sizeof *l->en);
+	l->ja = alloc(r, (size_t)l->n, sizeof *l->ja);
+	for (i = 0; l->ja != NULL && i < l->n; i++) {
+		l->en[i] = text(r, plan, "%s:%d:text_en", kind, i);
+		l->ja[i] = text(r, plan, "%s:%d:text_ja", kind, i);
+		l->text[i] = pick(l->ja[i], l->en[i]);
+	}
 }
 
 static void
@@ -335,7 +340,9 @@ read_lines(reader *r, const char *id, vplan *p)
 		l->saisetsu = text(r, id, "line:%d:saisetsu", i);
 		l->item = text(r, id, "line:%d:item", i);
 		l->label = text(r, id, "line:%d:label", i);
+		l->label_en = text(r, id, "line:%d:label_en", i);
 		l->basis = text(r, id, "line:%d:basis", i);
+		l->basis_en = text(r, id, "line:%d:basis_en", i);
 		l->yen = yen(r, id, "line:%d:yen", i);
 	}
 	p->n_debts = count(r, id, "debts");
@@ -344,6 +351,7 @@ read_lines(reader *r, const char *id, vplan *p)
 		vdebt *d = &p->debts[i];
 		d->item = text(r, id, "debt:%d:item", i);
 		d->label = text(r, id, "debt:%d:label", i);
+		d->label_en = text(r, id, "debt:%d:label_en", i);
 		d->contract_fy = yen(r, id, "debt:%d:contract_fy", i);
 		d->from_fy = yen(r, id, "debt:%d:from_fy", i);
 		d->to_fy = yen(r, id, "debt:%d:to_fy", i);
@@ -514,7 +522,7 @@ item_label(const vplan *p, const char *input)
 
 	for (i = 0; i < p->n_items; i++)
 		if (strcmp(p->items[i].id, input) == 0)
-			return p->items[i].label;
+			return pick(p->items[i].label, p->items[i].label_en);
 	return NULL;
 }
 

@@ -14,8 +14,9 @@
  * 100. */
 #define VIEW_CDF_POINTS 101
 
+/* Messages: each in English, in Japanese, and in the language spoken. */
 typedef struct vmsgs {
-	const char **text;
+	const char **text, **en, **ja;
 	int n;
 } vmsgs;
 
@@ -35,13 +36,14 @@ typedef struct vyear {
 /* A line of the budget request. */
 typedef struct vline {
 	long long year, fy, setsu;
-	const char *setsu_name, *saisetsu, *item, *label, *basis;
+	const char *setsu_name, *saisetsu, *item, *label, *label_en;
+	const char *basis, *basis_en;
 	long long yen;
 } vline;
 
 /* A contract that spans fiscal years (債務負担行為). */
 typedef struct vdebt {
-	const char *item, *label, *period;
+	const char *item, *label, *label_en, *period;
 	long long contract_fy, from_fy, to_fy, limit;
 } vdebt;
 

@@ -126,7 +126,7 @@ compare_table(FILE *f, const view *v)
 	table_add(&t, "%s", _("initial"));
 	table_add(&t, "%s", _("running"));
 	table_add(&t, "%s", _("replacement"));
-	table_add(&t, "%s", _("total"));
+	table_add(&t, "%s", _("total cost"));
 	table_add(&t, "%s", _("eligible"));
 	table_add(&t, "%s", _("grant"));
 	table_add(&t, "%s", _("net"));

@@ -178,6 +178,13 @@ year_table(FILE *f, const vplan *p, int k, const char *minus)
 	fputc('\n', f);
 }
 
+const char *
+period_en(const vdebt *d, char *buf, size_t n)
+{
+	snprintf(buf, n, "FY%lld to FY%lld", d->from_fy, d->to_fy);
+	return buf;
+}
+
 /* A fiscal year of the horizon as the reader says it. */
 static const char *
 year_text(const view *v, const vplan *p, long long fy, char *buf, size_t n)
@@ -200,7 +207,7 @@ debt_table(FILE *f, const view *v, const vplan *p, int fy,
            const char *minus)
 {
 	table t;
-	char a[40], b[40];
+	char a[40], b[40], c[64];
 	int i, shown = 0;
 
 	table_init(&t, 4, 0x8u);
@@ -214,10 +221,8 @@ debt_table(FILE *f, const view *v, const vplan *p, int fy,
 			continue;
 		table_add(&t, "%s", pick(d->label, d->label_en));
 		table_add(&t, "%s", year_text(v, p, d->contract_fy, b, sizeof b));
-		if (cli_ja())
-			table_add(&t, "%s", d->period);
-		else
-			table_add(&t, "FY%lld to FY%lld", d->from_fy, d->to_fy);
+		table_add(&t, "%s",
+		          cli_ja() ? d->period : period_en(d, c, sizeof c));
 		table_add(&t, "%s",
 		          fmt_kilo(to_thousands(d->limit), minus, a, sizeof a));
 		shown++;
@@ -326,8 +331,10 @@ lines_json(const vplan *p, const rq_setsu *s)
 		json_t *o = json_object();
 		json_object_set_new(o, "item", json_string(l->item));
 		json_object_set_new(o, "label", json_string(l->label));
+		json_object_set_new(o, "label_en", json_string(l->label_en));
 		json_object_set_new(o, "saisetsu", json_string(l->saisetsu));
 		json_object_set_new(o, "basis", json_string(l->basis));
+		json_object_set_new(o, "basis_en", json_string(l->basis_en));
 		json_object_set_new(o, "yen", json_integer(l->yen));
 		json_object_set_new(o, "thousand_yen",
 		                    json_integer(to_thousands(l->yen)));
@@ -359,11 +366,14 @@ year_json(const vplan *p, int k)
 {
 	rq_year q;
 	json_t *o = json_object(), *setsu = json_array(), *ref = json_object();
+	char fy[32];
 	int i;
 
 	request_year(p, k, &q);
 	json_object_set_new(o, "fy", json_integer(q.y->fy));
 	json_object_set_new(o, "label", json_string(q.y->label));
+	snprintf(fy, sizeof fy, "FY%lld", q.y->fy);
+	json_object_set_new(o, "label_en", json_string(fy));
 	for (i = 0; i < q.n_setsu; i++) {
 		json_t *s = json_object();
 		json_object_set_new(s, "code", json_integer(q.setsu[i].code));
@@ -397,6 +407,7 @@ static json_t *
 debts_json(const vplan *p, int fy)
 {
 	json_t *a = json_array();
+	char period[64];
 	int i;
 
 	for (i = 0; i < p->n_debts; i++) {
@@ -407,12 +418,16 @@ debts_json(const vplan *p, int fy)
 		o = json_object();
 		json_object_set_new(o, "item", json_string(d->item));
 		json_object_set_new(o, "label", json_string(d->label));
+		json_object_set_new(o, "label_en", json_string(d->label_en));
 		json_object_set_new(o, "contract_fy",
 		                    json_integer(d->contract_fy));
 		json_object_set_new(o, "from_fy", json_integer(d->from_fy));
 		json_object_set_new(o, "to_fy", json_integer(d->to_fy));
 		json_object_set_new(o, "limit_yen", json_integer(d->limit));
 		json_object_set_new(o, "period", json_string(d->period));
+		json_object_set_new(
+		    o, "period_en",
+		    json_string(period_en(d, period, sizeof period)));
 		json_array_append_new(a, o);
 	}
 	return a;

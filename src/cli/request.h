@@ -54,6 +54,9 @@ void request_csv(FILE *f, const view *v, const vplan *p, int fy);
 /* plans[].request of the JSON contract. */
 json_t *request_json(const view *v, const vplan *p, int fy);
 
+/* A contract's period in English: FY2026 to FY2029 (into buf). */
+const char *period_en(const vdebt *d, char *buf, size_t n);
+
 /* 1,234 in 千円, with minus before a negative amount. */
 char *fmt_kilo(long long thousand, const char *minus, char *buf, size_t n);
 

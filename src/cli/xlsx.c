@@ -250,7 +250,7 @@ header_row(book *b, sheet *s, int row, const char *const *labels, int n)
 
 	check(b, worksheet_set_row(s->ws, (lxw_row_t)row, 30, NULL), s->name);
 	for (c = 0; c < n; c++)
-		put_text(b, s, row, c, labels[c], b->head);
+		put_text(b, s, row, c, _(labels[c]), b->head);
 }
 
 /* How many plans are shown. */
@@ -289,29 +289,30 @@ static int
 scenario_entity(book *b, sheet *s, int r)
 {
 	const view *v = b->v;
-	char t[512];
+	char t[512], a[32], c[32];
 
-	snprintf(t, sizeof t, "%s (%s)", v->name, v->kind);
-	scenario_text(b, s, r++, "団体 entity", t);
-	scenario_number(b, s, r, "一般行政職員数 staff", (double)v->staff,
+	snprintf(t, sizeof t, "%s (%s)", v->name, kind_text(v->kind));
+	scenario_text(b, s, r++, _("entity"), t);
+	scenario_number(b, s, r, _("general staff"), (double)v->staff,
 	                b->left_int);
 	snprintf(t, sizeof t,
-	         "enrolled: home %lld, satellite %lld (%lld site%s, %lld "
-	         "reused), mobile %lld",
-	         v->style[0].users, v->style[1].users, v->sites,
-	         v->sites == 1 ? "" : "s", v->reuse, v->style[2].users);
+	         _("enrolled: home %lld, satellite %lld (%lld sites, %lld "
+	           "reused), mobile %lld"),
+	         v->style[0].users, v->style[1].users, v->sites, v->reuse,
+	         v->style[2].users);
 	put_note(b, s, r++, 2, t, NULL);
-	scenario_text(b, s, r++, "規模の前提 sizing",
+	scenario_text(b, s, r++, _("sizing"),
 	              strcmp(v->sizing, "continuity") == 0
-	                  ? "continuity: every enrolled user at once"
-	                  : "ordinary day: days a week x peak");
-	snprintf(t, sizeof t, "%s (%s, FY%lld)", v->start, v->start_label,
-	         v->start_fy);
-	scenario_text(b, s, r++, "導入着手 start", t);
-	scenario_number(b, s, r, "年度数 fiscal years", (double)v->years,
+	                  ? _("continuity: every enrolled user at once")
+	                  : _("ordinary day: days a week x peak"));
+	snprintf(t, sizeof t, "%s (%s)", v->start,
+	         fy_text(v->start_fy, v->start_label, a, sizeof a));
+	scenario_text(b, s, r++, _("start"), t);
+	scenario_number(b, s, r, _("fiscal years"), (double)v->years,
 	                b->left_int);
-	snprintf(t, sizeof t, "%s – %s (FY%lld – FY%lld)", v->start_label,
-	         v->end_label, v->start_fy, v->end_fy);
+	snprintf(t, sizeof t, "%s – %s",
+	         fy_text(v->start_fy, v->start_label, a, sizeof a),
+	         fy_text(v->end_fy, v->end_label, c, sizeof c));
 	put_note(b, s, r++, 2, t, NULL);
 	return r;
 }
@@ -321,20 +322,25 @@ static int
 scenario_grant(book *b, sheet *s, int r)
 {
 	const view *v = b->v;
-	char t[1024];
+	char t[1024], a[32], m[32];
 
-	scenario_number(b, s, r++, "財政力指数 fiscal index",
-	                v->fiscal_index_rounded, b->left_rate);
-	scenario_number(b, s, r++, "財政力補正 m", v->m, b->left_rate);
-	scenario_number(b, s, r, "実効措置率 effective rate", v->effective_rate,
+	scenario_number(b, s, r++, _("fiscal index"), v->fiscal_index_rounded,
+	                b->left_rate);
+	scenario_number(b, s, r++, _("fiscal capacity correction m"), v->m,
+	                b->left_rate);
+	scenario_number(b, s, r, _("effective rate"), v->effective_rate,
 	                b->left_exact);
-	snprintf(t, sizeof t, "措置率 rate %.2f × m %.2f%s", v->rate, v->m,
-	         v->grant_applies ? " of eligible initial cost"
-	                          : ": NOT APPLIED (see 注記)");
+	snprintf(a, sizeof a, "%.2f", v->rate);
+	snprintf(m, sizeof m, "%.2f", v->m);
+	snprintf(t, sizeof t,
+	         v->grant_applies
+	             ? _("rate %s x m %s of eligible initial cost")
+	             : _("rate %s x m %s: NOT APPLIED (see the notes sheet)"),
+	         a, m);
 	put_note(b, s, r++, 2, t, NULL);
-	snprintf(t, sizeof t, "profile %s; catalogue %s; grant rule %s",
+	snprintf(t, sizeof t, _("profile %s; catalogue %s; grant rule %s"),
 	         v->profile, v->catalog, v->grant);
-	scenario_text(b, s, r++, "出典 profiles", t);
+	scenario_text(b, s, r++, _("profiles"), t);
 	return r;
 }
 
@@ -400,12 +406,10 @@ static int
 compare_table(book *b, sheet *s, int head)
 {
 	static const char *const labels[N_COMPARE_COLS] = {
-	    "計画 plan",           "名称 label",
-	    "初期費用\ninitial",   "運用費\nrunning",
-	    "更新費\nreplacement", "総額\ntotal",
-	    "対象経費\neligible",  "特別交付税\ngrant",
-	    "実質負担\nnet",       "1人1年あたり\n¥/user/year",
-	    "J-LIS比\nvs J-LIS",   "セキュリティ\nsecurity"};
+	    N_("plan"),          N_("name"),    N_("initial"),
+	    N_("running"),       N_("replacement"), N_("total"),
+	    N_("eligible"),      N_("grant"),   N_("net"),
+	    N_("per user-year"), N_("vs J-LIS"), N_("security")};
 	const view *v = b->v;
 	const vplan *ref = v->reference >= 0 ? &v->plans[v->reference] : NULL;
 	char rc[LXW_MAX_CELL_NAME_LENGTH], note[256];
@@ -415,7 +419,7 @@ compare_table(book *b, sheet *s, int head)
 	header_row(b, s, head, labels, N_COMPARE_COLS);
 	if (ref && at < 0) { /* not shown: its net on a row of its own */
 		at = head + 1 + n;
-		snprintf(note, sizeof note, "%s (not shown): net", ref->id);
+		snprintf(note, sizeof note, _("%s (not shown): net"), ref->id);
 		put_note(b, s, at, C_ID, note, NULL);
 		put_number(b, s, at, C_NET, (double)ref_net, b->yen);
 	}
@@ -435,9 +439,9 @@ compare_chart(book *b, sheet *s, int first, int last, int at)
 	static const struct {
 		int col;
 		const char *name;
-	} series[] = {{C_TOTAL, "総額 total"},
-	              {C_GRANT, "特別交付税 grant"},
-	              {C_NET, "実質負担 net"}};
+	} series[] = {{C_TOTAL, N_("total")},
+	              {C_GRANT, N_("grant")},
+	              {C_NET, N_("net")}};
 	lxw_chart_options place = {.x_scale = 2.2, .y_scale = 1.5};
 	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
 	size_t i;
@@ -457,11 +461,11 @@ compare_chart(book *b, sheet *s, int first, int last, int at)
 		chart_series_set_values(
 		    se, s->name, (lxw_row_t)first, (lxw_col_t)series[i].col,
 		    (lxw_row_t)last, (lxw_col_t)series[i].col);
-		chart_series_set_name(se, series[i].name);
+		chart_series_set_name(se, _(series[i].name));
 	}
-	chart_title_set_name(ch, "計画別の総額・特別交付税・実質負担（円）");
-	chart_axis_set_name(ch->x_axis, "計画 plan");
-	chart_axis_set_name(ch->y_axis, "円 (yen)");
+	chart_title_set_name(ch, _("Total, grant and net cost by plan (yen)"));
+	chart_axis_set_name(ch->x_axis, _("plan"));
+	chart_axis_set_name(ch->y_axis, _("yen"));
 	chart_axis_set_num_format(ch->y_axis, "#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	check(b,
@@ -480,15 +484,15 @@ compare_sheet(book *b)
 	if ((b->compare = add_sheet(b, &s, SHEET_COMPARE)) == NULL)
 		return;
 	put_note(b, &s, 0, 0,
-	         "テレワーク導入費用の比較 (twcost compare): 計画別の費用・"
-	         "特別交付税措置・実質負担",
+	         _("Telework costs compared (twcost compare): cost, special "
+	           "allocation tax and net cost by plan"),
 	         b->title);
 	head = scenario_grant(b, &s, scenario_entity(b, &s, 2)) + 1;
 	end = compare_table(b, &s, head);
 	snprintf(t, sizeof t,
-	         "円 (yen) over the horizon; total = initial + running + "
-	         "replacement; net = total - grant (特別交付税措置); "
-	         "vs J-LIS = net - net of %s.",
+	         _("Yen over the horizon; total = initial + running + "
+	           "replacement; net = total - grant (special allocation "
+	           "tax); vs J-LIS = net - net of %s."),
 	         b->v->reference_plan);
 	put_note(b, &s, end, 0, t, NULL);
 	if (n > 0)
@@ -590,10 +594,10 @@ request_setsu(book *b, sheet *s, int r, const vplan *p, const rq_setsu *rs,
 		if (l->saisetsu[0] != '\0' && strcmp(l->saisetsu, saisetsu) != 0)
 			put_text(b, s, r++, 0, l->saisetsu, NULL);
 		saisetsu = l->saisetsu;
-		snprintf(t, sizeof t, "  %s", l->label);
+		snprintf(t, sizeof t, "  %s", pick(l->label, l->label_en));
 		put_text(b, s, r, 0, t, NULL);
 		put_number(b, s, r, 1, (double)to_thousands(l->yen), b->yen);
-		put_text(b, s, r, 2, l->basis, NULL);
+		put_text(b, s, r, 2, pick(l->basis, l->basis_en), NULL);
 		put_number(b, s, r++, 3, (double)l->yen, b->yen);
 	}
 	lxw_rowcol_to_range(range, (lxw_row_t)first, 1, (lxw_row_t)(r - 1), 1);
@@ -618,7 +622,7 @@ request_cost(book *b, sheet *s, int r, const int *at, int n,
 		                        i ? "+" : "", cell(c, at[i], 1));
 	if (n == 0)
 		strcpy(f, "=0");
-	put_text(b, s, r, 0, "事業費計", b->bold);
+	put_text(b, s, r, 0, _("total cost"), b->bold);
 	put_formula(b, s, r, 1, f, (double)q->cost, b->yen_sum);
 	put_number(b, s, r, 3, (double)q->y->request_cost, b->yen_sum);
 }
@@ -629,13 +633,13 @@ static int
 request_footer(book *b, sheet *s, int cost, const rq_year *q)
 {
 	static const char *const funds[VFUNDS] = {
-	    "財源内訳 国庫支出金", "財源内訳 都道府県支出金", "財源内訳 地方債",
-	    "財源内訳 その他特定財源"};
+	    N_("funding: national treasury"), N_("funding: prefecture"),
+	    N_("funding: local bonds"), N_("funding: other specific sources")};
 	char f[128], x[LXW_MAX_CELL_NAME_LENGTH], y[LXW_MAX_CELL_NAME_LENGTH];
 	int r = cost + 1, k;
 
 	for (k = 0; k < VFUNDS; k++, r++) {
-		put_text(b, s, r, 0, funds[k], NULL);
+		put_text(b, s, r, 0, _(funds[k]), NULL);
 		put_number(b, s, r, 1, (double)q->funding[k], b->yen);
 		put_number(b, s, r, 3, (double)q->y->funding[k], b->yen);
 	}
@@ -643,17 +647,19 @@ request_footer(book *b, sheet *s, int cost, const rq_year *q)
 	for (k = 0; k < VFUNDS; k++)
 		snprintf(f + strlen(f), sizeof f - strlen(f), "-%s",
 		         cell(y, cost + 1 + k, 1));
-	put_text(b, s, r, 0, "財源内訳 一般財源", b->bold);
+	put_text(b, s, r, 0, _("funding: general revenue"), b->bold);
 	put_formula(b, s, r, 1, f, (double)q->general, b->yen_sum);
 	put_number(b, s, r++, 3, (double)q->y->general, b->yen);
-	put_text(b, s, r, 0, "特別交付税措置見込額（参考）", NULL);
+	put_text(b, s, r, 0, _("expected special allocation tax (reference)"),
+	         NULL);
 	put_number(b, s, r, 1, (double)q->grant, b->yen);
 	put_number(b, s, r++, 3, (double)q->y->grant, b->yen);
 	snprintf(f, sizeof f, "=%s-%s", cell(x, r - 2, 1), cell(y, r - 1, 1));
-	put_text(b, s, r, 0, "実質負担額（参考）", b->bold);
+	put_text(b, s, r, 0, _("real burden (reference)"), b->bold);
 	put_formula(b, s, r, 1, f, (double)q->real, b->yen_sum);
 	put_number(b, s, r++, 3, (double)q->y->real_burden, b->yen);
-	put_text(b, s, r, 0, "参考：職員の作業時間（事業費外）", NULL);
+	put_text(b, s, r, 0, _("reference: own staff time (not in the total)"),
+	         NULL);
 	put_number(b, s, r, 1, (double)q->staff_time, b->yen);
 	put_number(b, s, r++, 3, (double)q->y->staff_time, b->yen);
 	return r;
@@ -663,14 +669,15 @@ request_footer(book *b, sheet *s, int cost, const rq_year *q)
 static int
 request_block(book *b, sheet *s, int r, const vplan *p, int k)
 {
-	static const char *const labels[] = {"節・細節・事項", "見積額（千円）",
-	                                     "積算基礎", "円"};
+	static const char *const labels[] = {
+	    N_("section, subsection, item"), N_("estimate (thousand yen)"),
+	    N_("basis"), N_("yen")};
 	rq_year q;
 	int at[REQUEST_MAX_SETSU], i;
 	char t[128];
 
 	request_year(p, k, &q);
-	snprintf(t, sizeof t, "%s (FY%lld)", q.y->label, q.y->fy);
+	fy_text(q.y->fy, q.y->label, t, sizeof t);
 	put_text(b, s, r++, 0, t, b->bold);
 	header_row(b, s, r++, labels, 4);
 	for (i = 0; i < q.n_setsu; i++)
@@ -683,8 +690,10 @@ request_block(book *b, sheet *s, int r, const vplan *p, int k)
 static void
 debt_rows(book *b, sheet *s, int r, const vplan *p)
 {
-	static const char *const labels[] = {"債務負担行為 事項", "期間",
-	                                     "限度額（千円）", "円"};
+	static const char *const labels[] = {
+	    N_("multi-year commitment: item"), N_("period"),
+	    N_("limit (thousand yen)"), N_("yen")};
+	char t[64];
 	int i;
 
 	if (p->n_debts == 0)
@@ -692,8 +701,10 @@ debt_rows(book *b, sheet *s, int r, const vplan *p)
 	header_row(b, s, r++, labels, 4);
 	for (i = 0; i < p->n_debts; i++, r++) {
 		const vdebt *d = &p->debts[i];
-		put_text(b, s, r, 0, d->label, NULL);
-		put_text(b, s, r, 1, d->period, NULL);
+		put_text(b, s, r, 0, pick(d->label, d->label_en), NULL);
+		put_text(b, s, r, 1,
+		         cli_ja() ? d->period : period_en(d, t, sizeof t),
+		         NULL);
 		put_number(b, s, r, 2, (double)to_thousands(d->limit), b->yen);
 		put_number(b, s, r, 3, (double)d->limit, b->yen);
 	}
@@ -705,21 +716,23 @@ static void
 budget_sheet(book *b, const vplan *p)
 {
 	sheet s;
-	char t[512];
+	char t[512], a[32], c[32];
 	int r = 3, k;
 
 	if (add_sheet(b, &s, budget_name(b, p->id)) == NULL)
 		return;
 	if (b->first_budget == NULL)
 		b->first_budget = s.ws;
-	snprintf(t, sizeof t, "予算見積書 %s: %s (%s)", p->id, p->label,
-	         p->label_en);
+	snprintf(t, sizeof t, _("Budget request %s: %s"), p->id,
+	         pick(p->label, p->label_en));
 	put_note(b, &s, 0, 0, t, b->title);
 	snprintf(t, sizeof t,
-	         "%s; %s – %s; 単位 千円 (各行を千円未満四捨五入、合計は"
-	         "表示した行の和); readings: later_initial_spending %s, "
-	         "lease_payments %s",
-	         b->v->name, b->v->start_label, b->v->end_label,
+	         _("%s; %s - %s; in thousand yen (each line rounded half-up, "
+	           "totals the sums of the lines shown); readings: "
+	           "later_initial_spending %s, lease_payments %s"),
+	         b->v->name,
+	         fy_text(b->v->start_fy, b->v->start_label, a, sizeof a),
+	         fy_text(b->v->end_fy, b->v->end_label, c, sizeof c),
 	         b->v->later_initial_spending, b->v->lease_payments);
 	put_note(b, &s, 1, 0, t, NULL);
 	for (k = 0; k < b->v->years; k++)
@@ -736,25 +749,19 @@ budget_sheet(book *b, const vplan *p)
 static void
 items_header(book *b, sheet *s, int years)
 {
-	static const char *const labels[] = {"計画 plan",
-	                                     "項目 item",
-	                                     "名称 label",
-	                                     "選択肢 option",
-	                                     "費目 category",
-	                                     "区分 phase",
-	                                     "対象 eligible",
-	                                     "数量\nquantity",
-	                                     "単価 (円)\nunit ¥",
-	                                     "総額 (円)\ntotal ¥",
-	                                     "対象経費 (円)\neligible ¥"};
+	static const char *const labels[] = {
+	    N_("plan"),     N_("item"),     N_("name"),   N_("option"),
+	    N_("category"), N_("phase"),    N_("eligible"),
+	    N_("quantity"), N_("unit ¥"),   N_("total ¥"), N_("eligible ¥")};
 	enum { N = sizeof labels / sizeof *labels };
-	char t[64];
+	char t[64], a[32];
 	int k;
 
 	header_row(b, s, 0, labels, N);
 	for (k = 0; k < years; k++) {
-		snprintf(t, sizeof t, "%s (円)\nFY%lld", b->v->fy[k].label,
-		         b->v->fy[k].fy);
+		snprintf(t, sizeof t, _("%s (yen)"),
+		         fy_text(b->v->fy[k].fy, b->v->fy[k].label, a,
+		                 sizeof a));
 		put_text(b, s, 0, N + k, t, b->head);
 	}
 }
@@ -763,7 +770,8 @@ items_header(book *b, sheet *s, int years)
 static void
 items_row(book *b, sheet *s, int r, const vplan *p, const vitem *it, int years)
 {
-	const char *texts[] = {it->id, it->label, it->option, it->category};
+	const char *texts[] = {it->id, pick(it->label, it->label_en),
+	                       it->option, it->category};
 	const long long yen[] = {it->quantity, it->unit_yen, it->total,
 	                         it->eligible};
 	char t[64];
@@ -777,7 +785,8 @@ items_row(book *b, sheet *s, int r, const vplan *p, const vitem *it, int years)
 		snprintf(t + strlen(t), sizeof t - strlen(t), "%lldy",
 		         it->every);
 	put_text(b, s, r, 5, t, NULL);
-	put_text(b, s, r, 6, it->is_eligible ? "対象" : "対象外", NULL);
+	put_text(b, s, r, 6, it->is_eligible ? _("eligible") : _("not eligible"),
+	         NULL);
 	for (k = 0; k < 4; k++)
 		put_number(b, s, r, 7 + k, (double)yen[k], b->yen);
 	for (k = 0; k < years; k++)
@@ -834,9 +843,8 @@ notes_of(book *b, sheet *s, int r, const char *plan, const vmsgs *l, int notes)
 	int i;
 
 	for (i = 0; i < l->n; i++, r++) {
-		put_text(b, s, r, 0, notes ? "注記 note" : "警告 warning",
-		         b->top);
-		put_text(b, s, r, 1, plan ? plan : "全体 all", b->top);
+		put_text(b, s, r, 0, notes ? _("note") : _("warning"), b->top);
+		put_text(b, s, r, 1, plan ? plan : _("all"), b->top);
 		put_wrapped(b, s, r, l->text[i]);
 	}
 	return r;
@@ -865,8 +873,8 @@ notes_all(book *b, sheet *s, int r)
 static void
 notes_sheet(book *b)
 {
-	static const char *const labels[] = {"種別 kind", "計画 plan",
-	                                     "内容 text"};
+	static const char *const labels[] = {N_("kind"), N_("plan"),
+	                                     N_("text")};
 	sheet s;
 	char t[128];
 	int r;
@@ -876,10 +884,9 @@ notes_sheet(book *b)
 	header_row(b, &s, 0, labels, 3);
 	r = notes_all(b, &s, 1) + 1;
 	put_wrapped(b, &s, r++,
-	            "単価はカタログの既定値で、見積ではありません。自団体の見積"
-	            "額に置き換えてください (プロファイルの quotes = { item_id "
-	            "= yen; })。 Prices are catalogue defaults, not quotes: "
-	            "replace them with your own.");
+	            _("Prices are catalogue defaults, not quotes: replace them "
+	              "with your own (quotes = { item_id = yen; } in the "
+	              "profile)."));
 	snprintf(t, sizeof t, "twcost %s (libtwcost %s)", PACKAGE_VERSION,
 	         twc_version());
 	put_note(b, &s, r, 2, t, NULL);

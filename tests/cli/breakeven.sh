@@ -26,7 +26,7 @@ expect "second crossing's sides" \
 	"5,1000000,1500000,6,2000000,1800000"
 expect "value stays the first crossing" "$(q "$j" .value)" 4
 expect "no cheaper-throughout when they cross" "$(q "$j" .cheaper)" null
-twcost breakeven --profile "$be" --staff 10 --plan R --vs B --over years --range 1:6 >"$tmp/twice.txt"
+twcost breakeven --profile "$be" --staff 10 --plan R --vs B --over years --range 1:6 --wide >"$tmp/twice.txt"
 expect "table says twice" "$(grep -c 'the net costs cross 2 times in the range' "$tmp/twice.txt")" 1
 expect "table lists both" "$(grep -cE '^  at years = (4|6)$' "$tmp/twice.txt")" 2
 
@@ -39,7 +39,7 @@ json "$j" breakeven --profile "$be" --plan A --vs B --over staff --range 1:40
 expect "never: found" "$(q "$j" .found)" false
 expect "never: no crossings" "$(q "$j" '.crossings | length')" 0
 expect "never: cheaper" "$(q "$j" .cheaper)" B
-twcost breakeven --profile "$be" --plan A --vs B --over staff --range 1:40 >"$tmp/never.txt"
+twcost breakeven --profile "$be" --plan A --vs B --over staff --range 1:40 --wide >"$tmp/never.txt"
 expect "never: said plainly" \
 	"$(sed -n 2p "$tmp/never.txt")" \
 	"  the net costs never cross: B is cheaper at every one of the 40 values scanned; at each end:"
@@ -47,10 +47,10 @@ expect "never: said plainly" \
 # ---- where nobody is enrolled ---------------------------------------------------
 # A fifth of the staff at home: round(0.2 x 2) = 0 people, round(0.2 x 3)
 # = 1: the search starts at 3 staff, and says so.
-twcost breakeven --profile "$be" --home 0.2 --plan A --vs B --over staff --range 1:40 >"$tmp/from.txt"
+twcost breakeven --profile "$be" --home 0.2 --plan A --vs B --over staff --range 1:40 --wide >"$tmp/from.txt"
 expect "starts where someone is enrolled" "$(head -1 "$tmp/from.txt")" \
 	"Break-even of A against B over staff, 3 to 40 (neither plan enrols anyone below 3):"
-twcost breakeven --profile "$be" --home 0 --plan A --vs B --over staff --range 1:40 >"$tmp/none.txt"
+twcost breakeven --profile "$be" --home 0 --plan A --vs B --over staff --range 1:40 --wide >"$tmp/none.txt"
 expect "nobody at all" "$(sed -n 2p "$tmp/none.txt")" \
 	"  neither plan enrols anyone in the range: both cost nothing; at each end:"
 
@@ -116,7 +116,7 @@ expect "compare at 62" \
 expect "compare at 63" \
 	"$(q "$tmp/c63.json" '[.plans[] | select(.id == "lgwan-remote" or .id == "jlis-lgwan") | .net_yen] | join(",")')" \
 	"16801000,16876000"
-twcost breakeven --plan lgwan-remote --vs jlis-lgwan --over staff --jlis-free-until R8 --jlis-fee 100000 >"$tmp/d.txt"
+twcost breakeven --plan lgwan-remote --vs jlis-lgwan --over staff --jlis-free-until R8 --jlis-fee 100000 --wide >"$tmp/d.txt"
 expect "default: the table" "$(sed -n 2p "$tmp/d.txt")" "  the net costs cross at staff = 63"
 
 finish

@@ -22,7 +22,7 @@ expect "the allowed plans are those with security ok" \
 	"$(twcost compare --format json | jq -r '[.plans[] | select(.security_fit == "ok") | .id] | join(",")')"
 expect "prob_cheapest_any of every plan sums to 1" \
 	"$(q "$s" '[.plans[].prob_cheapest_any] | add - 1 | fabs < 1e-9')" true
-twcost simulate --draws 3000 --seed 42 >"$tmp/table"
+twcost simulate --draws 3000 --seed 42 --wide >"$tmp/table"
 expect "table: not ranked is a dash" \
 	"$(grep '^rdp-office ' "$tmp/table" | awk '{print $7}')" "-"
 expect "table says what it ranks" \

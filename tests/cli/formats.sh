@@ -3,8 +3,9 @@
 # files written whole or not at all.
 . "$TESTS_DIR/cli/setup.sh"
 
-# Table: yen with separators, every plan, the J-LIS column.
-twcost compare >"$tmp/table"
+# Table: yen with separators, every plan, the J-LIS column (--wide: a
+# row a plan, as wide as it is).
+twcost compare --wide >"$tmp/table"
 expect "table has the jlis net with separators" \
 	"$(grep -c '^jlis-lgwan .*14,270,000' "$tmp/table")" 1
 expect "table lists six plans" \

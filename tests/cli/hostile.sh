@@ -81,7 +81,7 @@ expect "the cut message is UTF-8" "$(valid_utf8 "$tmp/refused.err")" yes
 # (text_width read past the cell: ASan; the output was not UTF-8)
 id="x$(printf 'あ%.0s' $(seq 1 400))"
 sed "s/id = \"a_users\"/id = \"$id\"/" "$TESTDATA/model.cfg" >"$tmp/longid.cfg"
-twcost estimate --profile "$tmp/longid.cfg" >"$tmp/longid.txt"
+twcost estimate --profile "$tmp/longid.cfg" --wide >"$tmp/longid.txt"
 expect "a cut table cell is still UTF-8" "$(valid_utf8 "$tmp/longid.txt")" yes
 expect "a cut table cell ends with an ellipsis" "$(grep -c "xあ*…" "$tmp/longid.txt")" 1
 

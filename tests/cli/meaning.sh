@@ -9,15 +9,15 @@
 # prefecture-2400: index 0.60, prefectural table: m = 7/3 - 8/3 x 0.60 =
 # 2.3333 - 1.6 = 0.7333 -> 0.73; rate 0.5 x 0.73 = 0.365 (not 0.36, not
 # 0.37).
-twcost compare --profile prefecture-2400 >"$tmp/pref.txt"
+twcost compare --profile prefecture-2400 --wide >"$tmp/pref.txt"
 expect "header shows 0.365" \
 	"$(grep -c 'rate 0.50 x m 0.73 (fiscal index 0.60) = 0.365 of eligible initial cost' "$tmp/pref.txt")" 1
-twcost estimate --profile prefecture-2400 --plan jlis-lgwan >"$tmp/pref-est.txt"
+twcost estimate --profile prefecture-2400 --plan jlis-lgwan --wide >"$tmp/pref-est.txt"
 expect "estimate shows 0.365" "$(grep -c 'effective grant rate 0.365$' "$tmp/pref-est.txt")" 1
 twcost compare --profile prefecture-2400 --format csv >"$tmp/pref.csv"
 expect "csv shows 0.365" "$(grep '^jlis-lgwan,' "$tmp/pref.csv" | cut -d, -f12)" 0.365
 # 0.5 x 1.00 stays "0.50" in the default town's header
-expect "0.50 stays 0.50" "$(twcost compare | grep -c '= 0.50 of eligible initial cost')" 1
+expect "0.50 stays 0.50" "$(twcost compare --wide | grep -c '= 0.50 of eligible initial cost')" 1
 
 # The workbook's cell holds 0.365 and its number format shows it whole
 # (at least three decimals), where "0.00" showed 0.37.

@@ -35,7 +35,7 @@ for p in vdi-own jlis-lgwan; do
 done
 expect "json says so" "$(q "$r" '[.scenario.satellite_reuse, .scenario.satellite.reuse] | join(",")')" "1,1"
 expect "the header says so" \
-	"$(twcost compare --satellite-reuse 1 | grep -c 'satellite 4 (1 site, 1 an existing office reused)')" 1
+	"$(twcost compare --satellite-reuse 1 --wide | grep -c 'satellite 4 (1 site, 1 of them an existing office reused)')" 1
 
 # city-220: two sites, one reused: entry works and fit-out for one, the
 # line set-up for both.

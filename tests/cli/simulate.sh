@@ -67,7 +67,7 @@ expect "degenerate mean is the estimate" \
 expect "four inputs in sim.cfg" "$(q "$tmp/d.json" .inputs)" 4
 
 # ---- the table and the chart ----------------------------------------------------
-twcost simulate --draws 2000 --plot "$tmp/chart.png" >"$tmp/table"
+twcost simulate --draws 2000 --plot "$tmp/chart.png" --wide >"$tmp/table"
 expect "table shows P90 of every plan" "$(grep -cE '^(vdi-own|jlis-lgwan) ' "$tmp/table")" 2
 expect "chart is a PNG" "$(head -c 8 "$tmp/chart.png" | od -An -c | tr -d ' \n')" '211PNG\r\n032\n'
 twcost sensitivity --draws 2000 --plan vdi-own >"$tmp/sens"

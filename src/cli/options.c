@@ -113,12 +113,8 @@ fail(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof buf, gettext(fmt), ap);
 	va_end(ap);
-	if (n >= (int)sizeof buf) { /* cut on a character, with "…" */
-		size_t k = sizeof buf - 4;
-		while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80)
-			k--;
-		memcpy(buf + k, "\xE2\x80\xA6", 4);
-	}
+	if (n >= (int)sizeof buf)
+		cut_utf8(buf, sizeof buf);
 	fprintf(stderr, "twcost: %s\n", buf);
 	return code;
 }

@@ -239,9 +239,7 @@ table_init(table *t, int ncols, unsigned right)
 	t->keys = 1;
 }
 
-/* End a full buffer (n bytes with its NUL) on a character boundary with
- * "…". */
-static void
+void
 cut_utf8(char *buf, size_t n)
 {
 	size_t k = n - 4; /* room for the ellipsis and the NUL */

@@ -78,6 +78,10 @@ void csv_field(FILE *f, const char *s, int last);
 /* The UTF-8 byte-order mark that makes Excel in Japan read CSV as UTF-8. */
 void csv_bom(FILE *f);
 
+/* End a full buffer (n >= 4 bytes with its NUL) on a character boundary
+ * with "…". */
+void cut_utf8(char *buf, size_t n);
+
 /* Columns text takes in a terminal. */
 int text_width(const char *s);
 

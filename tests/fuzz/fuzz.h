@@ -96,4 +96,27 @@ check_message(const char *msg)
 	FUZZ_CHECK(strlen(msg) < 512);
 }
 
+/* Every plan's results: whole yen, or a refusal with a valid message. */
+static inline void
+read_every_plan(twc_model *m)
+{
+	static const char *const money[] = {"net_yen", "grant_yen"};
+	char field[32];
+	const char *id;
+	long long yen;
+	int i, k, n = twc_count(m, NULL, "plans");
+
+	check_message(twc_last_error(m));
+	for (i = 0; i < n; i++) {
+		snprintf(field, sizeof field, "plan:%d", i);
+		id = twc_text(m, NULL, field);
+		FUZZ_CHECK(id != NULL);
+		for (k = 0; k < 2; k++)
+			if (twc_result_yen(m, id, money[k], &yen) != TWC_OK)
+				check_message(twc_last_error(m));
+		check_message(twc_text(m, id, "security_fit"));
+		(void)twc_count(m, id, "warnings");
+	}
+}
+
 #endif

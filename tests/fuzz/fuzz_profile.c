@@ -67,26 +67,6 @@ write_parts(const uint8_t *data, size_t size)
 		unlink(path_of(k));
 }
 
-static void
-read_results(twc_model *m)
-{
-	char field[32];
-	const char *id;
-	long long yen;
-	int i, n = twc_count(m, NULL, "plans");
-
-	check_message(twc_last_error(m));
-	for (i = 0; i < n; i++) {
-		snprintf(field, sizeof field, "plan:%d", i);
-		if ((id = twc_text(m, NULL, field)) == NULL)
-			abort();
-		if (twc_result_yen(m, id, "net_yen", &yen) != TWC_OK ||
-		    twc_result_yen(m, id, "grant_yen", &yen) != TWC_OK)
-			check_message(twc_last_error(m));
-		(void)twc_count(m, id, "warnings");
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -106,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	rc = twc_open_buf(path_of(0), &m, err, sizeof err);
 	if (rc == TWC_OK) {
-		read_results(m);
+		read_every_plan(m);
 		twc_close(m);
 	} else {
 		check_message(err);

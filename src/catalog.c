@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "lang.h"
+
 const char *const style_names[STYLE_COUNT + 1] = {"home", "satellite", "mobile",
                                                   NULL};
 
@@ -25,6 +27,16 @@ style_name(int style)
 	return style >= 0 && style < STYLE_COUNT ? style_names[style] : "?";
 }
 
+const char *
+style_label(int style, int lang)
+{
+	static const char *const labels[STYLE_COUNT] = {
+	    N_("home"), N_("satellite"), N_("mobile")};
+
+	return style >= 0 && style < STYLE_COUNT ? lang_tr(lang, labels[style])
+	                                         : "?";
+}
+
 int
 style_of(const char *name)
 {
@@ -40,14 +52,24 @@ driver_name(int driver)
 
 /* What one unit of a driver is, for "¥12,000 per user". */
 static const char *const driver_units[DRIVER_COUNT] = {
-    "user", "concurrent user", "lent device", "seat",     "site", "server",
-    "year", "allowance user",  "new site",    "office PC"};
+    N_("user"),           N_("concurrent user"), N_("lent device"),
+    N_("seat"),           N_("site"),            N_("server"),
+    N_("year"),           N_("allowance user"),  N_("new site"),
+    N_("office PC")};
 
 const char *
-driver_unit(int driver)
+driver_unit(int driver, int lang)
 {
-	return driver >= 0 && driver < DRIVER_COUNT ? driver_units[driver]
-	                                            : "?";
+	return driver >= 0 && driver < DRIVER_COUNT
+	           ? lang_tr(lang, driver_units[driver])
+	           : "?";
+}
+
+const char *
+segment_label(int segment, int lang)
+{
+	return segment == SEGMENT_LGWAN ? "LGWAN"
+	                                : lang_tr(lang, N_("internet"));
 }
 
 const char *

@@ -84,7 +84,8 @@ typedef struct option {
 	int trial; /* a free trial programme: the loader adds an item for
 	              the fee the scenario assumes after it */
 	int id_limit, concurrency_limit; /* 0: none stated */
-	const char *note; /* a risk note shown with every plan using it */
+	const char *note;    /* a risk note shown with every plan using it */
+	const char *note_ja; /* the same in Japanese (note_ja), or NULL */
 	int first_item, n_items;
 } option;
 
@@ -99,6 +100,7 @@ typedef struct catalog {
 	/* The guideline that keeps LGWAN work with large or important
 	 * resident data to office-grade places, as warnings cite it. */
 	const char *sensitive_rule;
+	const char *sensitive_rule_ja; /* in Japanese, or NULL */
 	int tax_percent; /* consumption tax added to tax-exclusive
 	                    prices */
 	option *options;
@@ -219,9 +221,14 @@ extern const char *const segment_names[];
 extern const char *const sizing_names[];
 
 const char *style_name(int style);
+
+/* A work style, a network segment, a driver's unit as a message in lang
+ * says them ("home", 在宅勤務). */
+const char *style_label(int style, int lang);
+const char *segment_label(int segment, int lang);
 int style_of(const char *name);
 const char *driver_name(int driver);
-const char *driver_unit(int driver); /* "user", "seat": one of it */
+const char *driver_unit(int driver, int lang); /* "user": one of it */
 const char *segment_name(int segment);
 int segment_of(const char *name);
 

@@ -135,35 +135,59 @@ grant_year(const grant_rule *g, const grant_terms *t, int fy,
 }
 
 void
-grant_describe_start(const scenario *sc, char *buf, size_t n)
+grant_describe_start(const scenario *sc, int lang, char *buf, size_t n)
 {
 	char label[FY_LABEL_MAX];
 
 	fy_label(sc->start_fy, label, sizeof label);
 	if (sc->start_date.day > 0)
-		snprintf(buf, n, MSG_START_DATE, sc->start_date.year,
-		         sc->start_date.month, sc->start_date.day, sc->start_fy,
-		         label);
+		msg_format(buf, n, lang, MSG_START_DATE, sc->start_date.year,
+		           sc->start_date.month, sc->start_date.day,
+		           sc->start_fy, label);
 	else
-		snprintf(buf, n, MSG_START_FY, sc->start_fy, label);
+		msg_format(buf, n, lang, MSG_START_FY, sc->start_fy, label);
+}
+
+/* An entity kind in lang: its id in English (municipality), its name in
+ * Japanese (市町村). */
+static const char *
+kind_label(int kind, int lang)
+{
+	static const char *const labels[KIND_COUNT] = {
+	    N_("prefecture"), N_("designated city"), N_("municipality"),
+	    N_("special ward"), N_("association of local governments")};
+
+	if (kind < 0 || kind >= KIND_COUNT)
+		return "?";
+	return lang == LANG_EN ? kind_names[kind] : lang_tr(lang, labels[kind]);
+}
+
+/* The profile's text in lang: its _ja form in Japanese when given. */
+static const char *
+in_lang(const char *en, const char *ja, int lang)
+{
+	return lang == LANG_JA && ja != NULL ? ja : en;
 }
 
 /* Why the rule gives this entity nothing, in its own words, or NULL when
  * it covers it (before the deadline test).  buf holds a generic sentence
  * when the rule gives none. */
 static const char *
-not_covered_reason(const grant_rule *g, const scenario *sc, char *buf, size_t n)
+not_covered_reason(const grant_rule *g, const scenario *sc, int lang,
+                   char *buf, size_t n)
 {
 	if (g->zero_kinds & (1u << sc->kind)) {
 		if (g->kind_reason[sc->kind] != NULL)
-			return g->kind_reason[sc->kind];
-		snprintf(buf, n, MSG_KIND_NOT_COVERED, kind_name(sc->kind));
-		return buf;
+			return in_lang(g->kind_reason[sc->kind],
+			               g->kind_reason_ja[sc->kind], lang);
+		return msg_format(buf, n, lang, MSG_KIND_NOT_COVERED,
+		                  kind_label(sc->kind, lang));
 	}
 	if (g->zero_non_recipient && !sc->recipient)
 		return g->non_recipient_reason != NULL
-		           ? g->non_recipient_reason
-		           : MSG_NON_RECIPIENT_NOT_COVERED;
+		           ? in_lang(g->non_recipient_reason,
+		                     g->non_recipient_reason_ja, lang)
+		           : lang_tr(lang, MSG_NON_RECIPIENT_NOT_COVERED);
 	return NULL;
 }
 
@@ -171,12 +195,17 @@ static void
 deadline_warning(const grant_rule *g, const scenario *sc, arena *mem,
                  message_list *warnings)
 {
-	char start[64], dl[FY_LABEL_MAX];
+	char start[128], dl[FY_LABEL_MAX], text[LANG_COUNT][1024];
+	int lang;
 
-	grant_describe_start(sc, start, sizeof start);
 	fy_label(g->deadline_fy, dl, sizeof dl);
-	msg_add(mem, warnings, MSG_AFTER_DEADLINE, start, g->deadline_fy + 1,
-	        g->deadline_fy, dl);
+	for (lang = 0; lang < LANG_COUNT; lang++) {
+		grant_describe_start(sc, lang, start, sizeof start);
+		msg_format(text[lang], sizeof text[lang], lang,
+		           MSG_AFTER_DEADLINE, start, g->deadline_fy + 1,
+		           g->deadline_fy, dl);
+	}
+	msg_add_pair(mem, warnings, text[LANG_EN], text[LANG_JA]);
 }
 
 /* Who the rule covers: applies, with a warning for every reason it does
@@ -185,20 +214,28 @@ static int
 covered(const grant_rule *g, const scenario *sc, arena *mem,
         message_list *warnings)
 {
-	char buf[160];
-	const char *why = not_covered_reason(g, sc, buf, sizeof buf);
+	char buf[LANG_COUNT][256], text[LANG_COUNT][1024];
+	const char *why[LANG_COUNT];
+	int lang;
 
 	if (sc->start_fy > g->deadline_fy) {
 		deadline_warning(g, sc, mem, warnings);
 		return 0;
 	}
-	if (why != NULL && !sc->grant_override) {
-		msg_add(mem, warnings, MSG_NOT_COVERED, why);
-		return 0;
-	}
-	if (why != NULL)
-		msg_add(mem, warnings, MSG_OVERRIDDEN, why);
-	return 1;
+	for (lang = 0; lang < LANG_COUNT; lang++)
+		why[lang] = not_covered_reason(g, sc, lang, buf[lang],
+		                               sizeof buf[lang]);
+	if (why[LANG_EN] == NULL)
+		return 1;
+	for (lang = 0; lang < LANG_COUNT; lang++)
+		if (sc->grant_override)
+			msg_format(text[lang], sizeof text[lang], lang,
+			           MSG_OVERRIDDEN, why[lang]);
+		else
+			msg_format(text[lang], sizeof text[lang], lang,
+			           MSG_NOT_COVERED, why[lang]);
+	msg_add_pair(mem, warnings, text[LANG_EN], text[LANG_JA]);
+	return sc->grant_override;
 }
 
 void

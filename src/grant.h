@@ -56,6 +56,9 @@ typedef struct grant_rule {
 	 * generic sentence. */
 	const char *non_recipient_reason;
 	const char *kind_reason[KIND_COUNT];
+	/* The same in Japanese (non_recipient_ja, KIND_ja), or NULL. */
+	const char *non_recipient_reason_ja;
+	const char *kind_reason_ja[KIND_COUNT];
 	correction municipal, prefectural;
 	category *cats;
 	int n_cats;
@@ -150,7 +153,8 @@ double grant_rate(const grant_rule *g, int m100);
 
 /* The start of introduction as messages show it: "2025-10-01 (FY2025,
  * 令和7年度)" or "in FY2025 (令和7年度)". */
-void grant_describe_start(const struct scenario *sc, char *buf, size_t n);
+void grant_describe_start(const struct scenario *sc, int lang, char *buf,
+                          size_t n);
 
 /* m(I) in hundredths for a fiscal index in hundredths. */
 int grant_multiplier(const grant_rule *g, int kind, int index100);

@@ -50,7 +50,7 @@ void msg_add_pair(arena *mem, message_list *l, const char *en, const char *ja);
 #define MSG_KIND_NOT_COVERED                                                   \
 	N_("the grant rule does not cover entities of kind %s")
 #define MSG_NON_RECIPIENT_NOT_COVERED                                          \
-	N_("the grant rule does not cover entities that do not receive the ordinary allocation tax (不交付団体)")
+	N_("the grant rule does not cover entities that do not receive the ordinary allocation tax")
 
 /* start FY, the rule's first FY, its era label, the first FY again. */
 #define MSG_BEFORE_FIRST_FY                                                    \
@@ -58,7 +58,7 @@ void msg_add_pair(arena *mem, message_list *l, const char *en, const char *ja);
 
 /* the fiscal index. */
 #define MSG_CHECK_RECIPIENT                                                    \
-	N_("fiscal index %.2f is above 1.00: such entities usually do not receive the ordinary allocation tax (不交付団体); check recipient")
+	N_("fiscal index %.2f is above 1.00: such entities usually do not receive the ordinary allocation tax; check recipient")
 
 /* A start with a date, and with a fiscal year only (describe_start). */
 #define MSG_START_DATE N_("%04d-%02d-%02d (FY%d, %s)")

@@ -573,6 +573,45 @@ cost_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 /* ---- warnings and notes ---------------------------------------------------
  */
 
+/* A warning about the work of style st, whose name differs by language:
+ * its segment (need) unreached, or (need 0) no option for it at all. */
+static void
+style_warning(ctx *c, plan_result *pr, int st, int need)
+{
+	char text[LANG_COUNT][1024];
+	int lang;
+
+	for (lang = 0; lang < LANG_COUNT; lang++) {
+		const char *style = style_label(st, lang);
+		if (need != 0)
+			msg_format(text[lang], sizeof text[lang], lang,
+			           MSG_SEGMENT_UNREACHED, style,
+			           segment_label(need, lang), style);
+		else
+			msg_format(text[lang], sizeof text[lang], lang,
+			           MSG_STYLE_UNSERVED, c->r->users[st], style,
+			           style);
+	}
+	msg_add_pair(&c->r->mem, &pr->warnings, text[LANG_EN], text[LANG_JA]);
+}
+
+/* Sensitive work from outside the office (the guideline's words). */
+static void
+sensitive_warning(ctx *c, plan_result *pr, int st)
+{
+	char text[LANG_COUNT][1024];
+	int lang;
+
+	for (lang = 0; lang < LANG_COUNT; lang++)
+		msg_format(text[lang], sizeof text[lang], lang,
+		           MSG_SENSITIVE_WORK, c->r->users[st],
+		           style_label(st, lang),
+		           lang == LANG_JA && c->p->cat.sensitive_rule_ja
+		               ? c->p->cat.sensitive_rule_ja
+		               : c->p->cat.sensitive_rule);
+	msg_add_pair(&c->r->mem, &pr->warnings, text[LANG_EN], text[LANG_JA]);
+}
+
 static void
 security_messages(ctx *c, const plan_spec *pl, plan_result *pr)
 {
@@ -590,16 +629,11 @@ security_messages(ctx *c, const plan_spec *pl, plan_result *pr)
 		}
 		if (!(reach & (unsigned)need)) {
 			pr->security_ok = 0;
-			msg_add(&c->r->mem, &pr->warnings,
-			        MSG_SEGMENT_UNREACHED, style_name(st),
-			        need == SEGMENT_LGWAN ? "LGWAN" : "internet",
-			        style_name(st));
+			style_warning(c, pr, st, need);
 		}
 		if (c->sc->sensitive && need == SEGMENT_LGWAN && !grade) {
 			pr->security_ok = 0;
-			msg_add(&c->r->mem, &pr->warnings, MSG_SENSITIVE_WORK,
-			        c->r->users[st], style_name(st),
-			        cat->sensitive_rule);
+			sensitive_warning(c, pr, st);
 		}
 	}
 }
@@ -628,8 +662,8 @@ limit_messages(ctx *c, plan_result *pr, const option *o, unsigned styles)
 static void
 priced_after_notes(ctx *c, plan_result *pr)
 {
-	char label[FY_LABEL_MAX], yen[32];
-	int i;
+	char label[FY_LABEL_MAX], yen[32], text[LANG_COUNT][512];
+	int i, lang;
 
 	for (i = 0; i < pr->n_items; i++) {
 		const item_result *ir = &pr->items[i];
@@ -637,10 +671,15 @@ priced_after_notes(ctx *c, plan_result *pr)
 		if (it->until_input < 0 || ir->unit_yen <= 0)
 			continue;
 		fy_label(ir->from_fy - 1, label, sizeof label);
-		msg_add(&c->r->mem, &pr->notes, MSG_PRICED_AFTER,
-		        c->p->cat.options[ir->option].id, ir->from_fy - 1,
-		        label, fmt_thousands(ir->unit_yen, yen, sizeof yen),
-		        driver_unit(it->driver));
+		fmt_thousands(ir->unit_yen, yen, sizeof yen);
+		for (lang = 0; lang < LANG_COUNT; lang++)
+			msg_format(text[lang], sizeof text[lang], lang,
+			           MSG_PRICED_AFTER,
+			           c->p->cat.options[ir->option].id,
+			           ir->from_fy - 1, label, yen,
+			           driver_unit(it->driver, lang));
+		msg_add_pair(&c->r->mem, &pr->notes, text[LANG_EN],
+		             text[LANG_JA]);
 	}
 }
 
@@ -653,15 +692,14 @@ plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
 	pr->security_ok = 1;
 	for (st = 0; st < STYLE_COUNT; st++)
 		if (c->r->users[st] > 0 && pl->n_opts[st] == 0)
-			msg_add(&c->r->mem, &pr->warnings, MSG_STYLE_UNSERVED,
-			        c->r->users[st], style_name(st),
-			        style_name(st));
+			style_warning(c, pr, st, 0);
 	security_messages(c, pl, pr);
 	for (i = 0; i < n; i++) {
 		const option *o = &c->p->cat.options[opts[i]];
 		limit_messages(c, pr, o, styles[i]);
 		if (o->note != NULL)
-			msg_add(&c->r->mem, &pr->notes, "%s", o->note);
+			msg_add_pair(&c->r->mem, &pr->notes, o->note,
+			             o->note_ja != NULL ? o->note_ja : o->note);
 	}
 	priced_after_notes(c, pr);
 }

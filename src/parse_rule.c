@@ -138,27 +138,33 @@ read_rounding(reader *rd, const config_setting_t *g, grant_rule *gr)
 }
 
 /* reasons = { non_recipient = "..."; special_ward = "..."; ... }: why
- * each is not covered, in the words the rule's sources give. */
+ * each is not covered, in the words the rule's sources give; KEY_ja the
+ * same in Japanese. */
 static int
 read_reasons(reader *rd, const config_setting_t *n, grant_rule *gr)
 {
-	const char *keys[KIND_COUNT + 2];
+	char ja[KIND_COUNT + 1][32];
+	const char *keys[2 * KIND_COUNT + 3];
 	int rc, k;
 	const config_setting_t *r = rd_member(rd, n, "reasons", 0, &rc);
 
 	if (r == NULL)
 		return rc;
-	keys[0] = "non_recipient";
-	for (k = 0; k < KIND_COUNT; k++)
-		keys[k + 1] = kind_names[k];
-	keys[KIND_COUNT + 1] = NULL;
+	for (k = 0; k <= KIND_COUNT; k++) {
+		keys[2 * k] = k == 0 ? "non_recipient" : kind_names[k - 1];
+		snprintf(ja[k], sizeof ja[k], "%s_ja", keys[2 * k]);
+		keys[2 * k + 1] = ja[k];
+	}
+	keys[2 * KIND_COUNT + 2] = NULL;
 	if ((rc = rd_keys(rd, r, keys)) ||
-	    (rc = rd_string(rd, r, "non_recipient", 0,
-	                    &gr->non_recipient_reason)))
+	    (rc = rd_string(rd, r, keys[0], 0, &gr->non_recipient_reason)) ||
+	    (rc = rd_string(rd, r, keys[1], 0, &gr->non_recipient_reason_ja)))
 		return rc;
 	for (k = 0; k < KIND_COUNT; k++)
-		if ((rc = rd_string(rd, r, kind_names[k], 0,
-		                    &gr->kind_reason[k])))
+		if ((rc = rd_string(rd, r, keys[2 * k + 2], 0,
+		                    &gr->kind_reason[k])) ||
+		    (rc = rd_string(rd, r, keys[2 * k + 3], 0,
+		                    &gr->kind_reason_ja[k])))
 			return rc;
 	return TWC_OK;
 }
@@ -396,7 +402,8 @@ read_option_flags(reader *rd, const config_setting_t *s, option *o)
 	    (rc = rd_int(rd, s, "users_per_server", 0, 1, 100000, &ups)) ||
 	    (rc = rd_int(rd, s, "id_limit", 0, 0, 10000000, &ids)) ||
 	    (rc = rd_int(rd, s, "concurrency_limit", 0, 0, 10000000, &conc)) ||
-	    (rc = rd_string(rd, s, "note", 0, &o->note)))
+	    (rc = rd_string(rd, s, "note", 0, &o->note)) ||
+	    (rc = rd_string(rd, s, "note_ja", 0, &o->note_ja)))
 		return rc;
 	if (o->styles == 0)
 		return rd_fail(
@@ -493,6 +500,7 @@ read_option(reader *rd, const config_setting_t *s, const grant_rule *gr,
 	                                   "id_limit",
 	                                   "concurrency_limit",
 	                                   "note",
+	                                   "note_ja",
 	                                   "fee_category",
 	                                   "items",
 	                                   NULL};
@@ -660,6 +668,7 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	                                   "options",
 	                                   "plans",
 	                                   "sensitive_data_rule",
+	                                   "sensitive_data_rule_ja",
 	                                   "allowance_days_per_month",
 	                                   NULL};
 	const char *ref = NULL;
@@ -682,6 +691,8 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	    (rc = rd_string(rd, g, "reference_plan", 0, &ref)) ||
 	    (rc = rd_string(rd, g, "sensitive_data_rule", 0,
 	                    &c->sensitive_rule)) ||
+	    (rc = rd_string(rd, g, "sensitive_data_rule_ja", 0,
+	                    &c->sensitive_rule_ja)) ||
 	    (rc = rd_number(rd, g, "allowance_days_per_month", 0, 0, 31,
 	                    &c->allowance_days_per_month)))
 		return rc;

@@ -366,25 +366,73 @@ char_width(const unsigned char *p, int n)
 	return text_width(one);
 }
 
+/* The code point of the UTF-8 sequence of n bytes at p. */
+static unsigned
+code_point(const unsigned char *p, int n)
+{
+	switch (n) {
+	case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+	case 3:
+		return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) |
+		       (p[2] & 0x3Fu);
+	case 4:
+		return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) |
+		       ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+	}
+	return p[0];
+}
+
+/* Characters a line may not start with (closing punctuation, 禁則) or
+ * end with (opening brackets). */
+static int
+no_line_start(unsigned cp)
+{
+	static const unsigned list[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09,
+	                                0x300D, 0x300F, 0x3011, 0x3009, 0x300B,
+	                                0x30FB, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+	                                0x30FC, 0x301C, 0xFF5E};
+	size_t i;
+
+	if (cp < 0x80)
+		return strchr(")]},.:;!?%", (int)cp) != NULL && cp != 0;
+	for (i = 0; i < sizeof list / sizeof list[0]; i++)
+		if (cp == list[i])
+			return 1;
+	return 0;
+}
+
+static int
+no_line_end(unsigned cp)
+{
+	return cp == '(' || cp == '[' || cp == 0xFF08 || cp == 0x300C ||
+	       cp == 0x300E || cp == 0x3010 || cp == 0x3008 || cp == 0x300A ||
+	       cp == 0xA5; /* ¥ stays with its amount */
+}
+
 size_t
 text_fit(const char *s, int width, int *used)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t brk = 0, i = 0;
-	int w = 0, brk_w = 0;
+	int w = 0, brk_w = 0, prev_wide = 0;
+	unsigned prev = 0;
 
 	while (p[i] != '\0') {
 		int n = seq_len(p + i), cw = char_width(p + i, n);
+		unsigned cp = code_point(p + i, n);
+		/* A line may end before a space, or between two characters
+		 * one of which is wide (Japanese has no spaces), unless that
+		 * splits closing or opening punctuation from its word. */
+		if (i > 0 && (p[i] == ' ' || ((cw == 2 || prev_wide) &&
+		                              !no_line_start(cp) &&
+		                              !no_line_end(prev))))
+			brk = i, brk_w = w;
 		if (w + cw > width && i > 0)
 			break;
-		/* A line may end before a space or a wide character, or after
-		 * a wide character, a comma or a hyphen. */
-		if (p[i] == ' ' || cw == 2)
-			brk = i, brk_w = w;
 		w += cw;
 		i += (size_t)n;
-		if (cw == 2 || p[i - 1] == ',' || p[i - 1] == '-')
-			brk = i, brk_w = w;
+		prev = cp;
+		prev_wide = cw == 2;
 	}
 	if (p[i] == '\0' || brk == 0) {
 		*used = w;

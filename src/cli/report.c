@@ -318,8 +318,9 @@ const char *
 fy_text(long long fy, const char *era, char *buf, size_t n)
 {
 	if (cli_ja())
-		return era;
-	snprintf(buf, n, "FY%lld", fy);
+		snprintf(buf, n, "%s", era);
+	else
+		snprintf(buf, n, "FY%lld", fy);
 	return buf;
 }
 

@@ -28,8 +28,8 @@ const char *kind_text(const char *kind);
 /* A work style (0 home, 1 satellite, 2 mobile) as the reader says it. */
 const char *style_text(int st);
 
-/* A fiscal year as the reader says it: its era label (令和7年度) in
- * Japanese, FY2025 in English (in buf). */
+/* A fiscal year as the reader says it, into buf (which it returns): its
+ * era label (令和7年度) in Japanese, FY2025 in English. */
 const char *fy_text(long long fy, const char *era, char *buf, size_t n);
 
 /* The header lines every table report starts with. */

@@ -677,8 +677,8 @@ request_block(book *b, sheet *s, int r, const vplan *p, int k)
 	char t[128];
 
 	request_year(p, k, &q);
-	fy_text(q.y->fy, q.y->label, t, sizeof t);
-	put_text(b, s, r++, 0, t, b->bold);
+	put_text(b, s, r++, 0, fy_text(q.y->fy, q.y->label, t, sizeof t),
+	         b->bold);
 	header_row(b, s, r++, labels, 4);
 	for (i = 0; i < q.n_setsu; i++)
 		r = request_setsu(b, s, r, p, &q.setsu[i], &at[i]);

@@ -37,7 +37,7 @@ sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
 for row in sheet.iter(M + "row"):
     cells = list(row.iter(M + "c"))
     if cells and cells[0].get("t") == "s" and \
-            strings[int(cells[0].find(M + "v").text)] == "実効措置率 effective rate":
+            strings[int(cells[0].find(M + "v").text)] == "effective rate":
         c = cells[1]
         print(c.find(M + "v").text, fmts.get(xfs[int(c.get("s"))].get("numFmtId")))
 PY

@@ -12,7 +12,7 @@ expect "README shows twcost compare as it prints" \
 	"$(cksum <"$tmp/shown")" "$(cksum <"$tmp/actual")"
 
 # Every line of the budget block appears in the command's output.
-cmd='budget --profile town-expanding --plan jlis-lgwan --fy R9'
+cmd='budget --profile town-expanding --plan jlis-lgwan --fy R9 --lang ja'
 awk -v c="\$ twcost $cmd" '$0 == c { inside = 1; next }
      inside && /^```$/ { exit } inside' "$readme" >"$tmp/budget-shown"
 # shellcheck disable=SC2086

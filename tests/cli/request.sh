@@ -56,11 +56,16 @@ expect "R9 line basis" "$(ry "$r" 2027 '.setsu[] | select(.code == 11) | .lines[
 expect "R9 事業費計 (千円)" "$(ry "$r" 2027 .cost_thousand_yen)" 1760
 expect "R9 一般財源 (千円)" "$(ry "$r" 2027 .funding.thousand.general_yen)" 1760
 expect "R9 実質負担額" "$(ry "$r" 2027 .real_burden_yen)" 1060000
-twcost budget --profile "$P" --rollout R7=0.3,R9=1 --fy R9 >"$tmp/r9.txt"
+# The table as a Japanese office files it (--lang ja), and in English.
+twcost budget --profile "$P" --rollout R7=0.3,R9=1 --fy R9 --lang ja --wide >"$tmp/r9.txt"
 expect "R9 table: one year" "$(grep -c '予算見積書' "$tmp/r9.txt")" 1
 expect "R9 table: 17 line" "$(grep -c '17 備品購入費  *1,400' "$tmp/r9.txt")" 1
-expect "R9 table: grant range" "$(grep -c '読み方により 0〜700' "$tmp/r9.txt")" 1
+expect "R9 table: grant range" "$(grep -c '解釈により 0〜700' "$tmp/r9.txt")" 1
 expect "R9 table: real burden" "$(grep -c '実質負担額（参考）  *1,060' "$tmp/r9.txt")" 1
+twcost budget --profile "$P" --rollout R7=0.3,R9=1 --fy R9 --wide >"$tmp/r9-en.txt"
+expect "R9 English table: one year" "$(grep -c '^Budget request for FY2027, plan' "$tmp/r9-en.txt")" 1
+expect "R9 English table: grant range" "$(grep -c '0 to 700 by the reading' "$tmp/r9-en.txt")" 1
+expect "R9 English table: real burden" "$(grep -c 'real burden (reference)  *1,060' "$tmp/r9-en.txt")" 1
 
 # ---- go-live 2025-10-01: running costs from October, 6 months of FY2025 --
 # licence 20 x 12,000 x 6/12 = 120,000; line 500 x 20 x 6 = 60,000; FY2026
@@ -125,8 +130,10 @@ expect "debt burden item" "$(pj "$l" '.request.debt_burden[0] | [.item, .from_fy
 expect "debt burden period" "$(pj "$l" '.request.debt_burden[0].period')" "令和8年度から令和11年度まで"
 expect "lease grant" "$(pj "$l" .grant_yen)" 250000
 expect "lease grant generous" "$(pj "$l" .grant_generous_yen)" 1450000
-twcost budget --profile "$L" --fy R7 >"$tmp/lease.txt"
+twcost budget --profile "$L" --fy R7 --lang ja --wide >"$tmp/lease.txt"
 expect "debt table shown" "$(grep -c 'ノートPC.*令和8年度から令和11年度まで *1,920' "$tmp/lease.txt")" 1
+twcost budget --profile "$L" --fy R7 --wide >"$tmp/lease-en.txt"
+expect "debt table in English" "$(grep -c 'laptop  *FY2025  *FY2026 to FY2029  *1,920' "$tmp/lease-en.txt")" 1
 
 # ---- what always holds, on every example and these ----------------------
 # 節 totals of a year = 事業費計; 財源内訳 sums to 事業費計; 実質負担額 =

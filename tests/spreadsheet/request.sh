@@ -1,7 +1,8 @@
 #!/bin/sh
 # request.sh - the 予算見積書 of `twcost budget --format xlsx`, opened in a
 # real headless LibreOffice Calc, recalculated and converted to CSV there:
-# every figure and every SUM equals `twcost budget --format json`
+# every figure and every SUM equals `twcost budget --format json`; the
+# workbook in Japanese (--lang ja), as an office files it
 # (tests/spreadsheet/request_csv.py does the work), for the bundled example
 # with a rollout and go-live, one with other funding, and one with leases.
 # Skips (exit 77) when LibreOffice or python3-uno is missing.
@@ -27,7 +28,8 @@ for entity in town-expanding city-starting town-leasing; do
 	mkdir -p "$tmp/$entity"
 	"$python" "$TESTS_DIR/spreadsheet/request_csv.py" --twcost "$TWCOST" \
 		--workbook-module "$TESTS_DIR/../scripts/spreadsheet/twcost_workbook.py" \
-		--dir "$tmp/$entity" -- --profile "$PROFILES/entities/$entity.cfg" ||
+		--dir "$tmp/$entity" -- --lang ja \
+		--profile "$PROFILES/entities/$entity.cfg" ||
 		status=1
 done
 exit $status

@@ -65,14 +65,16 @@ item_of(const plan_result *pr, const char *id)
 	return NULL;
 }
 
+/* 1 when a message of l, in English or in Japanese, has part. */
 static int
 has_message(const message_list *l, const char *part)
 {
-	int i;
+	int i, lang;
 
 	for (i = 0; i < l->n; i++)
-		if (strstr(l->text[i][LANG_EN], part) != NULL)
-			return 1;
+		for (lang = 0; lang < LANG_COUNT; lang++)
+			if (strstr(l->text[i][lang], part) != NULL)
+				return 1;
 	return 0;
 }
 

@@ -52,10 +52,11 @@ driver_name(int driver)
 
 /* What one unit of a driver is, for "¥12,000 per user". */
 static const char *const driver_units[DRIVER_COUNT] = {
-    N_("user"),           N_("concurrent user"), N_("lent device"),
-    N_("seat"),           N_("site"),            N_("server"),
-    N_("year"),           N_("allowance user"),  N_("new site"),
-    N_("office PC")};
+    N_("user"),        N_("concurrent user"),
+    N_("lent device"), N_("seat"),
+    N_("site"),        N_("server"),
+    N_("year"),        N_("allowance user"),
+    N_("new site"),    N_("office PC")};
 
 const char *
 driver_unit(int driver, int lang)

@@ -101,8 +101,8 @@ typedef struct catalog {
 	 * resident data to office-grade places, as warnings cite it. */
 	const char *sensitive_rule;
 	const char *sensitive_rule_ja; /* in Japanese, or NULL */
-	int tax_percent; /* consumption tax added to tax-exclusive
-	                    prices */
+	int tax_percent;               /* consumption tax added to tax-exclusive
+	                                  prices */
 	option *options;
 	int n_options;
 	item *items;

@@ -1032,8 +1032,16 @@ enter_line(cursor *c, const char *key)
 	return enter_index(c, key, plan_of(c)->n_lines, "request line");
 }
 
-enum { L_YEAR, L_FY, L_SETSU, L_SETSU_NAME, L_SAISETSU, L_ITEM, L_LABEL,
-       L_LABEL_EN };
+enum {
+	L_YEAR,
+	L_FY,
+	L_SETSU,
+	L_SETSU_NAME,
+	L_SAISETSU,
+	L_ITEM,
+	L_LABEL,
+	L_LABEL_EN
+};
 
 static int
 line_field(const cursor *c, int which, field_value *v)
@@ -1100,7 +1108,16 @@ enter_debt(cursor *c, const char *key)
 	return enter_index(c, key, plan_of(c)->n_debts, "contract");
 }
 
-enum { D_ITEM, D_LABEL, D_LABEL_EN, D_CONTRACT, D_FROM, D_TO, D_LIMIT, D_PERIOD };
+enum {
+	D_ITEM,
+	D_LABEL,
+	D_LABEL_EN,
+	D_CONTRACT,
+	D_FROM,
+	D_TO,
+	D_LIMIT,
+	D_PERIOD
+};
 
 static int
 debt_field(const cursor *c, int which, field_value *v)

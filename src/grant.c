@@ -173,8 +173,8 @@ in_lang(const char *en, const char *ja, int lang)
  * it covers it (before the deadline test).  buf holds a generic sentence
  * when the rule gives none. */
 static const char *
-not_covered_reason(const grant_rule *g, const scenario *sc, int lang,
-                   char *buf, size_t n)
+not_covered_reason(const grant_rule *g, const scenario *sc, int lang, char *buf,
+                   size_t n)
 {
 	if (g->zero_kinds & (1u << sc->kind)) {
 		if (g->kind_reason[sc->kind] != NULL)

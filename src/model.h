@@ -86,7 +86,7 @@ typedef struct line_result {
 	int item;  /* index into the plan's items */
 	int setsu; /* 節 */
 	const char *saisetsu;
-	const char *basis;    /* 積算基礎: 「貸与用ノートPC 180,000円×16台」 */
+	const char *basis; /* 積算基礎: 「貸与用ノートPC 180,000円×16台」 */
 	const char *basis_en; /* the same in English */
 	long long yen;
 } line_result;

@@ -1,8 +1,9 @@
-/* po_ja.c - made by tests/po2c from po/ja.po (make update-po-c): do not edit. */
+/* po_ja.c - from po/ja.po by tests/po2c (make update-po-c). */
 #include <config.h>
 
 #include "po_ja.h"
 
+/* clang-format off */
 const po_entry po_ja[] = {
     {"%.40s: text is not valid UTF-16 or is too long",
      "%.40s: 文字列が正しい UTF-16 でないか、長すぎます"},
@@ -436,3 +437,4 @@ const po_entry po_ja[] = {
      "節%lldは %s の表にありません（1〜%d）"},
 };
 const size_t po_ja_count = 215;
+/* clang-format on */

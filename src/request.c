@@ -27,11 +27,11 @@ basis_text(const item *it, const item_result *ir, int k, int lang, char *buf,
 	int months = ir->months[k];
 
 	fmt_thousands(ir->qty[k], q, sizeof q);
-	if (ir->way == WAY_LEASED || (ir->way != WAY_BOUGHT && it->monthly &&
-	                              ir->unit_yen % 12 == 0)) {
+	if (ir->way == WAY_LEASED ||
+	    (ir->way != WAY_BOUGHT && it->monthly && ir->unit_yen % 12 == 0)) {
 		unit = ir->way == WAY_LEASED ? ir->unit_yen : ir->unit_yen / 12;
-		snprintf(m, sizeof m, lang == LANG_JA ? "×%d月" : " × %d months",
-		         months);
+		snprintf(m, sizeof m,
+		         lang == LANG_JA ? "×%d月" : " × %d months", months);
 	} else if (ir->way != WAY_BOUGHT && months != 12)
 		snprintf(m, sizeof m, lang == LANG_JA ? "×%d/12" : " × %d/12",
 		         months);

@@ -267,9 +267,9 @@ main(int argc, char **argv)
 	fclose(f);
 	qsort(entries, (size_t)n_entries, sizeof entries[0], by_msgid);
 	printf(
-	    "/* po_%s.c - made by tests/po2c from po/%s.po (make update-po-c): do "
-	    "not edit. */\n#include <config.h>\n\n#include \"po_%s.h\"\n\n"
-	    "const po_entry po_%s[] = {\n",
+	    "/* po_%s.c - from po/%s.po by tests/po2c (make update-po-c). */\n"
+	    "#include <config.h>\n\n#include \"po_%s.h\"\n\n"
+	    "/* clang-format off */\nconst po_entry po_%s[] = {\n",
 	    argv[2], argv[2], argv[2], argv[2]);
 	for (i = 0; i < n_entries; i++) {
 		const entry *e = &entries[i];
@@ -287,6 +287,7 @@ main(int argc, char **argv)
 	}
 	if (kept == 0)
 		fputs("    {NULL, NULL},\n", stdout);
-	printf("};\nconst size_t po_%s_count = %d;\n", argv[2], kept);
+	printf("};\nconst size_t po_%s_count = %d;\n/* clang-format on */\n",
+	       argv[2], kept);
 	return 0;
 }

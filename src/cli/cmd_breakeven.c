@@ -65,7 +65,8 @@ side(FILE *f, const options *o, const char *indent, const be_side *sd)
 	if (sd->a == sd->b)
 		snprintf(line + len, sizeof line - len, "%s", _(" (the same)"));
 	else
-		snprintf(line + len, sizeof line - len, _(" (%s dearer by ¥%s)"),
+		snprintf(line + len, sizeof line - len,
+		         _(" (%s dearer by ¥%s)"),
 		         sd->a > sd->b ? o->plans[0] : o->vs,
 		         fmt_yen(llabs(sd->a - sd->b), d, sizeof d));
 	snprintf(more, sizeof more, "%s  ", indent);

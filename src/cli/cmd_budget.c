@@ -69,9 +69,9 @@ budget_table_one(FILE *f, const view *v, const vplan *p)
 	table_init(&t, b.years + 2, ~1u);
 	table_add(&t, "%s", _("thousand yen"));
 	for (k = 0; k < b.years; k++)
-		table_add(&t, "%s",
-		          fy_text(p->years[k].fy, p->years[k].label, a,
-		                  sizeof a));
+		table_add(
+		    &t, "%s",
+		    fy_text(p->years[k].fy, p->years[k].label, a, sizeof a));
 	table_add(&t, "%s", _("total"));
 	for (i = 0; i < b.n_lines; i++) {
 		const vcategory *cat = &v->cats[b.cat[i]];
@@ -182,9 +182,9 @@ budget_csv_plan(FILE *f, const view *v, const vplan *p)
 static void
 request_csv_all(FILE *f, const view *v, const budget_opts *b)
 {
-	static const char *const heads[] = {
-	    "plan", "fy", "kind", "setsu", "label", "basis", "yen",
-	    "thousand_yen"};
+	static const char *const heads[] = {"plan",  "fy",          "kind",
+	                                    "setsu", "label",       "basis",
+	                                    "yen",   "thousand_yen"};
 	int i, k;
 
 	csv_bom(f);
@@ -294,11 +294,12 @@ funding_fits(const view *v)
 
 	for (i = 0; i < v->n_plans; i++)
 		if (v->plans[i].selected && v->plans[i].funding_capped)
-			return fail(EXIT_USAGE,
-			            "--funding: more than a year's cost of plan "
-			            "%s (%s); a request cannot be funded beyond "
-			            "its cost",
-			            v->plans[i].id, v->funding);
+			return fail(
+			    EXIT_USAGE,
+			    "--funding: more than a year's cost of plan "
+			    "%s (%s); a request cannot be funded beyond "
+			    "its cost",
+			    v->plans[i].id, v->funding);
 	return EXIT_OK;
 }
 

@@ -549,7 +549,8 @@ tornado_table(FILE *f, const vplan *p, const vsim_plan *sp, int max_bars)
 	table_print(f, &t, 2);
 	table_free(&t);
 	if (n > max_bars)
-		fprintf(f, _("  (%d more inputs; all of them in --format json)\n"),
+		fprintf(f,
+		        _("  (%d more inputs; all of them in --format json)\n"),
 		        n - max_bars);
 	fputc('\n', f);
 }
@@ -611,11 +612,12 @@ sim_header(FILE *f, const view *v, const sim_view *s)
 }
 
 static void
-sim_table(FILE *f, const view *v, const sim_view *s, int bars)
+sim_table(FILE *f, const view *v, const sim_view *s, int bars,
+          const char *command)
 {
 	int i;
 
-	print_scenario(f, v, "simulate");
+	print_scenario(f, v, command);
 	sim_header(f, v, s);
 	percentile_table(f, v, s);
 	fputc('\n', f);
@@ -664,7 +666,7 @@ sim_write(const options *o, const view *v, const sim_view *s, int bars)
 		return fail(EXIT_USAGE,
 		            "--format: simulate writes table or json");
 	if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
-		sim_table(dst.f, v, s, bars);
+		sim_table(dst.f, v, s, bars, o->command);
 		rc = out_close(&dst, 1);
 	}
 	return rc;

@@ -69,9 +69,12 @@ int
 cli_language(int argc, char **argv)
 {
 	const char *flag = lang_flag(argc, argv);
-	int ja = flag != NULL && strcmp(flag, "auto") != 0
-	             ? strcmp(flag, "ja") == 0
-	             : environment_is_ja();
+	/* --lang auto, or a value parse_options will refuse: the
+	 * environment's (so that the refusal is in the user's language). */
+	int ja =
+	    flag != NULL && (strcmp(flag, "ja") == 0 || strcmp(flag, "en") == 0)
+	        ? strcmp(flag, "ja") == 0
+	        : environment_is_ja();
 	const char *now;
 
 	speaking_ja = ja;

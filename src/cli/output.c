@@ -343,8 +343,8 @@ terminal_width(void)
 #if defined(TIOCGWINSZ)
 	struct winsize ws;
 
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col < 40 ? 40 : ws.ws_col;
 #endif
 	if (env != NULL) {
@@ -423,9 +423,9 @@ text_fit(const char *s, int width, int *used)
 		/* A line may end before a space, or between two characters
 		 * one of which is wide (Japanese has no spaces), unless that
 		 * splits closing or opening punctuation from its word. */
-		if (i > 0 && (p[i] == ' ' || ((cw == 2 || prev_wide) &&
-		                              !no_line_start(cp) &&
-		                              !no_line_end(prev))))
+		if (i > 0 &&
+		    (p[i] == ' ' || ((cw == 2 || prev_wide) &&
+		                     !no_line_start(cp) && !no_line_end(prev))))
 			brk = i, brk_w = w;
 		if (w + cw > width && i > 0)
 			break;
@@ -494,8 +494,7 @@ block_width(const table *t, const block *b)
  * spaces and two more (*hang), so that a wrapped name stays under its
  * line. */
 static const char *
-cell_piece(const char *cell, int width, int k, size_t *n, int *used,
-           int *hang)
+cell_piece(const char *cell, int width, int k, size_t *n, int *used, int *hang)
 {
 	int lead = (int)strspn(cell, " "), j;
 
@@ -526,8 +525,8 @@ row_line(FILE *dst, const table *t, const block *b, int row, int k)
 		size_t n;
 		if (!block_has(t, b, c))
 			continue;
-		cell = cell_piece(t->cells[row * t->ncols + c], b->widths[c],
-		                  k, &n, &used, &hang);
+		cell = cell_piece(t->cells[row * t->ncols + c], b->widths[c], k,
+		                  &n, &used, &hang);
 		more |= cell[n] != '\0';
 		pad = b->widths[c] - used - hang;
 		fprintf(dst, "%s", first ? "" : "  ");

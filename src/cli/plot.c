@@ -929,8 +929,7 @@ footnote(page *pg, const plot_spec *s)
 		         _("Monte Carlo simulation: %s draws, seed %llu.  "),
 		         fmt_num(s->draws, 0, n, sizeof n), s->seed);
 	if (s->n_bars > 0)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-		         "%s",
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s",
 		         _("Tornado: each input at its P10 and at its P90, "
 		           "the others at base."));
 	font(pg, 14, 0);

@@ -29,7 +29,8 @@ json_texts(const char *const *texts, int n)
 static void
 json_messages(json_t *o, const vmsgs *warnings, const vmsgs *notes)
 {
-	json_object_set_new(o, "warnings", json_texts(warnings->en, warnings->n));
+	json_object_set_new(o, "warnings",
+	                    json_texts(warnings->en, warnings->n));
 	json_object_set_new(o, "warnings_ja",
 	                    json_texts(warnings->ja, warnings->n));
 	json_object_set_new(o, "notes", json_texts(notes->en, notes->n));
@@ -450,14 +451,12 @@ print_scenario(FILE *f, const view *v, const char *command)
 {
 	char line[1024], a[32], b[32], c[32], sites[128];
 
-	snprintf(line, sizeof line, _("%s: %s - %s, %s general staff"),
-	         command, v->name, kind_text(v->kind),
-	         fmt_yen(v->staff, a, sizeof a));
+	snprintf(line, sizeof line, _("%s: %s - %s, %s general staff"), command,
+	         v->name, kind_text(v->kind), fmt_yen(v->staff, a, sizeof a));
 	print_wrapped(f, "twcost ", "    ", line);
-	snprintf(line, sizeof line,
-	         _("start %s (%s); %lld fiscal years to %s"), v->start,
-	         fy_text(v->start_fy, v->start_label, a, sizeof a), v->years,
-	         fy_text(v->end_fy, v->end_label, b, sizeof b));
+	snprintf(line, sizeof line, _("start %s (%s); %lld fiscal years to %s"),
+	         v->start, fy_text(v->start_fy, v->start_label, a, sizeof a),
+	         v->years, fy_text(v->end_fy, v->end_label, b, sizeof b));
 	header_line(f, line);
 	snprintf(c, sizeof c, "%g", v->style[0].days);
 	snprintf(line, sizeof line,
@@ -475,8 +474,9 @@ print_scenario(FILE *f, const view *v, const char *command)
 	         reading_text(v->lease_payments));
 	header_line(f, line);
 	print_phasing(f, v);
-	snprintf(line, sizeof line, _("profile %s; catalogue %s; grant rule %s"),
-	         v->profile, v->catalog, v->grant);
+	snprintf(line, sizeof line,
+	         _("profile %s; catalogue %s; grant rule %s"), v->profile,
+	         v->catalog, v->grant);
 	header_line(f, line);
 	fputc('\n', f);
 }

@@ -16,8 +16,8 @@ static const char *const fund_names[VFUNDS] = {"国庫支出金", "都道府県�
 static const char *const fund_labels[VFUNDS] = {
     N_("  funding: national treasury"), N_("  funding: prefecture"),
     N_("  funding: local bonds"), N_("  funding: other specific sources")};
-static const char *const fund_keys[VFUNDS] = {
-    "national_yen", "prefectural_yen", "bond_yen", "other_yen"};
+static const char *const fund_keys[VFUNDS] = {"national_yen", "prefectural_yen",
+                                              "bond_yen", "other_yen"};
 
 char *
 fmt_kilo(long long thousand, const char *minus, char *buf, size_t n)
@@ -112,8 +112,9 @@ setsu_rows(table *t, const vplan *p, const rq_setsu *s, const char *minus)
 		    (saisetsu == NULL || strcmp(saisetsu, l->saisetsu) != 0)) {
 			long long sub = 0;
 			int j;
-			for (j = i; j < s->first + s->n &&
-			            strcmp(p->lines[j].saisetsu, l->saisetsu) == 0;
+			for (j = i;
+			     j < s->first + s->n &&
+			     strcmp(p->lines[j].saisetsu, l->saisetsu) == 0;
 			     j++)
 				sub += to_thousands(p->lines[j].yen);
 			snprintf(label, sizeof label, "    %s", l->saisetsu);
@@ -203,8 +204,7 @@ year_text(const view *v, const vplan *p, long long fy, char *buf, size_t n)
 }
 
 static void
-debt_table(FILE *f, const view *v, const vplan *p, int fy,
-           const char *minus)
+debt_table(FILE *f, const view *v, const vplan *p, int fy, const char *minus)
 {
 	table t;
 	char a[40], b[40], c[64];
@@ -220,7 +220,8 @@ debt_table(FILE *f, const view *v, const vplan *p, int fy,
 		if (fy != 0 && d->contract_fy != fy)
 			continue;
 		table_add(&t, "%s", pick(d->label, d->label_en));
-		table_add(&t, "%s", year_text(v, p, d->contract_fy, b, sizeof b));
+		table_add(&t, "%s",
+		          year_text(v, p, d->contract_fy, b, sizeof b));
 		table_add(&t, "%s",
 		          cli_ja() ? d->period : period_en(d, c, sizeof c));
 		table_add(&t, "%s",
@@ -235,8 +236,7 @@ debt_table(FILE *f, const view *v, const vplan *p, int fy,
 }
 
 void
-request_table(FILE *f, const view *v, const vplan *p, int fy,
-              const char *minus)
+request_table(FILE *f, const view *v, const vplan *p, int fy, const char *minus)
 {
 	char title[512];
 	int k, any = 0;
@@ -258,8 +258,8 @@ request_table(FILE *f, const view *v, const vplan *p, int fy,
 
 static void
 csv_row(FILE *f, const vplan *p, const vyear *y, const char *kind,
-        long long setsu, const char *label, const char *basis,
-        long long yen, long long thousand)
+        long long setsu, const char *label, const char *basis, long long yen,
+        long long thousand)
 {
 	char a[32];
 

@@ -32,11 +32,11 @@ typedef struct rq_year {
 	const vyear *y;
 	rq_setsu setsu[REQUEST_MAX_SETSU];
 	int n_setsu;
-	long long cost;             /* 事業費計 (千円): the 節 shown */
-	long long funding[VFUNDS];  /* 千円, each rounded */
-	long long general;          /* 事業費計 − the funding shown */
-	long long grant, real;      /* 特交見込額, 実質負担額 */
-	long long staff_time;       /* 参考 */
+	long long cost;            /* 事業費計 (千円): the 節 shown */
+	long long funding[VFUNDS]; /* 千円, each rounded */
+	long long general;         /* 事業費計 − the funding shown */
+	long long grant, real;     /* 特交見込額, 実質負担額 */
+	long long staff_time;      /* 参考 */
 	long long grant_strict, grant_generous; /* 千円 */
 } rq_year;
 

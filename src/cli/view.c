@@ -313,7 +313,8 @@ read_year(reader *r, const char *id, int k, vyear *y)
 	y->request_cost = yen(r, id, "year:%d:request_cost_yen", k);
 	y->general = yen(r, id, "year:%d:general_yen", k);
 	y->real_burden = yen(r, id, "year:%d:real_burden_yen", k);
-	y->funding[VFUND_NATIONAL] = yen(r, id, "year:%d:funding_national_yen", k);
+	y->funding[VFUND_NATIONAL] =
+	    yen(r, id, "year:%d:funding_national_yen", k);
 	y->funding[VFUND_PREFECTURAL] =
 	    yen(r, id, "year:%d:funding_prefectural_yen", k);
 	y->funding[VFUND_BOND] = yen(r, id, "year:%d:funding_bond_yen", k);

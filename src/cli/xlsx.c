@@ -406,10 +406,10 @@ static int
 compare_table(book *b, sheet *s, int head)
 {
 	static const char *const labels[N_COMPARE_COLS] = {
-	    N_("plan"),          N_("name"),    N_("initial"),
+	    N_("plan"),          N_("name"),        N_("initial"),
 	    N_("running"),       N_("replacement"), N_("total"),
-	    N_("eligible"),      N_("grant"),   N_("net"),
-	    N_("per user-year"), N_("vs J-LIS"), N_("security")};
+	    N_("eligible"),      N_("grant"),       N_("net"),
+	    N_("per user-year"), N_("vs J-LIS"),    N_("security")};
 	const view *v = b->v;
 	const vplan *ref = v->reference >= 0 ? &v->plans[v->reference] : NULL;
 	char rc[LXW_MAX_CELL_NAME_LENGTH], note[256];
@@ -439,9 +439,8 @@ compare_chart(book *b, sheet *s, int first, int last, int at)
 	static const struct {
 		int col;
 		const char *name;
-	} series[] = {{C_TOTAL, N_("total")},
-	              {C_GRANT, N_("grant")},
-	              {C_NET, N_("net")}};
+	} series[] = {
+	    {C_TOTAL, N_("total")}, {C_GRANT, N_("grant")}, {C_NET, N_("net")}};
 	lxw_chart_options place = {.x_scale = 2.2, .y_scale = 1.5};
 	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
 	size_t i;
@@ -591,7 +590,8 @@ request_setsu(book *b, sheet *s, int r, const vplan *p, const rq_setsu *rs,
 	first = r + 1;
 	for (i = rs->first, r++; i < rs->first + rs->n; i++) {
 		const vline *l = &p->lines[i];
-		if (l->saisetsu[0] != '\0' && strcmp(l->saisetsu, saisetsu) != 0)
+		if (l->saisetsu[0] != '\0' &&
+		    strcmp(l->saisetsu, saisetsu) != 0)
 			put_text(b, s, r++, 0, l->saisetsu, NULL);
 		saisetsu = l->saisetsu;
 		snprintf(t, sizeof t, "  %s", pick(l->label, l->label_en));
@@ -609,8 +609,7 @@ request_setsu(book *b, sheet *s, int r, const vplan *p, const rq_setsu *rs,
 
 /* 事業費計 as the sum of the 節 rows at[0..n). */
 static void
-request_cost(book *b, sheet *s, int r, const int *at, int n,
-             const rq_year *q)
+request_cost(book *b, sheet *s, int r, const int *at, int n, const rq_year *q)
 {
 	char f[1024], c[LXW_MAX_CELL_NAME_LENGTH];
 	size_t len = 1;
@@ -669,9 +668,9 @@ request_footer(book *b, sheet *s, int cost, const rq_year *q)
 static int
 request_block(book *b, sheet *s, int r, const vplan *p, int k)
 {
-	static const char *const labels[] = {
-	    N_("section, subsection, item"), N_("estimate (thousand yen)"),
-	    N_("basis"), N_("yen")};
+	static const char *const labels[] = {N_("section, subsection, item"),
+	                                     N_("estimate (thousand yen)"),
+	                                     N_("basis"), N_("yen")};
 	rq_year q;
 	int at[REQUEST_MAX_SETSU], i;
 	char t[128];
@@ -750,18 +749,18 @@ static void
 items_header(book *b, sheet *s, int years)
 {
 	static const char *const labels[] = {
-	    N_("plan"),     N_("item"),     N_("name"),   N_("option"),
-	    N_("category"), N_("phase"),    N_("eligible"),
-	    N_("quantity"), N_("unit ¥"),   N_("total ¥"), N_("eligible ¥")};
+	    N_("plan"),     N_("item"),    N_("name"),      N_("option"),
+	    N_("category"), N_("phase"),   N_("eligible"),  N_("quantity"),
+	    N_("unit ¥"),   N_("total ¥"), N_("eligible ¥")};
 	enum { N = sizeof labels / sizeof *labels };
 	char t[64], a[32];
 	int k;
 
 	header_row(b, s, 0, labels, N);
 	for (k = 0; k < years; k++) {
-		snprintf(t, sizeof t, _("%s (yen)"),
-		         fy_text(b->v->fy[k].fy, b->v->fy[k].label, a,
-		                 sizeof a));
+		snprintf(
+		    t, sizeof t, _("%s (yen)"),
+		    fy_text(b->v->fy[k].fy, b->v->fy[k].label, a, sizeof a));
 		put_text(b, s, 0, N + k, t, b->head);
 	}
 }
@@ -785,8 +784,8 @@ items_row(book *b, sheet *s, int r, const vplan *p, const vitem *it, int years)
 		snprintf(t + strlen(t), sizeof t - strlen(t), "%lldy",
 		         it->every);
 	put_text(b, s, r, 5, t, NULL);
-	put_text(b, s, r, 6, it->is_eligible ? _("eligible") : _("not eligible"),
-	         NULL);
+	put_text(b, s, r, 6,
+	         it->is_eligible ? _("eligible") : _("not eligible"), NULL);
 	for (k = 0; k < 4; k++)
 		put_number(b, s, r, 7 + k, (double)yen[k], b->yen);
 	for (k = 0; k < years; k++)

@@ -225,6 +225,12 @@ var twcostPage = (function () {
 		return w === undefined ? WORDS.ja[key] : w;
 	}
 
+	/* A JSON object's warnings or notes in the page's language (the JSON
+	 * carries both: KEY in English, KEY_ja in Japanese). */
+	function said(o, key) {
+		return lang === 'ja' && o[key + '_ja'] ? o[key + '_ja'] : o[key];
+	}
+
 	var nf = new Intl.NumberFormat('ja-JP');
 	function yen(v) { return v === null || v === undefined ? '' : nf.format(v); }
 	function fix(v) { return Number(v).toFixed(2); }
@@ -234,6 +240,9 @@ var twcostPage = (function () {
 
 	/* Run `twcost WORDS...` in the page: {rc, out, err}. */
 	function twcost(words) {
+		/* The library's messages (and the CLI's, where it has them) in
+		 * the page's language. */
+		words = words.concat(['--lang', lang]);
 		var sizes = words.map(function (w) { return Module.lengthBytesUTF8(w) + 1; });
 		var total = sizes.reduce(function (a, b) { return a + b; }, 1);
 		var p = Module._malloc(total), off = 0, rc;
@@ -279,6 +288,8 @@ var twcostPage = (function () {
 		msg = Module.UTF8ToString(err);
 		Module._free(pp);
 		Module._free(err);
+		if (rc === 0)
+			api.setText(h, 'lang', lang);
 		return rc === 0 ? {h: h} : {error: msg};
 	}
 
@@ -591,13 +602,13 @@ var twcostPage = (function () {
 			b.className = 'fit-' + p.security_fit;
 			b.textContent = W('fit_' + p.security_fit);
 			frag.appendChild(b);
-			p.warnings.forEach(function (w) {
+			said(p, 'warnings').forEach(function (w) {
 				var d = document.createElement('div');
 				d.textContent = w;
 				frag.appendChild(d);
 			});
 			c.node = frag;
-			c.raw = p.security_fit + (p.warnings.length ? ': ' + p.warnings.join(' / ') : '');
+			c.raw = p.security_fit + (p.warnings.length ? ': ' + said(p, 'warnings').join(' / ') : '');
 			return c;
 		})));
 		classes.push('');
@@ -611,10 +622,10 @@ var twcostPage = (function () {
 			li.className = cls;
 			ul.appendChild(li);
 		}
-		j.warnings.forEach(function (w) { note(w, 'warning'); });
-		plans.forEach(function (p) { p.warnings.forEach(function (w) { note(p.id + ': ' + w, 'warning'); }); });
-		j.notes.forEach(function (w) { note(w, 'note'); });
-		plans.forEach(function (p) { p.notes.forEach(function (w) { note(p.id + ': ' + w, 'note'); }); });
+		said(j, 'warnings').forEach(function (w) { note(w, 'warning'); });
+		plans.forEach(function (p) { said(p, 'warnings').forEach(function (w) { note(p.id + ': ' + w, 'warning'); }); });
+		said(j, 'notes').forEach(function (w) { note(w, 'note'); });
+		plans.forEach(function (p) { said(p, 'notes').forEach(function (w) { note(p.id + ': ' + w, 'note'); }); });
 	}
 
 	/* The plan selectors follow the plans of the scenario; each shows the

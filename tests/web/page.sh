@@ -120,9 +120,11 @@ refused() {
 		ok
 	fi
 }
-# cli_msg ARGS...: the CLI's one-line refusal without "twcost: FLAG: ".
+# cli_msg ARGS...: the CLI's one-line refusal without "twcost: FLAG: ", in
+# Japanese as the page speaks by default.
 cli_msg() {
-	"$TWCOST" compare "$@" 2>&1 >/dev/null | sed 's/^twcost: //; s/^--[a-z-]*: //'
+	"$TWCOST" compare --lang ja "$@" 2>&1 >/dev/null |
+		sed 's/^twcost: //; s/^--[a-z-]*: //'
 }
 refused "impossible shares" "home=0.8&satellite=0.5" "$(cli_msg --home 0.8 --satellite 0.5)"
 refused "staff not a number" "staff=abc" "$(cli_msg --staff abc)"
@@ -133,7 +135,7 @@ refused "markup in a value" "name=%3C%2Fscript%3E%3Cb%3Ex&kind=%3Cscript%3E" \
 	"$(cli_msg --kind '<script>' | sed 's/</\&lt;/g; s/>/\&gt;/g')"
 # cli_err ARGS...: the CLI's refusal without "twcost: ", as the page shows
 # a refusal that comes from the command rather than from one input.
-cli_err() { "$TWCOST" "$@" 2>&1 >/dev/null | sed 's/^twcost: //'; }
+cli_err() { "$TWCOST" "$@" --lang ja 2>&1 >/dev/null | sed 's/^twcost: //'; }
 refused "no such profile" "profile=nowhere" "$(cli_err compare --profile nowhere)"
 # The compare document stands (compare takes these inputs); the other is
 # not written.

@@ -123,20 +123,6 @@ cp932_to_utf8(const unsigned char *s, char *out, size_t n)
 	return 1;
 }
 
-/* The ASCII character of a full-width form (U+FF01 to U+FF5E: ２, Ｒ, ／,
- * ．, －) at p, or 0. */
-static char
-full_width_ascii(const unsigned char *p)
-{
-	unsigned cp;
-
-	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 ||
-	    p[2] > 0xBF)
-		return 0;
-	cp = 0xF000u | (unsigned)(p[1] & 0x3F) << 6 | (unsigned)(p[2] & 0x3F);
-	return cp >= 0xFF01 && cp <= 0xFF5E ? (char)(cp - 0xFF01 + 0x21) : 0;
-}
-
 /* Copy UTF-8 text into out without spaces (ASCII and the ideographic
  * space U+3000), with full-width digits, letters and signs turned into
  * ASCII ones. */
@@ -144,26 +130,18 @@ static int
 normalise(const char *s, char *out, size_t n)
 {
 	size_t len = 0;
-	const unsigned char *p = (const unsigned char *)s;
 	char c;
 
-	while (*p != '\0') {
-		if (*p == ' ' || *p == '\t') {
-			p++;
+	while (*s != '\0') {
+		int wide = (c = wide_ascii(s)) != 0;
+		if (!wide)
+			c = *s;
+		s += wide ? 3 : 1;
+		if (c == ' ' || c == '\t')
 			continue;
-		}
-		if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-			p += 3;
-			continue;
-		}
 		if (len + 2 > n)
 			return 0;
-		if ((c = full_width_ascii(p)) != 0) {
-			out[len++] = c;
-			p += 3;
-		} else {
-			out[len++] = (char)*p++;
-		}
+		out[len++] = c;
 	}
 	out[len] = '\0';
 	return 1;
@@ -446,7 +424,7 @@ int
 fy_parse(const char *what, const char *text, int *fy, twc_date *date,
          twc_error *e)
 {
-	fy_reading r;
+	fy_reading r = {0, {0, 0, 0}, FY_FORM_FY};
 	int rc = fy_read(what, text, &r, e);
 
 	if (rc == TWC_OK) {

@@ -90,6 +90,13 @@ int fail(int code, const char *fmt, ...)
 #endif
     ;
 
+/* The number text given to flag, read as every numeric input is (1,200,
+ * full-width digits; TWC_NUMBER_WHOLE, TWC_NUMBER_SHARE: twcost.h), from
+ * lo to hi, into *value: EXIT_OK, or EXIT_USAGE after printing "FLAG:
+ * reason". */
+int flag_number(const char *flag, const char *text, double lo, double hi,
+                int flags, double *value);
+
 /* Report a library failure on m (or a status with no handle) for a
  * command: prints the message and returns EXIT_USAGE. */
 int fail_model(const twc_model *m, int status);

@@ -289,6 +289,112 @@ test_refused_start_lists_the_forms(void)
 	twc_close(m);
 }
 
+/* ---- profiles saved with a byte-order mark ---------------------------- */
+
+static char dir[] = "/tmp/twc-input-XXXXXX";
+
+/* Write text to dir/name; its path. */
+static const char *
+write_file(const char *name, const char *text)
+{
+	static char path[4][512];
+	static int next;
+	char *p = path[next++ % 4];
+	FILE *f;
+
+	snprintf(p, 512, "%s/%s", dir, name);
+	f = fopen(p, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+/* Remove what the tests wrote. */
+static void
+remove_files(void)
+{
+	static const char *const names[] = {"main.cfg", "body.cfg", "u16.cfg"};
+	char path[512];
+	size_t k;
+
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+#define BOM "\xEF\xBB\xBF"
+
+/* A scenario whose body is in an included file, both saved by Notepad as
+ * UTF-8 with a BOM. */
+static const char bom_main[] = BOM "scenario = {\n"
+                                   "  @include \"body.cfg\"\n"
+                                   "};\n"
+                                   "catalog = \"catalog.cfg\";\n"
+                                   "grant = \"grant-telework.cfg\";\n";
+
+static const char *
+bom_body(int staff)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf,
+	         BOM "name = \"BOM町\"; kind = \"municipality\";\r\n"
+	             "fiscal_index = 0.6; start = \"R7\";\r\n"
+	             "staff = %d;\r\n"
+	             "home = { share = 0.2; days = 2; };\r\n",
+	         staff);
+	return buf;
+}
+
+/* The staff count of the profile at path, or -1 with the reason shown. */
+static double
+staff_of(const char *path)
+{
+	twc_model *m = NULL;
+	char err[512];
+	double staff;
+
+	if (twc_open_buf(path, &m, err, sizeof err) != TWC_OK) {
+		fprintf(stderr, "\n  %s\n", err);
+		return -1;
+	}
+	staff = twc_get(m, "staff");
+	twc_close(m);
+	return staff;
+}
+
+/* Notepad's BOM made line 1 a syntax error; in an included file it broke
+ * the including group.  Stripped from every file, the cache still sees
+ * an edit of the included one. */
+static void
+test_profiles_with_a_bom_load(void)
+{
+	const char *path = write_file("main.cfg", bom_main);
+	char err[512];
+
+	write_file("body.cfg", bom_body(321));
+	CU_ASSERT_DOUBLE_EQUAL(staff_of(path), 321, 0);
+	CU_ASSERT_EQUAL(twc_check(path, err, sizeof err), TWC_OK);
+	write_file("body.cfg", bom_body(4321)); /* one byte longer */
+	CU_ASSERT_DOUBLE_EQUAL(staff_of(path), 4321, 0);
+}
+
+/* A profile saved as UTF-16 ("Unicode" in Notepad) says how to re-save. */
+static void
+test_a_utf16_profile_says_how_to_save_it(void)
+{
+	const char *path = write_file("u16.cfg", "\xFF\xFEs\0c\0");
+	twc_model *m = NULL;
+	char err[512];
+
+	CU_ASSERT_EQUAL(twc_open_buf(path, &m, err, sizeof err), TWC_EPROFILE);
+	ASSERT_CONTAINS(err, "u16.cfg: is saved as UTF-16 (Unicode): save it "
+	                     "again as UTF-8");
+}
+
 int
 main(void)
 {
@@ -310,7 +416,16 @@ main(void)
 	    {"fiscal_year_of_every_form", test_fiscal_year_of_every_form},
 	    {"refused_start_lists_the_forms",
 	     test_refused_start_lists_the_forms},
+	    {"profiles_with_a_bom_load", test_profiles_with_a_bom_load},
+	    {"a_utf16_profile_says_how_to_save_it",
+	     test_a_utf16_profile_says_how_to_save_it},
 	    CU_TEST_INFO_NULL,
 	};
-	return run_suite("input", tests);
+	int rc;
+
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	rc = run_suite("input", tests);
+	remove_files();
+	return rc;
 }

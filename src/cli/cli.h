@@ -43,7 +43,8 @@ typedef struct options {
 	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
 	/* budget: the fiscal year shown, the view, the sign of negatives */
 	const char *fy, *by, *negative;
-	char funding[2048];  /* every --funding, joined with ';' */
+	const char *encoding; /* batch: --encoding utf-8, cp932 or auto */
+	char funding[2048];   /* every --funding, joined with ';' */
 	const char *args[8]; /* operands after the command */
 	int n_args;
 } options;

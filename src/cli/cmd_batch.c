@@ -42,7 +42,8 @@ typedef struct batch {
 	csv_reader in;
 	char *header_text, *header[CSV_MAX_COLUMNS];
 	int n_cols, draws, threads;
-	long n_read; /* rows read so far */
+	enum csv_encoding encoding; /* --encoding, or CSV_AUTO */
+	long n_read;                /* rows read so far */
 	double seed;
 	row rows[CHUNK_ROWS];
 	int n_rows; /* in this chunk */
@@ -397,13 +398,29 @@ run_numbers(const options *o, batch *b)
 	return EXIT_OK;
 }
 
+/* --encoding utf-8|cp932|auto (the default: found from the file). */
+static int
+file_encoding(const options *o, batch *b)
+{
+	int enc = o->encoding ? csv_encoding_of(o->encoding) : CSV_AUTO;
+
+	if (enc < 0)
+		return fail(EXIT_USAGE,
+		            "--encoding: '%s' is not utf-8, cp932 (Shift_JIS) "
+		            "or auto",
+		            o->encoding);
+	b->encoding = (enum csv_encoding)enc;
+	return EXIT_OK;
+}
+
 static int
 batch_options(const options *o, batch *b)
 {
 	int rc;
 
 	b->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if ((rc = run_numbers(o, b)) != EXIT_OK)
+	if ((rc = run_numbers(o, b)) != EXIT_OK ||
+	    (rc = file_encoding(o, b)) != EXIT_OK)
 		return rc;
 	if (b->threads < 1 || b->threads > 64)
 		b->threads = b->threads < 1 ? 1 : 64;
@@ -441,7 +458,7 @@ cmd_batch(const options *o)
 		rc = fail(EXIT_USAGE, "%s: %s", b->file, strerror(errno));
 	else {
 		out_protect(b->file);
-		csv_open(&b->in, f, b->file);
+		csv_open(&b->in, f, b->file, b->encoding);
 		if ((rc = read_header(b)) == EXIT_OK)
 			rc = write_all(b);
 	}

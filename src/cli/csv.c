@@ -146,6 +146,19 @@ put(csv_reader *r, size_t *len, int c)
 	return 1;
 }
 
+/* A CR inside a quoted cell: CRLF is one line break (\n), as Excel
+ * writes a break inside a cell in any file; a CR alone stays. */
+static int
+crlf_in_cell(csv_reader *r)
+{
+	int c = get(r);
+
+	if (c == '\n')
+		return '\n';
+	unget(r, c);
+	return '\r';
+}
+
 /* The text of the next record (up to a line end outside quotes) into
  * r->buf: 1, 0 at the end of the file, -1 on error. */
 static int
@@ -162,6 +175,8 @@ read_record(csv_reader *r, char *err, size_t n)
 			            N_("a NUL byte: not a text file"));
 		if (c == '"')
 			quoted = !quoted;
+		if (quoted && c == '\r')
+			c = crlf_in_cell(r);
 		if (!quoted && (c == '\n' || c == '\r')) {
 			if (c == '\r' && (c = get(r)) != '\n')
 				unget(r, c);

@@ -1,8 +1,8 @@
 /* csv.h - reading CSV records one at a time: RFC 4180 quoting (line
  * breaks inside quotes too), UTF-8 with or without a byte-order mark or
  * CP932 (Shift_JIS, as Excel saves "CSV (コンマ区切り)" in Japan) turned
- * into UTF-8, LF, CRLF or CR line ends, with limits and FILE:LINE
- * messages. */
+ * into UTF-8, LF, CRLF or CR line ends (a CRLF inside a quoted cell is
+ * one line break, \n), with limits and FILE:LINE messages. */
 #ifndef TWC_CSV_H
 #define TWC_CSV_H
 

@@ -288,28 +288,38 @@ scenario_value(const scenario *sc, int k)
 	return NAN;
 }
 
+/* The style a segment key names (STYLE_COUNT: work_segment, every style),
+ * or -1 when key is no segment key. */
+static int
+segment_key(const char *key)
+{
+	int st;
+
+	if (strcmp(key, "work_segment") == 0)
+		return STYLE_COUNT;
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (strncmp(key, style_name(st), strlen(style_name(st))) == 0 &&
+		    strcmp(key + strlen(style_name(st)), "_segment") == 0)
+			return st;
+	return -1;
+}
+
 static int
 set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
 {
 	char v[ECHO_MAX];
-	int seg = segment_of(value), st;
+	int seg = segment_of(value), which = segment_key(key), st;
 
+	if (which < 0) /* before the value: a message echoes a known key */
+		return unknown_key(key, e);
 	if (seg < 0)
 		return err_set(e, TWC_EVALUE,
 		               "%s: '%s' is not internet or lgwan", key,
 		               text_value(value, v, sizeof v));
-	if (strcmp(key, "work_segment") == 0) {
-		for (st = 0; st < STYLE_COUNT; st++)
-			sc->style[st].segment = seg;
-		return TWC_OK;
-	}
 	for (st = 0; st < STYLE_COUNT; st++)
-		if (strncmp(key, style_name(st), strlen(style_name(st))) == 0 &&
-		    strcmp(key + strlen(style_name(st)), "_segment") == 0) {
+		if (which == STYLE_COUNT || which == st)
 			sc->style[st].segment = seg;
-			return TWC_OK;
-		}
-	return unknown_key(key, e);
+	return TWC_OK;
 }
 
 /* A fiscal-year key from text: "FY2025", "R7", a date...  A date is kept

@@ -289,6 +289,24 @@ test_refused_start_lists_the_forms(void)
 	twc_close(m);
 }
 
+/* A key that is no segment key but has "segment" in it was echoed raw,
+ * not UTF-8, by the segment's message (found by fuzz_set). */
+static void
+test_a_bad_segment_key_is_an_unknown_key(void)
+{
+	twc_model *m = open_default();
+
+	CU_ASSERT_EQUAL(twc_set_text(m, "\x99id\x99segment", "x"), TWC_EKEY);
+	ASSERT_CONTAINS(twc_last_error(m), "unknown key");
+	CU_ASSERT_EQUAL(twc_set_text(m, "home_segment", "x"), TWC_EVALUE);
+	ASSERT_CONTAINS(twc_last_error(m),
+	                "home_segment: 'x' is not internet or lgwan");
+	CU_ASSERT_EQUAL(twc_set_text(m, "work_segment", "internet"), TWC_OK);
+	CU_ASSERT_STRING_EQUAL(twc_text(m, NULL, "satellite_segment"),
+	                       "internet");
+	twc_close(m);
+}
+
 /* ---- profiles saved with a byte-order mark ---------------------------- */
 
 static char dir[] = "/tmp/twc-input-XXXXXX";
@@ -416,6 +434,8 @@ main(void)
 	    {"fiscal_year_of_every_form", test_fiscal_year_of_every_form},
 	    {"refused_start_lists_the_forms",
 	     test_refused_start_lists_the_forms},
+	    {"a_bad_segment_key_is_an_unknown_key",
+	     test_a_bad_segment_key_is_an_unknown_key},
 	    {"profiles_with_a_bom_load", test_profiles_with_a_bom_load},
 	    {"a_utf16_profile_says_how_to_save_it",
 	     test_a_utf16_profile_says_how_to_save_it},

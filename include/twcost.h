@@ -269,9 +269,30 @@ TWC_API int TWC_CALL twc_check(const char *profile_path, char *err,
                                int err_len);
 
 /* The fiscal year of a date or fiscal year in any form start takes
- * ("2025-10-01", "FY2025", "R7", "令和7年度"): 2025 for all four.  A
+ * ("2025-10-01", "2025/10/1", "2025年10月1日", "R7.10.1", "令和7年10月",
+ * "FY2025", "R7", "令和7年度", "2025"): 2025 for all of them.  A
  * negative twc_status when text is not one (NULL is TWC_EINVAL). */
 TWC_API int TWC_CALL twc_fiscal_year(const char *text);
+
+/* What twc_read_number accepts besides a plain decimal number. */
+enum twc_number_flags {
+	TWC_NUMBER_WHOLE = 1, /* a whole number only (a count, yen) */
+	TWC_NUMBER_SHARE = 2  /* a share: 30% reads as 0.3 */
+};
+
+/* Read a number written as text by the rules every numeric input key
+ * follows in twc_set_text: decimal, with thousands separators (1,200),
+ * full-width digits (１２００) and spaces around it; with
+ * TWC_NUMBER_SHARE also 30% for 0.3.  Hexadecimal (0x50) and leading
+ * zeros (010, octal to some programs) are refused.  *value gets the
+ * number when it is from lo to hi (and whole with TWC_NUMBER_WHOLE).
+ * TWC_OK, or TWC_EVALUE / TWC_ERANGE (TWC_EINVAL for NULL text or value,
+ * or lo > hi) with the reason, which says how to write the number, copied
+ * into err (at most err_len bytes; may be NULL) in the environment's
+ * language.  Thread-safe. */
+TWC_API int TWC_CALL twc_read_number(const char *text, double lo, double hi,
+                                     int flags, double *value, char *err,
+                                     int err_len) TWC_CHECK;
 
 /* The number of profiles compiled into the library. */
 TWC_API int TWC_CALL twc_bundled_count(void);

@@ -12,6 +12,7 @@
 
 #include "bundled.h"
 #include "handle.h"
+#include "number.h"
 #include "scenario.h"
 
 static const char null_handle[] = N_("no handle (NULL)");
@@ -353,6 +354,32 @@ twc_fiscal_year(const char *text)
 		return TWC_EINVAL;
 	rc = fy_parse("fiscal year", text, &fy, &d, &e);
 	return rc == TWC_OK ? fy : rc;
+}
+
+TWC_API int TWC_CALL
+twc_read_number(const char *text, double lo, double hi, int flags,
+                double *value, char *err, int err_len)
+{
+	int f = NUM_TEXT | (flags & TWC_NUMBER_WHOLE ? NUM_WHOLE : 0) |
+	        (flags & TWC_NUMBER_SHARE ? NUM_SHARE : 0);
+	char shown[NUM_SHOWN_MAX];
+	twc_error e;
+	double v;
+	int rc;
+
+	err_clear(&e);
+	if (text == NULL || value == NULL)
+		rc = err_set(&e, TWC_EINVAL,
+		             "no text or no place for the value");
+	else if (!(lo <= hi))
+		rc = err_set(&e, TWC_EINVAL, "no number is from %g to %g", lo,
+		             hi);
+	else if ((rc = num_read(text, f, &v, shown, sizeof shown, &e)) ==
+	             TWC_OK &&
+	         (rc = num_within(v, shown, lo, hi, f, &e)) == TWC_OK)
+		*value = v;
+	copy_out(err_text(&e, lang_default()), err, err_len);
+	return rc;
 }
 
 TWC_API int TWC_CALL

@@ -194,6 +194,8 @@ typedef struct scenario {
 	int grant_override;  /* assume the grant applies anyway */
 	int start_fy;
 	twc_date start_date; /* day 0: only the fiscal year is known */
+	int start_bare;      /* start was a year alone (2025, 令和7年, or a
+	                        number), read as that fiscal year */
 	int years;
 	style_input style[STYLE_COUNT];
 	int sizing;                /* enum sizing */

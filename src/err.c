@@ -57,6 +57,18 @@ err_relay(twc_error *e, int status, const char *prefix, const twc_error *inner)
 	return err_set_pair(e, status, en, ja);
 }
 
+int
+err_append(twc_error *e, int status, const char *suffix)
+{
+	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
+
+	if (e == NULL)
+		return status;
+	snprintf(en, sizeof en, "%s%s", e->msg, lang_tr(LANG_EN, suffix));
+	snprintf(ja, sizeof ja, "%s%s", e->msg_ja, lang_tr(LANG_JA, suffix));
+	return err_set_pair(e, status, en, ja);
+}
+
 const char *
 err_text(const twc_error *e, int lang)
 {

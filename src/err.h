@@ -43,6 +43,12 @@ int err_set_pair(twc_error *e, int status, const char *en, const char *ja);
 int err_relay(twc_error *e, int status, const char *prefix,
               const twc_error *inner);
 
+/* Add a sentence to the end of e's message in each language: suffix is
+ * an English text without conversions (mark it N_ for translators),
+ * followed by its translation in the Japanese message.  Returns
+ * status, so that callers can write `return err_append(e, rc, ...)`. */
+int err_append(twc_error *e, int status, const char *suffix);
+
 /* The message in lang. */
 const char *err_text(const twc_error *e, int lang);
 

@@ -344,6 +344,7 @@ style_count(const cursor *c, int arg, field_value *v)
 
 enum scenario_number {
 	S_START_FY,
+	S_START_BARE,
 	S_END_FY,
 	S_DEADLINE_FY,
 	S_FIRST_FY,
@@ -363,6 +364,7 @@ scenario_number(const cursor *c, int which, field_value *v)
 
 	switch (which) {
 	case S_START_FY: return set_int(v, m->sc.start_fy);
+	case S_START_BARE: return set_int(v, m->sc.start_bare);
 	case S_END_FY: return set_int(v, m->sc.start_fy + m->sc.years - 1);
 	case S_DEADLINE_FY: return set_int(v, g->deadline_fy);
 	case S_FIRST_FY: return set_int(v, g->first_fy);
@@ -739,6 +741,10 @@ static const field_def scenario_fields[] = {
      "peak-day concurrent users of one style"},
     {"start_fy", VALUE_INT, scenario_number, S_START_FY, NULL,
      "the first fiscal year of the horizon"},
+    {"start_bare_year", VALUE_INT, scenario_number, S_START_BARE, NULL,
+     "1 when start was a year alone (2025, 2025年, 令和7年, or a number), "
+     "which is read as that fiscal year (FY2025), not the calendar year; "
+     "0 for a date or FY2025, R7, 令和7年度"},
     {"end_fy", VALUE_INT, scenario_number, S_END_FY, NULL,
      "the last fiscal year of the horizon"},
     {"deadline_fy", VALUE_INT, scenario_number, S_DEADLINE_FY, NULL,

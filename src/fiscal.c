@@ -50,8 +50,8 @@ date_valid(int year, int month, int day)
 	       day >= 1 && day <= days_in_month(year, month);
 }
 
-/* CP932 (Shift_JIS) codes of the characters an era date uses, with their
- * UTF-8 forms, so that text passed by VBA on Japanese Windows parses. */
+/* CP932 (Shift_JIS) codes of the characters a date uses, with their UTF-8
+ * forms, so that text passed by VBA on Japanese Windows parses. */
 static const struct {
 	unsigned char sj[2];
 	const char *utf8;
@@ -59,36 +59,59 @@ static const struct {
     {{0x97, 0xDF}, "令"}, {{0x98, 0x61}, "和"}, {{0x8C, 0xB3}, "元"},
     {{0x94, 0x4E}, "年"}, {{0x93, 0x78}, "度"}, {{0x95, 0xBD}, "平"},
     {{0x90, 0xAC}, "成"}, {{0x8C, 0x8E}, "月"}, {{0x93, 0xFA}, "日"},
+    {{0x81, 0x40}, " "},  {{0x81, 0x5E}, "/"},  {{0x81, 0x44}, "."},
+    {{0x81, 0x7C}, "-"},
 };
 
+/* The ASCII character of a full-width digit or letter in CP932 (82 4F to
+ * 82 58, 82 60 to 82 79, 82 81 to 82 9A), or 0. */
+static char
+cp932_ascii(const unsigned char *s)
+{
+	if (s[0] != 0x82)
+		return 0;
+	if (s[1] >= 0x4F && s[1] <= 0x58)
+		return (char)('0' + s[1] - 0x4F);
+	if (s[1] >= 0x60 && s[1] <= 0x79)
+		return (char)('A' + s[1] - 0x60);
+	if (s[1] >= 0x81 && s[1] <= 0x9A)
+		return (char)('a' + s[1] - 0x81);
+	return 0;
+}
+
+/* The UTF-8 of the CP932 character at s (two bytes) into one, or NULL
+ * when it is not one a date uses. */
+static const char *
+cp932_char(const unsigned char *s, char one[2])
+{
+	size_t k;
+
+	if ((one[0] = cp932_ascii(s)) != 0)
+		return one;
+	for (k = 0; k < sizeof cp932_map / sizeof cp932_map[0]; k++)
+		if (cp932_map[k].sj[0] == s[0] && cp932_map[k].sj[1] == s[1])
+			return cp932_map[k].utf8;
+	return NULL;
+}
+
 /* Rewrite CP932 text into UTF-8 in out; 0 when a byte pair is not one of
- * the characters an era date needs. */
+ * the characters a date needs. */
 static int
 cp932_to_utf8(const unsigned char *s, char *out, size_t n)
 {
-	size_t len = 0, i, k;
+	size_t len = 0, i;
 
 	for (i = 0; s[i] != '\0';) {
-		const char *piece = NULL;
-		char one[4] = {0};
+		const char *piece;
+		char one[2] = {0, 0};
 		if (s[i] < 0x80) {
 			one[0] = (char)s[i];
 			piece = one;
 			i++;
-		} else if (s[i] == 0x82 && s[i + 1] >= 0x4F &&
-		           s[i + 1] <= 0x58) {
-			one[0] = (char)('0' + s[i + 1] -
-			                0x4F); /* full-width digit */
-			piece = one;
-			i += 2;
+		} else if (s[i + 1] == '\0' ||
+		           (piece = cp932_char(s + i, one)) == NULL) {
+			return 0;
 		} else {
-			for (k = 0; k < sizeof cp932_map / sizeof cp932_map[0];
-			     k++)
-				if (cp932_map[k].sj[0] == s[i] &&
-				    cp932_map[k].sj[1] == s[i + 1])
-					piece = cp932_map[k].utf8;
-			if (piece == NULL)
-				return 0;
 			i += 2;
 		}
 		if (len + strlen(piece) + 1 > n)
@@ -100,28 +123,25 @@ cp932_to_utf8(const unsigned char *s, char *out, size_t n)
 	return 1;
 }
 
-/* Copy UTF-8 text into out without spaces, with full-width digits (U+FF10
- * to U+FF19, bytes EF BC 90-99) turned into ASCII ones. */
+/* Copy UTF-8 text into out without spaces (ASCII and the ideographic
+ * space U+3000), with full-width digits, letters and signs turned into
+ * ASCII ones. */
 static int
 normalise(const char *s, char *out, size_t n)
 {
 	size_t len = 0;
-	const unsigned char *p = (const unsigned char *)s;
+	char c;
 
-	while (*p != '\0') {
-		if (*p == ' ' || *p == '\t') {
-			p++;
+	while (*s != '\0') {
+		int wide = (c = wide_ascii(s)) != 0;
+		if (!wide)
+			c = *s;
+		s += wide ? 3 : 1;
+		if (c == ' ' || c == '\t')
 			continue;
-		}
 		if (len + 2 > n)
 			return 0;
-		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 &&
-		    p[2] <= 0x99) {
-			out[len++] = (char)('0' + p[2] - 0x90);
-			p += 3;
-		} else {
-			out[len++] = (char)*p++;
-		}
+		out[len++] = c;
 	}
 	out[len] = '\0';
 	return 1;
@@ -142,6 +162,17 @@ read_number(const char **p, int max, int *v)
 		return 0;
 	*v = val;
 	return 1;
+}
+
+/* The value of the n digits at p. */
+static int
+digits(const char *p, int n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*p++ - '0');
+	return v;
 }
 
 static int
@@ -181,98 +212,150 @@ in_era(const char *what, const char *text, const struct era *era, int y, int mo,
 	return TWC_OK;
 }
 
+/* What follows the year: nothing (2025, R7), 年度, 年 alone, or a month
+ * and perhaps a day. */
+enum after_year { AFTER_NOTHING, AFTER_NENDO, AFTER_NEN, AFTER_MONTH };
+
+/* A month and a day after a separator (- / .): M or M-D, the same
+ * separator between them. */
 static int
-set_date(const char *what, const char *text, int y, int mo, int d, int *fy,
-         twc_date *date, twc_error *e)
+read_month_sep(const char *p, int *mo, int *d)
+{
+	char sep = *p++;
+
+	if (!read_number(&p, 2, mo))
+		return 0;
+	if (*p == '\0')
+		return 1;
+	return *p++ == sep && read_number(&p, 2, d) && *p == '\0';
+}
+
+/* A month and a day after 年: M月 or M月D日 (日 may be left out). */
+static int
+read_month_kanji(const char *p, int *mo, int *d)
+{
+	if (!read_number(&p, 2, mo) || !eat(&p, "月"))
+		return 0;
+	if (*p == '\0')
+		return 1;
+	if (!read_number(&p, 2, d))
+		return 0;
+	eat(&p, "日");
+	return *p == '\0';
+}
+
+/* Read what follows the year at p into *after, *mo and *d (*d 0: no day
+ * given, *mo 0: no month).  0 when it is none of the forms. */
+static int
+read_after_year(const char *p, enum after_year *after, int *mo, int *d)
+{
+	*mo = *d = 0;
+	*after = AFTER_MONTH;
+	if (*p == '\0')
+		*after = AFTER_NOTHING;
+	else if (eat(&p, "年度"))
+		*after = AFTER_NENDO;
+	else if (eat(&p, "年"))
+		return *p == '\0' ? (*after = AFTER_NEN, 1)
+		                  : read_month_kanji(p, mo, d);
+	else if (*p == '-' || *p == '/' || *p == '.')
+		return read_month_sep(p, mo, d);
+	else
+		return 0;
+	return *p == '\0';
+}
+
+static int
+set_date(const char *what, const char *text, int y, int mo, int d,
+         fy_reading *out, twc_error *e)
 {
 	if (!date_valid(y, mo, d))
 		return err_set(e, TWC_EVALUE, "%s: '%s' is not a calendar date",
 		               what, text);
-	date->year = y;
-	date->month = mo;
-	date->day = d;
-	*fy = date_fy(*date);
+	out->date.year = y;
+	out->date.month = mo;
+	out->date.day = d;
+	out->fy = date_fy(out->date);
+	out->form = FY_FORM_DATE;
 	return TWC_OK;
 }
 
-/* The rest of an era form after the era name: a year (or 元), then 年度,
- * nothing, or 年M月D日. */
+static int
+not_a_date(const char *what, const char *text, twc_error *e)
+{
+	return err_set(e, TWC_EVALUE, "%s: '%s' is not a date or fiscal year",
+	               what, text);
+}
+
+/* The rest of an era form after the era name: a year (or 元), then
+ * nothing or 年度 (a fiscal year), 年 (a bare year), or a month and
+ * perhaps a day. */
 static int
 parse_era_rest(const char *what, const char *text, const char *p,
-               const struct era *era, int *fy, twc_date *date, twc_error *e)
+               const struct era *era, fy_reading *out, twc_error *e)
 {
-	int n, mo, d, rc;
+	enum after_year after;
+	int n, mo, d, y, rc;
 
 	if (eat(&p, "元"))
 		n = 1;
-	else if (!read_number(&p, 3, &n) || n < 1)
+	else if (!isdigit((unsigned char)*p))
 		return err_set(e, TWC_EVALUE,
 		               "%s: '%s' has no era year after %s", what, text,
 		               era->kanji);
+	else if (!read_number(&p, 3, &n) || n < 1)
+		return not_a_date(what, text, e);
 	if (era->last_year && n > era->last_year)
 		return err_set(e, TWC_EVALUE,
 		               "%s: '%s': %s ended in its year %d "
 		               "(%04d-%02d-%02d); later years are 令和",
 		               what, text, era->kanji, era->last_year,
 		               era->last.year, era->last.month, era->last.day);
-	if (*p == '\0' || eat(&p, "年度")) {
-		if (*p != '\0')
-			return err_set(e, TWC_EVALUE,
-			               "%s: unexpected text after the year in "
-			               "'%s'",
-			               what, text);
-		*fy = era->first_fy + n - 1;
-		date->year = date->month = date->day = 0;
+	if (!read_after_year(p, &after, &mo, &d))
+		return not_a_date(what, text, e);
+	y = era->first_fy + n - 1;
+	if (after != AFTER_MONTH) {
+		out->fy = y;
+		out->form = after == AFTER_NEN ? FY_FORM_BARE : FY_FORM_FY;
 		return TWC_OK;
 	}
-	if (eat(&p, "年") && read_number(&p, 2, &mo) && eat(&p, "月") &&
-	    read_number(&p, 2, &d) && eat(&p, "日") && *p == '\0') {
-		int y = era->first_fy + n - 1;
-		if (date_valid(y, mo, d) &&
-		    (rc = in_era(what, text, era, y, mo, d, e)) != TWC_OK)
-			return rc;
-		return set_date(what, text, y, mo, d, fy, date, e);
-	}
-	return err_set(
-	    e, TWC_EVALUE,
-	    "%s: '%s' is not of the form 令和7年度 or 令和7年10月1日", what,
-	    text);
+	d = d ? d : 1;
+	if (date_valid(y, mo, d) &&
+	    (rc = in_era(what, text, era, y, mo, d, e)) != TWC_OK)
+		return rc;
+	return set_date(what, text, y, mo, d, out, e);
 }
 
-/* 2025-10-01, 2025/10/01, 2025 and FY2025. */
+/* 2025-10-01, 2025/10/1, 2025.10.1, 20251001, 2025年10月1日, 2025年10月,
+ * 2025-10, 2025年度, FY2025, and 2025 or 2025年 alone (a bare year). */
 static int
-parse_western(const char *what, const char *text, const char *p, int *fy,
-              twc_date *date, twc_error *e)
+parse_western(const char *what, const char *text, const char *p,
+              fy_reading *out, twc_error *e)
 {
+	enum after_year after;
 	int y, mo, d, is_fy = 0;
 
-	if (eat(&p, "FY") || eat(&p, "fy") || eat(&p, "Fy"))
+	if ((p[0] == 'F' || p[0] == 'f') && (p[1] == 'Y' || p[1] == 'y')) {
 		is_fy = 1;
-	if (!read_number(&p, 4, &y))
-		return err_set(e, TWC_EVALUE,
-		               "%s: '%s' is not a date or fiscal year (use "
-		               "2025-10-01, FY2025, R7 or 令和7年度)",
-		               what, text);
-	if (*p == '\0') {
-		*fy = y;
-		date->year = date->month = date->day = 0;
-		return TWC_OK;
+		p += 2;
 	}
-	if (!is_fy && (*p == '-' || *p == '/')) {
-		char sep = *p++;
-		if (read_number(&p, 2, &mo) && *p == sep && (p++, 1) &&
-		    read_number(&p, 2, &d) && *p == '\0')
-			return set_date(what, text, y, mo, d, fy, date, e);
-	}
-	return err_set(e, TWC_EVALUE,
-	               "%s: '%s' is not a date or fiscal year (use "
-	               "2025-10-01, FY2025, R7 or 令和7年度)",
-	               what, text);
+	/* 20251001: eight digits, as many office systems write a day. */
+	if (!is_fy && strlen(p) == 8 && strspn(p, "0123456789") == 8)
+		return set_date(what, text, digits(p, 4), digits(p + 4, 2),
+		                digits(p + 6, 2), out, e);
+	if (!read_number(&p, 4, &y) || !read_after_year(p, &after, &mo, &d) ||
+	    (is_fy && after != AFTER_NOTHING))
+		return not_a_date(what, text, e);
+	if (after == AFTER_MONTH)
+		return set_date(what, text, y, mo, d ? d : 1, out, e);
+	out->fy = y;
+	out->form = is_fy || after == AFTER_NENDO ? FY_FORM_FY : FY_FORM_BARE;
+	return TWC_OK;
 }
 
 static int
-parse_normalised(const char *what, const char *text, const char *s, int *fy,
-                 twc_date *date, twc_error *e)
+parse_normalised(const char *what, const char *text, const char *s,
+                 fy_reading *out, twc_error *e)
 {
 	const char *p = s;
 	size_t k;
@@ -284,21 +367,24 @@ parse_normalised(const char *what, const char *text, const char *s, int *fy,
 		if (eat(&p, eras[k].kanji) ||
 		    ((eat(&p, letter) || eat(&p, lower)) &&
 		     (isdigit((unsigned char)*p) || strncmp(p, "元", 3) == 0)))
-			return parse_era_rest(what, text, p, &eras[k], fy, date,
-			                      e);
+			return parse_era_rest(what, text, p, &eras[k], out, e);
 	}
-	return parse_western(what, text, s, fy, date, e);
+	return parse_western(what, text, s, out, e);
 }
 
-int
-fy_parse(const char *what, const char *text, int *fy, twc_date *date,
-         twc_error *e)
+/* The forms every refusal lists (err_append adds them). */
+static const char accepted_forms[] =
+    N_("; write a date as 2025-10-01, 2025/10/1, 2025年10月1日, R7.10.1 or "
+       "令和7年10月1日 (令和7年10月 is the 1st), or a fiscal year as FY2025, "
+       "R7 or 令和7年度 (2025 alone is FY2025)");
+
+/* fy_read without the list of forms on a refusal. */
+static int
+read_text(const char *what, const char *text, fy_reading *out, twc_error *e)
 {
 	char utf8[64], norm[64];
 	int rc;
 
-	if (text == NULL)
-		return err_set(e, TWC_EINVAL, "%s: no text given", what);
 	if (strlen(text) >= sizeof utf8)
 		return err_set(e, TWC_EVALUE, "%s: text too long (%zu bytes)",
 		               what, strlen(text));
@@ -310,14 +396,42 @@ fy_parse(const char *what, const char *text, int *fy, twc_date *date,
 		               what);
 	if (!normalise(utf8, norm, sizeof norm) || norm[0] == '\0')
 		return err_set(e, TWC_EVALUE, "%s: empty text", what);
-	rc = parse_normalised(what, utf8, norm, fy, date, e);
+	rc = parse_normalised(what, utf8, norm, out, e);
 	if (rc != TWC_OK)
 		return rc;
-	if (*fy < FY_MIN || *fy > FY_MAX)
+	if (out->fy < FY_MIN || out->fy > FY_MAX)
 		return err_set(e, TWC_ERANGE,
 		               "%s: fiscal year %d is outside FY%d..FY%d", what,
-		               *fy, FY_MIN, FY_MAX);
+		               out->fy, FY_MIN, FY_MAX);
 	return TWC_OK;
+}
+
+int
+fy_read(const char *what, const char *text, fy_reading *out, twc_error *e)
+{
+	fy_reading r = {0, {0, 0, 0}, FY_FORM_FY};
+	int rc;
+
+	if (text == NULL)
+		return err_set(e, TWC_EINVAL, "%s: no text given", what);
+	if ((rc = read_text(what, text, &r, e)) != TWC_OK)
+		return err_append(e, rc, accepted_forms);
+	*out = r;
+	return TWC_OK;
+}
+
+int
+fy_parse(const char *what, const char *text, int *fy, twc_date *date,
+         twc_error *e)
+{
+	fy_reading r = {0, {0, 0, 0}, FY_FORM_FY};
+	int rc = fy_read(what, text, &r, e);
+
+	if (rc == TWC_OK) {
+		*fy = r.fy;
+		*date = r.date;
+	}
+	return rc;
 }
 
 static const struct era *

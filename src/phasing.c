@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
+
 const char *const funding_sources[FUND_COUNT + 1] = {"national", "prefectural",
                                                      "bond", "other", NULL};
 
@@ -27,22 +29,16 @@ copy_list(const char *key, const char *text, char *buf, twc_error *e)
 	return TWC_OK;
 }
 
-/* A share written as 0.3 or 30%, in [0, 1]; -1 when it is not one. */
+/* A share written as 0.3 or 30% (number.h), in [0, 1]; -1 when it is not
+ * one. */
 static double
 share_of(const char *s)
 {
-	char *end;
 	double v;
 
-	errno = 0;
-	v = c_strtod(s, &end);
-	if (end == s || errno)
+	if (num_read(s, NUM_SHARE, &v, NULL, 0, NULL) != TWC_OK)
 		return -1;
-	if (*end == '%') {
-		v /= 100;
-		end++;
-	}
-	return *end == '\0' && v >= 0 && v <= 1 ? v : -1;
+	return v >= 0 && v <= 1 ? v : -1;
 }
 
 static int
@@ -138,24 +134,23 @@ funding_entry(const char *source, const char *fy, double yen, double share,
 	return TWC_OK;
 }
 
-/* An amount: yen (1000000 or 1,000,000), or a share (90% or 0.9). */
+/* An amount: yen (1000000 or 1,000,000; number.h), or a share (90% or
+ * 0.9). */
 static int
 amount_of(const char *s, double *yen, double *share)
 {
-	char digits[64];
-	size_t k = 0;
-	char *end;
+	char shown[NUM_SHOWN_MAX];
+	double v;
 
 	*yen = *share = 0;
-	if (strchr(s, '%') != NULL || strchr(s, '.') != NULL)
-		return (*share = share_of(s)) > 0 ? TWC_OK : TWC_EVALUE;
-	for (; *s && k + 1 < sizeof digits; s++)
-		if (*s != ',')
-			digits[k++] = *s;
-	digits[k] = '\0';
-	errno = 0;
-	*yen = strtod(digits, &end);
-	return end != digits && *end == '\0' && !errno ? TWC_OK : TWC_EVALUE;
+	if (num_read(s, NUM_SHARE, &v, shown, sizeof shown, NULL) != TWC_OK)
+		return TWC_EVALUE;
+	if (strpbrk(shown, "%.") == NULL) {
+		*yen = v;
+		return TWC_OK;
+	}
+	*share = v;
+	return v > 0 && v <= 1 ? TWC_OK : TWC_EVALUE;
 }
 
 static int

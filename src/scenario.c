@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "phasing.h"
 
 enum key_id {
@@ -37,25 +38,25 @@ enum key_id {
 
 /* Each numeric key with its range; whole keys take whole numbers only;
  * fiscal-year keys also take a fiscal year in any form as text (and, for
- * a last free year, "never"). */
-enum { WHOLE = 1, FISCAL_YEAR = 2, OR_NEVER = 4 };
+ * a last free year, "never"); shares (0 to 1) also take 30% as text. */
+enum { WHOLE = 1, FISCAL_YEAR = 2, OR_NEVER = 4, SHARE = 8 };
 
 static const struct {
 	double lo, hi;
 	int flags;
 } limits[K_COUNT] = {
     [K_STAFF] = {1, STAFF_MAX, WHOLE},
-    [K_HOME] = {0, 1, 0},
-    [K_SATELLITE] = {0, 1, 0},
-    [K_MOBILE] = {0, 1, 0},
+    [K_HOME] = {0, 1, SHARE},
+    [K_SATELLITE] = {0, 1, SHARE},
+    [K_MOBILE] = {0, 1, SHARE},
     [K_HOME_DAYS] = {0, 5, 0},
     [K_SATELLITE_DAYS] = {0, 5, 0},
     [K_MOBILE_DAYS] = {0, 5, 0},
     [K_SATELLITE_SITES] = {0, 1000, WHOLE},
     [K_SATELLITE_REUSE] = {0, 1000, WHOLE},
     [K_PEAK] = {1, 3, 0},
-    [K_LENT_SHARE] = {0, 1, 0},
-    [K_OFFICE_PC_SHARE] = {0, 1, 0},
+    [K_LENT_SHARE] = {0, 1, SHARE},
+    [K_OFFICE_PC_SHARE] = {0, 1, SHARE},
     [K_FISCAL_INDEX] = {0, 5, 0},
     [K_YEARS] = {1, 30, WHOLE},
     [K_START] = {FY_MIN, FY_MAX, WHOLE | FISCAL_YEAR},
@@ -133,27 +134,20 @@ unknown_key(const char *key, twc_error *e)
 	               text_value(key, v, sizeof v));
 }
 
+/* The number rules of key k (number.h). */
+static int
+num_flags(int k)
+{
+	return ((limits[k].flags & WHOLE) ? NUM_WHOLE : 0) |
+	       ((limits[k].flags & SHARE) ? NUM_SHARE : 0);
+}
+
 /* Why v (written as text) is not allowed for key k, in e: TWC_ERANGE; or
  * TWC_OK. */
 static int
 why_not(int k, double v, const char *text, twc_error *e)
 {
-	char lo[NUM_MAX], hi[NUM_MAX];
-
-	fmt_num(limits[k].lo, lo, sizeof lo);
-	fmt_num(limits[k].hi, hi, sizeof hi);
-	if (isnan(v))
-		return err_set(e, TWC_ERANGE,
-		               "NaN is not a number (allowed %s to %s)", lo,
-		               hi);
-	if (v < limits[k].lo || v > limits[k].hi)
-		return err_set(e, TWC_ERANGE, "%s is out of range (%s to %s)",
-		               text, lo, hi);
-	if ((limits[k].flags & WHOLE) && v != floor(v))
-		return err_set(e, TWC_ERANGE,
-		               "%s must be a whole number (%s to %s)", text, lo,
-		               hi);
-	return TWC_OK;
+	return num_within(v, text, limits[k].lo, limits[k].hi, num_flags(k), e);
 }
 
 int
@@ -223,6 +217,7 @@ store(scenario *sc, int k, double v)
 		sc->start_fy = (int)v;
 		sc->start_date.year = sc->start_date.month =
 		    sc->start_date.day = 0;
+		sc->start_bare = 1; /* a number: a year alone */
 		break;
 	case K_RECIPIENT: sc->recipient = (int)v; break;
 	case K_GRANT_OVERRIDE: sc->grant_override = (int)v; break;
@@ -293,75 +288,79 @@ scenario_value(const scenario *sc, int k)
 	return NAN;
 }
 
+/* The style a segment key names (STYLE_COUNT: work_segment, every style),
+ * or -1 when key is no segment key. */
+static int
+segment_key(const char *key)
+{
+	int st;
+
+	if (strcmp(key, "work_segment") == 0)
+		return STYLE_COUNT;
+	for (st = 0; st < STYLE_COUNT; st++)
+		if (strncmp(key, style_name(st), strlen(style_name(st))) == 0 &&
+		    strcmp(key + strlen(style_name(st)), "_segment") == 0)
+			return st;
+	return -1;
+}
+
 static int
 set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
 {
 	char v[ECHO_MAX];
-	int seg = segment_of(value), st;
+	int seg = segment_of(value), which = segment_key(key), st;
 
+	if (which < 0) /* before the value: a message echoes a known key */
+		return unknown_key(key, e);
 	if (seg < 0)
 		return err_set(e, TWC_EVALUE,
 		               "%s: '%s' is not internet or lgwan", key,
 		               text_value(value, v, sizeof v));
-	if (strcmp(key, "work_segment") == 0) {
-		for (st = 0; st < STYLE_COUNT; st++)
-			sc->style[st].segment = seg;
-		return TWC_OK;
-	}
 	for (st = 0; st < STYLE_COUNT; st++)
-		if (strncmp(key, style_name(st), strlen(style_name(st))) == 0 &&
-		    strcmp(key + strlen(style_name(st)), "_segment") == 0) {
+		if (which == STYLE_COUNT || which == st)
 			sc->style[st].segment = seg;
-			return TWC_OK;
-		}
-	return unknown_key(key, e);
+	return TWC_OK;
 }
 
 /* A fiscal-year key from text: "FY2025", "R7", a date...  A date is kept
- * for start, whose day the messages show. */
+ * for start, whose day the messages show, and so is whether it was a
+ * year alone (2025), which reports say was read as the fiscal year. */
 static int
 set_fiscal_year(scenario *sc, int k, const char *value, twc_error *e)
 {
-	twc_date d;
-	int fy, rc;
+	fy_reading r;
+	int rc;
 
 	if ((limits[k].flags & OR_NEVER) && strcmp(value, "never") == 0) {
 		store(sc, k, limits[k].hi);
 		return TWC_OK;
 	}
-	rc = fy_parse(scenario_keys[k], value, &fy, &d, e);
+	rc = fy_read(scenario_keys[k], value, &r, e);
 	if (rc != TWC_OK)
 		return rc;
-	if ((rc = scenario_set(sc, scenario_keys[k], fy, e)) != TWC_OK)
+	if ((rc = scenario_set(sc, scenario_keys[k], r.fy, e)) != TWC_OK)
 		return rc;
-	if (k == K_START)
-		sc->start_date = d;
+	if (k == K_START) {
+		sc->start_date = r.date;
+		sc->start_bare = r.form == FY_FORM_BARE;
+	}
 	return TWC_OK;
 }
 
-/* A numeric key's value as text: the message shows the text as the user
- * wrote it ("1e12 is out of range", not 1000000000000). */
+/* A numeric key's value as text (number.h: 1,200, 30% for a share; not
+ * 0x50 or 010): the message shows the text as the user wrote it ("1e12
+ * is out of range", not 1000000000000). */
 static int
 set_number_text(scenario *sc, const char *key, const char *value, twc_error *e)
 {
-	char *end, shown[ECHO_MAX], *t;
+	char shown[NUM_SHOWN_MAX];
+	int k = key_index(key), flags = num_flags(k) | NUM_TEXT;
 	twc_error why;
 	double v;
 
-	errno = 0;
-	v = c_strtod(value, &end);
-	/* Nothing numeric (spaces alone included), text after the number,
-	 * or a number too large for a double. */
-	if (end != value)
-		while (*end == ' ')
-			end++;
-	text_value(value, shown, sizeof shown);
-	if (end == value || *end != '\0' || (errno == ERANGE && isinf(v)))
-		return err_set(e, TWC_EVALUE, "%s: '%s' is not a number", key,
-		               shown);
-	t = shown + strspn(shown, " \t\n");
-	t[strcspn(t, " ")] = '\0';
-	if (why_not(key_index(key), v, t, &why) != TWC_OK)
+	if (num_read(value, flags, &v, shown, sizeof shown, &why) != TWC_OK ||
+	    num_within(v, shown, limits[k].lo, limits[k].hi, flags, &why) !=
+	        TWC_OK)
 		return refuse(key, &why, e);
 	return scenario_set(sc, key, v, e);
 }

@@ -334,6 +334,30 @@ fail_read(splicer *sp, int from, unsigned line, const char *shown,
 	return fail_at(sp, from, line, msg);
 }
 
+/* The text after a UTF-8 byte-order mark, which Windows Notepad writes at
+ * the start of a file saved as UTF-8 (with BOM), or the text itself. */
+static const char *
+without_bom(const char *text)
+{
+	return strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+}
+
+/* Why a UTF-16 file is refused, and what to do (after "FILE: "). */
+static const char utf16_advice[] =
+    N_("is saved as UTF-16 (Unicode): save it again as UTF-8 (in Notepad: "
+       "名前を付けて保存, 文字コード UTF-8)");
+
+/* 1 when the text starts with a UTF-16 byte-order mark (Notepad's
+ * "Unicode"). */
+static int
+is_utf16(const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+
+	return len >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) ||
+	                    (t[0] == 0xFE && t[1] == 0xFF));
+}
+
 /* Read one file into the set and splice it: an included one, or the top
  * one when from < 0. */
 static int
@@ -367,11 +391,16 @@ read_into(splicer *sp, const char *full, const char *shown, int from,
 			                 "is already being read (files include "
 			                 "one another in a circle)");
 		}
+	if (is_utf16(text, len)) {
+		free(text);
+		rc = fail_read(sp, from, line, shown, "");
+		return err_append(sp->e, rc, utf16_advice);
+	}
 	if (memchr(text, '\0', len) != NULL) {
 		free(text);
 		return fail_read(sp, from, line, shown, "is not a text file");
 	}
-	rc = splice_text(sp, k, text);
+	rc = splice_text(sp, k, without_bom(text));
 	free(text);
 	return rc;
 }

@@ -25,6 +25,23 @@ utf8_cut(const char *s, size_t max)
 	return max;
 }
 
+char
+wide_ascii(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return ' ';
+	if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+		return '-';
+	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 ||
+	    p[2] > 0xBF)
+		return 0;
+	cp = 0xF000u | (unsigned)(p[1] & 0x3F) << 6 | (unsigned)(p[2] & 0x3F);
+	return cp >= 0xFF01 && cp <= 0xFF5E ? (char)(cp - 0xFF01 + 0x21) : 0;
+}
+
 #if defined(HAVE_STRTOD_L) && defined(HAVE_NEWLOCALE)
 static locale_t c_locale;
 static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;

@@ -9,6 +9,12 @@
  * UTF-8 character boundary. */
 size_t utf8_cut(const char *s, size_t max);
 
+/* The ASCII character that a wide one at s stands for - a full-width
+ * form (U+FF01 to U+FF5E: ２, Ｒ, ／, ％, ，), the ideographic space
+ * U+3000 (a space) or the minus sign U+2212 - or 0.  Each is 3 bytes of
+ * UTF-8. */
+char wide_ascii(const char *s);
+
 /* 1 when s is valid UTF-8. */
 int utf8_valid(const char *s);
 

@@ -96,6 +96,10 @@ Private Declare PtrSafe Function twc_check Lib "twcost.dll" ( _
     ByVal err_len As Long) As Long
 Private Declare PtrSafe Function twc_fiscal_year Lib "twcost.dll" ( _
     ByVal text As String) As Long
+Private Declare PtrSafe Function twc_read_number Lib "twcost.dll" ( _
+    ByVal text As String, ByVal lo As Double, ByVal hi As Double, _
+    ByVal flags As Long, ByRef value As Double, ByVal err As LongPtr, _
+    ByVal err_len As Long) As Long
 Private Declare PtrSafe Function twc_bundled_count Lib "twcost.dll" () As Long
 Private Declare PtrSafe Function twc_bundled Lib "twcost.dll" ( _
     ByVal index As Long, ByVal field As String) As LongPtr
@@ -169,6 +173,10 @@ Private Declare Function twc_check Lib "twcost.dll" ( _
     ByVal err_len As Long) As Long
 Private Declare Function twc_fiscal_year Lib "twcost.dll" ( _
     ByVal text As String) As Long
+Private Declare Function twc_read_number Lib "twcost.dll" ( _
+    ByVal text As String, ByVal lo As Double, ByVal hi As Double, _
+    ByVal flags As Long, ByRef value As Double, ByVal err As Long, _
+    ByVal err_len As Long) As Long
 Private Declare Function twc_bundled_count Lib "twcost.dll" () As Long
 Private Declare Function twc_bundled Lib "twcost.dll" ( _
     ByVal index As Long, ByVal field As String) As Long

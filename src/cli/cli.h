@@ -43,7 +43,8 @@ typedef struct options {
 	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
 	/* budget: the fiscal year shown, the view, the sign of negatives */
 	const char *fy, *by, *negative;
-	char funding[2048];  /* every --funding, joined with ';' */
+	const char *encoding; /* batch: --encoding utf-8, cp932 or auto */
+	char funding[2048];   /* every --funding, joined with ';' */
 	const char *args[8]; /* operands after the command */
 	int n_args;
 } options;
@@ -89,6 +90,13 @@ int fail(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* The number text given to flag, read as every numeric input is (1,200,
+ * full-width digits; TWC_NUMBER_WHOLE, TWC_NUMBER_SHARE: twcost.h), from
+ * lo to hi, into *value: EXIT_OK, or EXIT_USAGE after printing "FLAG:
+ * reason". */
+int flag_number(const char *flag, const char *text, double lo, double hi,
+                int flags, double *value);
 
 /* Report a library failure on m (or a status with no handle) for a
  * command: prints the message and returns EXIT_USAGE. */

@@ -42,7 +42,8 @@ typedef struct batch {
 	csv_reader in;
 	char *header_text, *header[CSV_MAX_COLUMNS];
 	int n_cols, draws, threads;
-	long n_read; /* rows read so far */
+	enum csv_encoding encoding; /* --encoding, or CSV_AUTO */
+	long n_read;                /* rows read so far */
 	double seed;
 	row rows[CHUNK_ROWS];
 	int n_rows; /* in this chunk */
@@ -375,36 +376,52 @@ write_all(batch *b)
 	return rc == EXIT_OK ? strict_batch(b) : rc;
 }
 
+/* --draws, --seed and --threads: whole numbers, as simulate reads them. */
+static int
+run_numbers(const options *o, batch *b)
+{
+	double draws = 0, seed = 1, threads = 0;
+	int rc;
+
+	if ((o->draws && (rc = flag_number("--draws", o->draws, 1, 1000000,
+	                                   TWC_NUMBER_WHOLE, &draws))) ||
+	    (o->seed &&
+	     (rc = flag_number("--seed", o->seed, 0, 9007199254740992.0,
+	                       TWC_NUMBER_WHOLE, &seed))) ||
+	    (o->threads && (rc = flag_number("--threads", o->threads, 0, 64,
+	                                     TWC_NUMBER_WHOLE, &threads))))
+		return rc;
+	b->draws = (int)draws;
+	b->seed = seed;
+	if (threads > 0)
+		b->threads = (int)threads;
+	return EXIT_OK;
+}
+
+/* --encoding utf-8|cp932|auto (the default: found from the file). */
+static int
+file_encoding(const options *o, batch *b)
+{
+	int enc = o->encoding ? csv_encoding_of(o->encoding) : CSV_AUTO;
+
+	if (enc < 0)
+		return fail(EXIT_USAGE,
+		            "--encoding: '%s' is not utf-8, cp932 (Shift_JIS) "
+		            "or auto",
+		            o->encoding);
+	b->encoding = (enum csv_encoding)enc;
+	return EXIT_OK;
+}
+
 static int
 batch_options(const options *o, batch *b)
 {
-	char *end;
+	int rc;
 
 	b->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (o->draws != NULL) {
-		long d = strtol(o->draws, &end, 10);
-		if (*end != '\0' || end == o->draws || d < 1 || d > 1000000)
-			return fail(EXIT_USAGE,
-			            "--draws: '%s' is not a whole number from "
-			            "1 to 1000000",
-			            o->draws);
-		b->draws = (int)d;
-	}
-	b->seed = o->seed ? strtod(o->seed, &end) : 1;
-	if (o->seed && (*end != '\0' || b->seed < 0))
-		return fail(EXIT_USAGE,
-		            "--seed: '%s' is not a whole number >= 0", o->seed);
-	if (o->threads != NULL) {
-		long t = strtol(o->threads, &end, 10);
-		if (*end != '\0' || end == o->threads || t < 0 || t > 64)
-			return fail(
-			    EXIT_USAGE,
-			    "--threads: '%s' is not a whole number from "
-			    "0 to 64",
-			    o->threads);
-		if (t > 0)
-			b->threads = (int)t;
-	}
+	if ((rc = run_numbers(o, b)) != EXIT_OK ||
+	    (rc = file_encoding(o, b)) != EXIT_OK)
+		return rc;
 	if (b->threads < 1 || b->threads > 64)
 		b->threads = b->threads < 1 ? 1 : 64;
 	if (o->format != FORMAT_TABLE && o->format != FORMAT_CSV)
@@ -441,7 +458,7 @@ cmd_batch(const options *o)
 		rc = fail(EXIT_USAGE, "%s: %s", b->file, strerror(errno));
 	else {
 		out_protect(b->file);
-		csv_open(&b->in, f, b->file);
+		csv_open(&b->in, f, b->file, b->encoding);
 		if ((rc = read_header(b)) == EXIT_OK)
 			rc = write_all(b);
 	}

@@ -9,21 +9,28 @@
 
 #include "report.h"
 
-/* LO:HI into lo and hi. */
+/* LO:HI into lo and hi, each read as numeric inputs are (1,200; for the
+ * home share also 30%). */
 static int
-parse_range(const char *text, double *lo, double *hi)
+parse_range(const char *text, const char *over, double *lo, double *hi)
 {
-	char *end;
+	int flags = strcmp(over, "home") == 0 ? TWC_NUMBER_SHARE : 0;
+	const char *colon = strchr(text, ':');
+	char low[128];
+	int rc;
 
-	errno = 0;
-	*lo = strtod(text, &end);
-	if (end == text || *end != ':')
-		return fail(EXIT_USAGE, "--range: '%s' is not LO:HI", text);
-	text = end + 1;
-	*hi = strtod(text, &end);
-	if (end == text || *end != '\0' || errno)
-		return fail(EXIT_USAGE, "--range: '%s' is not LO:HI", text);
-	return EXIT_OK;
+	if (colon == NULL || (size_t)(colon - text) >= sizeof low)
+		return fail(EXIT_USAGE,
+		            "--range: '%s' is not LO:HI (such as 1:1,000, or "
+		            "10%%:50%% for the home share)",
+		            text);
+	memcpy(low, text, (size_t)(colon - text));
+	low[colon - text] = '\0';
+	if ((rc = flag_number("--range", low, -HUGE_VAL, HUGE_VAL, flags,
+	                      lo)) != EXIT_OK)
+		return rc;
+	return flag_number("--range", colon + 1, -HUGE_VAL, HUGE_VAL, flags,
+	                   hi);
 }
 
 /* The default range: staff 1 to 10,000; the home share from 0 to what the
@@ -251,7 +258,8 @@ cmd_breakeven(const options *o)
 		return rc;
 	}
 	default_range(m, o->over, &lo, &hi);
-	if (o->range != NULL && (rc = parse_range(o->range, &lo, &hi))) {
+	if (o->range != NULL &&
+	    (rc = parse_range(o->range, o->over, &lo, &hi))) {
 		twc_close(m);
 		return rc;
 	}

@@ -28,8 +28,9 @@ budget_options(const options *o, budget_opts *b)
 	b->minus = cli_ja() ? "△" : "-";
 	if (o->fy != NULL && (b->fy = twc_fiscal_year(o->fy)) < 0)
 		return fail(EXIT_USAGE,
-		            "--fy: '%s' is not a fiscal year (R9, FY2027, "
-		            "令和9年度, 2027-04-01)",
+		            "--fy: '%s' is not a fiscal year: write FY2027, R9, "
+		            "令和9年度 or 2027, or a day in it such as "
+		            "2027-04-01, 2027/4/1, R9.4.1 or 令和9年4月1日",
 		            o->fy);
 	if (o->by != NULL && strcmp(o->by, "category") != 0 &&
 	    strcmp(o->by, "setsu") != 0)

@@ -39,19 +39,7 @@ typedef struct run {
 static int
 whole(const char *flag, const char *text, double lo, double hi, double *value)
 {
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(text, &end);
-	if (end == text || *end != '\0' || errno)
-		return fail(EXIT_USAGE, "%s: '%s' is not a number", flag, text);
-	if (!(v >= lo && v <= hi) || v != floor(v))
-		return fail(EXIT_USAGE,
-		            "%s: %s is not a whole number from %.0f to %.0f",
-		            flag, text, lo, hi);
-	*value = v;
-	return EXIT_OK;
+	return flag_number(flag, text, lo, hi, TWC_NUMBER_WHOLE, value);
 }
 
 static int

@@ -18,7 +18,8 @@ static const char scenario_flags[] =
     "Scenario (override the profile):\n"
     "  --profile FILE       scenario profile (default: the bundled default)\n"
     "  --staff N            general administrative staff (1 to 500000)\n"
-    "  --home SHARE         share of staff working from home (0 to 1)\n"
+    "  --home SHARE         share of staff working from home (0 to 1: 0.3\n"
+    "                       or 30%; so are the other shares)\n"
     "  --satellite SHARE    share working at a satellite office (0 to 1)\n"
     "  --mobile SHARE       share doing mobile work (0 to 1)\n"
     "                       (the three shares sum to at most 1)\n"
@@ -38,8 +39,8 @@ static const char scenario_flags[] =
     "                       from home (J-LIS, remote desktop), those who\n"
     "                       have one of their own to leave on (0 to 1,\n"
     "                       default 1); a PC is bought for the others\n"
-    "  --start DATE|FY      start of introduction: 2025-10-01, FY2025, R7, "
-    "令和7年度\n"
+    "  --start DATE|FY      start of introduction: 2025-10-01, 2025/10/1,\n"
+    "                       R7.10.1, 令和7年10月1日, FY2025, R7, 令和7年度\n"
     "  --years N            fiscal years to cover (1 to 30)\n"
     "  --kind KIND          prefecture, designated_city, municipality,\n"
     "                       special_ward, association\n"
@@ -130,14 +131,18 @@ static const command commands[] = {
      "Default ranges: staff 1:10000, home 0 to what the other shares leave,\n"
      "years 1:30.\n"},
     {"batch", cmd_batch, "many entities from a CSV file, one row each",
-     "twcost batch FILE.csv [--draws N] [--seed N] [--threads N] [OPTIONS]\n\n"
+     "twcost batch FILE.csv [--draws N] [--seed N] [--threads N]\n"
+     "                    [--encoding utf-8|cp932|auto] [OPTIONS]\n\n"
      "Estimates every plan for each row of FILE.csv: a header of input keys\n"
      "(name, staff, home, satellite, mobile, fiscal_index, start, kind,\n"
      "years, recipient, ...), one entity a row; empty cells keep the\n"
      "profile's value.  With --draws, each row is also simulated.  Writes\n"
      "CSV, one line per entity and plan, in the rows' order, each ending\n"
      "with its warnings (\"; \"-separated: why a grant is 0, the plan's\n"
-     "security fit...); --strict exits 1 when any row has one.\n"},
+     "security fit...); --strict exits 1 when any row has one.\n"
+     "FILE.csv may be UTF-8 (with or without a BOM) or Shift_JIS (CP932),\n"
+     "as Excel saves it: the first row that is not ASCII decides, unless\n"
+     "--encoding names the encoding.\n"},
     {"check", cmd_check,
      "validate profiles (scenario, catalogue or grant rule)",
      "twcost check --profile FILE | twcost check FILE...\n\n"

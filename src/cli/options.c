@@ -31,6 +31,7 @@ enum {
 	OPT_NEGATIVE,
 	OPT_LANG,
 	OPT_WIDE,
+	OPT_ENCODING,
 	OPT_INPUT /* + index into inputs[] */
 };
 
@@ -92,6 +93,7 @@ static const struct option fixed_options[] = {
     {"negative", required_argument, NULL, OPT_NEGATIVE},
     {"lang", required_argument, NULL, OPT_LANG},
     {"wide", no_argument, NULL, OPT_WIDE},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
 };
@@ -282,6 +284,7 @@ one_option(options *o, int c, char **argv)
 	case OPT_FY: o->fy = optarg; return EXIT_OK;
 	case OPT_BY: o->by = optarg; return EXIT_OK;
 	case OPT_NEGATIVE: o->negative = optarg; return EXIT_OK;
+	case OPT_ENCODING: o->encoding = optarg; return EXIT_OK;
 	case 'h': o->help = 1; return EXIT_OK;
 	case 'V': o->command = "version"; return EXIT_OK;
 	case ':':

@@ -454,9 +454,19 @@ print_scenario(FILE *f, const view *v, const char *command)
 	snprintf(line, sizeof line, _("%s: %s - %s, %s general staff"), command,
 	         v->name, kind_text(v->kind), fmt_yen(v->staff, a, sizeof a));
 	print_wrapped(f, "twcost ", "    ", line);
-	snprintf(line, sizeof line, _("start %s (%s); %lld fiscal years to %s"),
-	         v->start, fy_text(v->start_fy, v->start_label, a, sizeof a),
-	         v->years, fy_text(v->end_fy, v->end_label, b, sizeof b));
+	if (v->start_bare) /* 2025 alone: say how it was read */
+		snprintf(line, sizeof line,
+		         _("start %s (\"%lld\" read as the fiscal year); %lld "
+		           "fiscal years to %s"),
+		         fy_text(v->start_fy, v->start_label, a, sizeof a),
+		         v->start_fy, v->years,
+		         fy_text(v->end_fy, v->end_label, b, sizeof b));
+	else
+		snprintf(line, sizeof line,
+		         _("start %s (%s); %lld fiscal years to %s"), v->start,
+		         fy_text(v->start_fy, v->start_label, a, sizeof a),
+		         v->years,
+		         fy_text(v->end_fy, v->end_label, b, sizeof b));
 	header_line(f, line);
 	snprintf(c, sizeof c, "%g", v->style[0].days);
 	snprintf(line, sizeof line,

@@ -244,6 +244,7 @@ read_scenario(reader *r, view *v)
 	v->sizing = text(r, NULL, "sizing");
 	v->staff = yen(r, NULL, "staff");
 	v->start_fy = yen(r, NULL, "start_fy");
+	v->start_bare = yen(r, NULL, "start_bare_year") != 0;
 	v->end_fy = yen(r, NULL, "end_fy");
 	v->years = yen(r, NULL, "years");
 	v->users = yen(r, NULL, "users");

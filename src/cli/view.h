@@ -95,6 +95,7 @@ typedef struct view {
 	double fiscal_index, fiscal_index_rounded, m, rate, effective_rate;
 	double peak, lent_share, office_pc_share;
 	int recipient, grant_override, sensitive_data, grant_applies;
+	int start_bare; /* start was a year alone, read as the fiscal year */
 	const char *later_initial_spending, *lease_payments, *go_live;
 	const char *funding, *setsu, *rollout[3];
 	vstyle style[3]; /* home, satellite, mobile */

@@ -121,8 +121,8 @@ twcost batch "$tmp/c32.csv" --plan jlis-lgwan -o "$tmp/c.out"
 expect "32 columns" "$(grep -c '^X,jlis-lgwan,' "$tmp/c.out")" 1
 printf 'name%s,staff\nX%s,\n' "$cols" "$(printf ',%.0s' $(seq 1 31))" >"$tmp/c33.csv"
 refuse "c33.csv:1: more than 32 columns" batch "$tmp/c33.csv"
-refuse "--threads: '65' is not a whole number from 0 to 64" batch "$tmp/c32.csv" --threads 65
-refuse "--draws: '4294967297' is not a whole number from 1 to 1000000" batch "$tmp/c32.csv" --draws 4294967297
+refuse "--threads: 65 is out of range (0 to 64)" batch "$tmp/c32.csv" --threads 65
+refuse "--draws: 4294967297 is out of range (1 to 1000000)" batch "$tmp/c32.csv" --draws 4294967297
 # The entity's name: 127 bytes, and 128.
 n127=$(head -c 127 /dev/zero | tr '\0' n)
 printf 'name,staff\n%s,80\n' "$n127" >"$tmp/n127.csv"

@@ -104,14 +104,15 @@ expect "batch with draws has the simulation columns" \
 	"$(head -1 "$tmp/sim.csv" | tr ',' '\n' | grep -c '^sim_')" 4
 
 # ---- refused -----------------------------------------------------------------------------
-refuse "--draws: 0 is not a whole number from 1 to 1000000" simulate --draws 0
-refuse "--draws: -5 is not a whole number from 1 to 1000000" simulate --draws -5
-refuse "--draws: 2000000 is not a whole number from 1 to 1000000" simulate --draws 2000000
+# (issue 11: the messages of every numeric input, as --staff has them)
+refuse "--draws: 0 is out of range (1 to 1000000)" simulate --draws 0
+refuse "--draws: -5 is out of range (1 to 1000000)" simulate --draws -5
+refuse "--draws: 2000000 is out of range (1 to 1000000)" simulate --draws 2000000
 refuse "--draws: 'many' is not a number" simulate --draws many
 refuse "option '--seed' needs a value" simulate --seed
-refuse "--seed: -1 is not a whole number from 0 to" simulate --seed -1
-refuse "--seed: 1.5 is not a whole number" simulate --seed 1.5
-refuse "--threads: 99 is not a whole number from 0 to 64" simulate --threads 99
+refuse "--seed: -1 is out of range (0 to" simulate --seed -1
+refuse "--seed: 1.5 must be a whole number" simulate --seed 1.5
+refuse "--threads: 99 is out of range (0 to 64)" simulate --threads 99
 refuse "--plot: 'x.gif' must end in .png, .svg or .pdf" simulate --plot x.gif
 sed 's/low = 100000; mode = 200000; high = 400000; }; } ); },/low = 500000; mode = 200000; high = 400000; }; } ); },/' \
 	"$TESTDATA/sim.cfg" >"$tmp/bad-range.cfg"

@@ -248,6 +248,24 @@ call_heavy(state *st, twc_model *m, unsigned op)
 	}
 }
 
+/* twc_read_number on any text, range and flags: a number it gives is in
+ * the range (and whole when asked); a refusal says why. */
+static void
+read_number(state *st, char *err, int n)
+{
+	double lo = take_double(&st->b), hi = take_double(&st->b), v = NAN;
+	int flags = (int)take_byte(&st->b);
+	const char *text = take_text(&st->b, st->s2, sizeof st->s2);
+
+	if (twc_read_number(text, lo, hi, flags, &v, err, n) != TWC_OK) {
+		check_message(err);
+		FUZZ_CHECK(err[0] != '\0');
+		return;
+	}
+	FUZZ_CHECK(v >= lo && v <= hi);
+	FUZZ_CHECK(!(flags & TWC_NUMBER_WHOLE) || v == floor(v));
+}
+
 static void
 call_global(state *st, unsigned op)
 {
@@ -276,6 +294,7 @@ call_global(state *st, unsigned op)
 		FUZZ_CHECK(fy < 0 || (fy >= 1989 && fy <= 2100));
 		FUZZ_CHECK(twc_strerror((int)take_byte(&st->b) - 128) != NULL);
 		FUZZ_CHECK(twc_version() != NULL);
+		read_number(st, err, sizeof err);
 	}
 }
 

@@ -1,13 +1,16 @@
 /* fuzz_batch.c - batch CSV rows in each form the reader accepts: UTF-8
- * with or without a byte-order mark, LF, CRLF or CR line ends, quoted
- * cells with commas, quotes and line breaks, cells in CP932 (era dates
- * VBA passes).  The first byte chooses the form; the rest is the file.
+ * with or without a byte-order mark, or CP932 (Shift_JIS) converted to
+ * UTF-8, found from the text or given (--encoding); LF, CRLF or CR line
+ * ends, quoted cells with commas, quotes and line breaks.  The first byte
+ * chooses the form (bit 0: a BOM; bits 1-2: line ends; bits 3-4: the
+ * encoding, auto, utf-8 or cp932); the rest is the file.
  * Each record's cells are applied to a handle as `twcost batch` does
  * (header = input keys) and its results read; every cell is also
  * written back as a CSV field.
  * Checks: the reader never reads or writes out of bounds and gives each
- * error as FILE:LINE: reason; a written cell that would start a formula
- * starts with a quote and an apostrophe instead. */
+ * error as FILE:LINE: reason; every cell it gives is UTF-8, whatever the
+ * file's encoding; a written cell that would start a formula starts with
+ * a quote and an apostrophe instead. */
 #include <config.h>
 
 #include "cli/csv.h"
@@ -75,6 +78,7 @@ apply(twc_model *m, const csv_reader *in, char header[][64], int n_cols)
 
 	FUZZ_CHECK(twc_reset(m) == TWC_OK);
 	for (c = 0; c < in->n_cells && c < n_cols; c++) {
+		FUZZ_CHECK(utf8_valid(in->cells[c]));
 		check_field(in->cells[c]);
 		if (in->cells[c][0] != '\0' &&
 		    twc_set_text(m, header[c], in->cells[c]) != TWC_OK)
@@ -106,7 +110,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((f = fmemopen(text, len, "rb")) == NULL)
 		abort();
-	csv_open(&in, f, "in.csv");
+	csv_open(&in, f, "in.csv", (enum csv_encoding)((data[0] >> 3) % 3));
 	while (rows++ < 50 && (rc = csv_next(&in, err, sizeof err)) != 0) {
 		if (rc < 0) {
 			FUZZ_CHECK(strncmp(err, "in.csv:", 7) == 0);
@@ -114,6 +118,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		FUZZ_CHECK(in.n_cells >= 1 && in.n_cells <= CSV_MAX_COLUMNS);
 		if (n_cols == 0) {
+			for (c = 0; c < in.n_cells; c++)
+				FUZZ_CHECK(utf8_valid(in.cells[c]));
 			for (c = 0; c < in.n_cells; c++)
 				snprintf(header[c], sizeof header[c], "%s",
 				         in.cells[c]);

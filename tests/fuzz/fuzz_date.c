@@ -1,7 +1,9 @@
-/* fuzz_date.c - the date and fiscal-year parser (fy_parse): any bytes, as
- * UTF-8, CP932 or neither.  Checks: a result is a real date in a fiscal
- * year the library allows; every era label it makes reads back as the
- * same year; a failure has a valid message. */
+/* fuzz_date.c - the date and fiscal-year parser (fy_read): any bytes, as
+ * UTF-8, CP932 or neither, in any of its forms (2025-10-01, R7.10.1,
+ * 令和7年10月, 2025年10月1日, FY2025, 2025, full-width...).  Checks: a
+ * result is a real date (when its form is a date; none otherwise) in a
+ * fiscal year the library allows; every era label it makes reads back as
+ * the same year; a failure has a valid message that lists the forms. */
 #include <config.h>
 
 #include "fiscal.h"
@@ -29,27 +31,32 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char text[256];
-	twc_date d = {0, 0, 0};
+	fy_reading r;
 	twc_error e;
-	int fy = 0, rc;
+	int rc;
 
 	if (size >= sizeof text)
 		size = sizeof text - 1;
 	memcpy(text, data, size);
 	text[size] = '\0';
 	err_clear(&e);
-	rc = fy_parse("start", text, &fy, &d, &e);
+	rc = fy_read("start", text, &r, &e);
 	if (rc != TWC_OK) {
 		FUZZ_CHECK(rc == TWC_EVALUE || rc == TWC_ERANGE);
 		FUZZ_CHECK(strncmp(e.msg, "start: ", 7) == 0);
+		FUZZ_CHECK(strstr(e.msg, "; write a date as ") != NULL);
 		check_message(e.msg);
+		check_message(e.msg_ja);
 		return 0;
 	}
-	FUZZ_CHECK(fy >= FY_MIN && fy <= FY_MAX);
-	if (d.day != 0) {
-		FUZZ_CHECK(date_valid(d.year, d.month, d.day));
-		FUZZ_CHECK(date_fy(d) == fy);
+	FUZZ_CHECK(r.fy >= FY_MIN && r.fy <= FY_MAX);
+	if (r.form == FY_FORM_DATE) {
+		FUZZ_CHECK(date_valid(r.date.year, r.date.month, r.date.day));
+		FUZZ_CHECK(date_fy(r.date) == r.fy);
+	} else {
+		FUZZ_CHECK(r.form == FY_FORM_FY || r.form == FY_FORM_BARE);
+		FUZZ_CHECK(r.date.day == 0);
 	}
-	round_trip(fy);
+	round_trip(r.fy);
 	return 0;
 }

@@ -113,10 +113,9 @@ test_impossible_dates_and_forms_fail(void)
 	expect_error("令和7年13月1日", TWC_EVALUE, "not a calendar date");
 	expect_error("abc", TWC_EVALUE, "not a date or fiscal year");
 	expect_error("FY2025-10-01", TWC_EVALUE, "not a date or fiscal year");
-	expect_error("2025-10", TWC_EVALUE, "not a date or fiscal year");
 	expect_error("令和年度", TWC_EVALUE, "no era year");
 	expect_error("R", TWC_EVALUE, "not a date or fiscal year");
-	expect_error("令和7年度です", TWC_EVALUE, "unexpected text");
+	expect_error("令和7年度です", TWC_EVALUE, "not a date or fiscal year");
 	expect_error("", TWC_EVALUE, "empty");
 	expect_error("   ", TWC_EVALUE, "empty");
 	expect_error("1900", TWC_ERANGE, "outside FY1989..FY2100");
@@ -193,6 +192,170 @@ test_era_years_stop_at_the_era_end(void)
 	             "is before 令和 began (2019-05-01)");
 }
 
+/* Issue 11: read text and expect fiscal year fy, the date y-mo-d (d 0:
+ * none) and the form. */
+static void
+expect_form(const char *text, int fy, int y, int mo, int d, enum fy_form form)
+{
+	twc_error e;
+	fy_reading r;
+	int rc = fy_read("start", text, &r, &e);
+
+	CU_ASSERT_EQUAL(rc, TWC_OK);
+	if (rc != TWC_OK) {
+		fprintf(stderr, "\n  %s: %s\n", text, e.msg);
+		return;
+	}
+	if (r.fy != fy || r.date.year != y || r.date.month != mo ||
+	    r.date.day != d || r.form != form)
+		fprintf(stderr, "\n  %s: FY%d %d-%d-%d form %d\n", text, r.fy,
+		        r.date.year, r.date.month, r.date.day, (int)r.form);
+	CU_ASSERT_EQUAL(r.fy, fy);
+	CU_ASSERT_EQUAL(r.date.year, y);
+	CU_ASSERT_EQUAL(r.date.month, mo);
+	CU_ASSERT_EQUAL(r.date.day, d);
+	CU_ASSERT_EQUAL(r.form, form);
+}
+
+/* 1 October 2025 as people write it.  令和 year N is 2018 + N, so R7 is
+ * 2025; October is after 1 April, so the day falls in FY2025. */
+static void
+test_every_form_of_a_day(void)
+{
+	static const char *const forms[] = {
+	    "2025-10-01", "2025/10/1", "2025/10/01", "2025.10.1", "20251001",
+	    "2025年10月1日", "2025年10月1", "R7.10.1", "R7/10/1", "R7-10-1",
+	    "r7.10.1", "R07.10.01", "令和7年10月1日", "令和7.10.1",
+	    "令和7/10/1", "2025 / 10 / 1",
+	    /* full-width: ２０２５／１０／１, Ｒ７．１０．１,
+	       令和７年１０月１日 */
+	    "２０２５／１０／１", "Ｒ７．１０．１", "令和７年１０月１日",
+	    /* an ideographic space (U+3000) inside */
+	    "令和\xE3\x80\x80"
+	    "7年10月1日"};
+	size_t k;
+
+	for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
+		expect_form(forms[k], 2025, 2025, 10, 1, FY_FORM_DATE);
+}
+
+/* A month alone is its 1st: 令和7年10月 is 2025-10-01. */
+static void
+test_a_month_alone_is_its_first_day(void)
+{
+	expect_form("令和7年10月", 2025, 2025, 10, 1, FY_FORM_DATE);
+	expect_form("2025年10月", 2025, 2025, 10, 1, FY_FORM_DATE);
+	expect_form("2025-10", 2025, 2025, 10, 1, FY_FORM_DATE);
+	expect_form("2025/10", 2025, 2025, 10, 1, FY_FORM_DATE);
+	expect_form("R7.10", 2025, 2025, 10, 1, FY_FORM_DATE);
+	/* 令和8年3月 is 2026-03-01, before 1 April: still FY2025. */
+	expect_form("令和8年3月", 2025, 2026, 3, 1, FY_FORM_DATE);
+	/* 令和8年4月 is 2026-04-01: FY2026. */
+	expect_form("令和8年4月", 2026, 2026, 4, 1, FY_FORM_DATE);
+	/* 令和 began on 2019-05-01: 令和元年4月 (2019-04-01) never was. */
+	expect_error("令和元年4月", TWC_EVALUE, "is before 令和 began");
+}
+
+/* Fiscal years and bare years: FY2025 = R7 = 令和7年度 = 2025年度 (a
+ * fiscal year); 2025, 2025年 and 令和7年 name a year without saying
+ * which kind: read as the fiscal year, and marked as bare. */
+static void
+test_fiscal_and_bare_years(void)
+{
+	static const char *const fy[] = {
+	    "FY2025", "fy2025",    "ＦＹ２０２５", "2025年度", "R7",    "R07",
+	    "Ｒ７",   "令和7年度", "令和７年度",   "令和7",    "R7年度"};
+	static const char *const bare[] = {"2025", "２０２５", "2025年",
+	                                   "令和7年", "R7年"};
+	size_t k;
+
+	for (k = 0; k < sizeof fy / sizeof fy[0]; k++)
+		expect_form(fy[k], 2025, 0, 0, 0, FY_FORM_FY);
+	for (k = 0; k < sizeof bare / sizeof bare[0]; k++)
+		expect_form(bare[k], 2025, 0, 0, 0, FY_FORM_BARE);
+	/* 平成 for past years: H30 = 1988 + 30 = 2018. */
+	expect_form("平成30年度", 2018, 0, 0, 0, FY_FORM_FY);
+	expect_form("H30", 2018, 0, 0, 0, FY_FORM_FY);
+	expect_form("平成30年", 2018, 0, 0, 0, FY_FORM_BARE);
+}
+
+/* The fiscal year turns on 1 April in every notation: 31 March 2026
+ * (R8 = 2026) is the last day of FY2025, 1 April 2026 the first of
+ * FY2026. */
+static void
+test_1_april_in_every_notation(void)
+{
+	static const char *const march31[] = {
+	    "2026-03-31", "2026/3/31",      "2026.3.31",
+	    "20260331",   "2026年3月31日",  "R8.3.31",
+	    "R8/3/31",    "令和8年3月31日", "２０２６／３／３１"};
+	static const char *const april1[] = {
+	    "2026-04-01",   "2026/4/1",        "2026.4.1", "20260401",
+	    "2026年4月1日", "R8.4.1",          "R8/4/1",   "令和8年4月1日",
+	    "令和8年4月",   "令和８年４月１日"};
+	size_t k;
+
+	for (k = 0; k < sizeof march31 / sizeof march31[0]; k++)
+		expect_form(march31[k], 2025, 2026, 3, 31, FY_FORM_DATE);
+	for (k = 0; k < sizeof april1 / sizeof april1[0]; k++)
+		expect_form(april1[k], 2026, 2026, 4, 1, FY_FORM_DATE);
+}
+
+/* 平成 dates: H31.3.31 is 2019-03-31 (1988 + 31), in FY2018; H31.4.30,
+ * the era's last day, is in FY2019; the next day is 令和元年5月1日. */
+static void
+test_heisei_dates(void)
+{
+	expect_form("H31.3.31", 2018, 2019, 3, 31, FY_FORM_DATE);
+	expect_form("平成31年4月30日", 2019, 2019, 4, 30, FY_FORM_DATE);
+	expect_form("H30/4/1", 2018, 2018, 4, 1, FY_FORM_DATE);
+	expect_form("R1.5.1", 2019, 2019, 5, 1, FY_FORM_DATE);
+	expect_error("H31.5.1", TWC_EVALUE, "is after 平成 ended (2019-04-30)");
+	expect_error("R1.4.30", TWC_EVALUE,
+	             "is before 令和 began (2019-05-01)");
+}
+
+/* CP932 as VBA passes it: Ｒ７．１０．１ (82 71, 82 56, 81 44, 82 50 82
+ * 4F, 81 44, 82 50) and 令和7年10月1日 (97DF 9861 7 944E 10 8C8E 1
+ * 93FA). */
+static void
+test_cp932_days(void)
+{
+	expect_form("\x82\x71\x82\x56\x81\x44\x82\x50\x82\x4F\x81\x44\x82\x50",
+	            2025, 2025, 10, 1, FY_FORM_DATE);
+	expect_form("\x97\xDF\x98\x61"
+	            "7\x94\x4E"
+	            "10\x8C\x8E"
+	            "1\x93\xFA",
+	            2025, 2025, 10, 1, FY_FORM_DATE);
+}
+
+/* Every refusal lists the forms that work, in both languages. */
+static void
+test_refusals_list_the_forms(void)
+{
+	static const char *const bad[] = {
+	    "soon",       "2025-02-30", "R7.13.1",   "2025/10-1", "FY2025年度",
+	    "R7.10.1x",   "1900",       "R7..10",    "令和",      "平成32年度",
+	    "2025年13月", "202510011",  "10/1/2025", "\xFF\xFE",  "R7.10.1.1"};
+	size_t k;
+
+	for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		twc_error e;
+		fy_reading r;
+		err_clear(&e);
+		CU_ASSERT_NOT_EQUAL(fy_read("start", bad[k], &r, &e), TWC_OK);
+		ASSERT_CONTAINS(e.msg, "start: ");
+		ASSERT_CONTAINS(e.msg, "write a date as 2025-10-01, "
+		                       "2025/10/1, 2025年10月1日, R7.10.1 or "
+		                       "令和7年10月1日");
+		ASSERT_CONTAINS(e.msg, "a fiscal year as FY2025, R7 or "
+		                       "令和7年度");
+		/* The Japanese message carries them too. */
+		ASSERT_CONTAINS(e.msg_ja, "R7.10.1");
+	}
+}
+
 int
 main(void)
 {
@@ -211,6 +374,14 @@ main(void)
 	    {"what_names_the_input", test_what_names_the_input},
 	    {"era_years_stop_at_the_era_end",
 	     test_era_years_stop_at_the_era_end},
+	    {"every_form_of_a_day", test_every_form_of_a_day},
+	    {"a_month_alone_is_its_first_day",
+	     test_a_month_alone_is_its_first_day},
+	    {"fiscal_and_bare_years", test_fiscal_and_bare_years},
+	    {"1_april_in_every_notation", test_1_april_in_every_notation},
+	    {"heisei_dates", test_heisei_dates},
+	    {"cp932_days", test_cp932_days},
+	    {"refusals_list_the_forms", test_refusals_list_the_forms},
 	    CU_TEST_INFO_NULL,
 	};
 	return run_suite("fiscal", tests);

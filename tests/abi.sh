@@ -12,7 +12,13 @@
 #  (d) the static library, where one is built, defines no global symbol
 #      but the twc_ functions (its internals are made local), and the
 #      example links against it alone (pkg-config --static) and runs the
-#      same.
+#      same;
+#  (e) the installed twcost finds libtwcost without ldconfig: its run path
+#      is the libdir, unless that is a directory the dynamic loader
+#      searches by itself (as its --help lists them), and it runs and
+#      prints what the build-tree twcost prints.  It runs with
+#      LD_LIBRARY_PATH only because this install is in a DESTDIR, not at
+#      the libdir its run path names.
 # Skips (77) when the build has no shared library.
 . "$TESTS_DIR/cli/setup.sh"
 : "${TWC_BUILDDIR:?run through make check}"
@@ -129,5 +135,36 @@ if [ -n "$a" ]; then
 		bad "the static example still loads libtwcost.so" || ok
 else
 	echo "no libtwcost.a installed: static checks skipped"
+fi
+
+# ---- (e) the installed twcost -----------------------------------------------
+bin=$(find "$dest" -path '*/bin/twcost' -type f | head -1)
+if [ -n "$bin" ]; then
+	real_libdir=${libdir#"$dest"}
+	runpath=$(objdump -p "$bin" | awk '$1 == "RUNPATH" || $1 == "RPATH" { print $2 }')
+	interp=$(readelf -l "$bin" | sed -n 's/.*program interpreter: \(.*\)]$/\1/p')
+	"$interp" --help 2>/dev/null |
+		sed -n 's/^ *\(\/[^ ]*\) (system search path)$/\1/p' >"$tmp/system-dirs"
+	if [ ! -s "$tmp/system-dirs" ]; then
+		echo "the loader lists no system directories: twcost's run path not checked"
+	elif grep -qxF "$real_libdir" "$tmp/system-dirs"; then
+		expect "twcost's run path (libdir $real_libdir is a system directory)" "$runpath" ""
+	elif [ -z "${TWC_CLI_RPATH:-}" ]; then
+		echo "configured with --disable-rpath: twcost's run path not checked"
+	else
+		expect "twcost's run path" "$runpath" "$real_libdir"
+	fi
+	if LD_LIBRARY_PATH=$libdir "$bin" compare --format json >"$tmp/installed.json" \
+		2>"$tmp/installed.err"; then ok; else
+		bad "the installed twcost failed: $(cat "$tmp/installed.err")"
+	fi
+	"$TWCOST" compare --format json >"$tmp/built.json" 2>/dev/null
+	cmp -s "$tmp/installed.json" "$tmp/built.json" && ok ||
+		bad "installed and build-tree twcost print differently"
+	resolved=$(LD_LIBRARY_PATH=$libdir ldd "$bin" | awk '$1 ~ /^libtwcost/ { print $3 }')
+	expect "the installed twcost uses the installed library" "$resolved" \
+		"$libdir/libtwcost.so.$major"
+else
+	echo "no twcost installed (--disable-cli): its checks skipped"
 fi
 finish

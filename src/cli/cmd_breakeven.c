@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "suggest.h"
 
 /* LO:HI into lo and hi. */
 static int
@@ -219,6 +220,9 @@ search(twc_model *m, const options *o, double lo, double hi)
 	return rc;
 }
 
+/* The inputs a break-even search varies (--over). */
+static const char *const over_names[] = {"staff", "home", "years", NULL};
+
 int
 cmd_breakeven(const options *o)
 {
@@ -230,6 +234,8 @@ cmd_breakeven(const options *o)
 		return fail(
 		    EXIT_USAGE,
 		    "breakeven needs --plan A --vs B --over staff|home|years");
+	if (cli_choice("--over", o->over, over_names) < 0)
+		return EXIT_USAGE;
 	if ((rc = open_scenario(o, &m)) != EXIT_OK)
 		return rc;
 	if (twc_count(m, o->vs, "items") < 0) {

@@ -1,11 +1,30 @@
 /* test_suggest.c - "did you mean": the rule that picks the name a user
- * most plausibly meant, and the library's messages that use it. */
+ * most plausibly meant, the tool's copy of it (src/cli/suggest.c), and
+ * the library's messages that use it. */
 #include <config.h>
 
 #include <math.h>
 
+#include <stdarg.h>
+
+#include "cli.h"
 #include "harness.h"
+#include "suggest.h"
 #include "text.h"
+
+/* The tool's fail() (src/cli/options.c), kept here: the last message. */
+static char failed[1024];
+
+int
+fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(failed, sizeof failed, fmt, ap);
+	va_end(ap);
+	return code;
+}
 
 static const char *const commands[] = {
     "compare", "estimate", "budget",   "simulate", "sensitivity", "breakeven",
@@ -86,6 +105,48 @@ test_nearest_word_finds_the_name_meant(void)
 	check_rule(nearest_word, "nearest_word");
 }
 
+/* The tool's copy of the rule gives the library's answers. */
+static void
+test_cli_nearest_is_the_same_rule(void)
+{
+	check_rule(cli_nearest, "cli_nearest");
+}
+
+static void
+test_cli_choice_names_the_value_meant(void)
+{
+	static const char *const formats[] = {"table", "csv", "json", "xlsx",
+	                                      NULL};
+
+	CU_ASSERT_EQUAL(cli_choice("--format", "json", formats), 2);
+	failed[0] = '\0';
+	CU_ASSERT_EQUAL(cli_choice("--format", "jsn", formats), -1);
+	CU_ASSERT_STRING_EQUAL(failed, "--format: 'jsn' is not one of table, "
+	                               "csv, json, xlsx (did you mean "
+	                               "'json'?)");
+	CU_ASSERT_EQUAL(cli_choice("--format", "pdf", formats), -1);
+	CU_ASSERT_STRING_EQUAL(
+	    failed, "--format: 'pdf' is not one of table, csv, json, xlsx");
+}
+
+/* Bundled names compare without ".cfg"; a kind narrows the names. */
+static void
+test_cli_bundled_nearest(void)
+{
+	const char *near = cli_bundled_nearest("village45", "scenario");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(near);
+	CU_ASSERT_STRING_EQUAL(near, "village-45.cfg");
+	near = cli_bundled_nearest("defualt.cfg", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(near);
+	CU_ASSERT_STRING_EQUAL(near, "default.cfg");
+	near = cli_bundled_nearest("catalg", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(near);
+	CU_ASSERT_STRING_EQUAL(near, "catalog.cfg");
+	CU_ASSERT_PTR_NULL(cli_bundled_nearest("catalg", "scenario"));
+	CU_ASSERT_PTR_NULL(cli_bundled_nearest("mytown.cfg", "scenario"));
+}
+
 /* The library's messages name what was meant. */
 static void
 test_api_messages_say_what_was_meant(void)
@@ -138,6 +199,10 @@ main(void)
 	     test_edit_distance_counts_a_swap_as_one},
 	    {"nearest_word_finds_the_name_meant",
 	     test_nearest_word_finds_the_name_meant},
+	    {"cli_nearest_is_the_same_rule", test_cli_nearest_is_the_same_rule},
+	    {"cli_choice_names_the_value_meant",
+	     test_cli_choice_names_the_value_meant},
+	    {"cli_bundled_nearest", test_cli_bundled_nearest},
 	    {"api_messages_say_what_was_meant",
 	     test_api_messages_say_what_was_meant},
 	    CU_TEST_INFO_NULL,

@@ -18,11 +18,15 @@ enum exit_code {
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX };
 
+/* The names of the formats, by enum format, NULL-terminated. */
+extern const char *const format_names[];
+
 /* The most inputs and plans one command line may name. */
 #define MAX_SETTINGS 64
 #define MAX_PLANS 32
-/* The most different flags one command line may give. */
-#define MAX_GIVEN 128
+/* The most flags the tool has (flags.c), and so the most different flags
+ * one command line may give. */
+#define MAX_FLAGS 128
 
 /* An input given on the command line: which flag, which API key. */
 typedef struct setting {
@@ -49,7 +53,7 @@ typedef struct options {
 	const char *args[8]; /* operands after the command */
 	int n_args;
 	int format_given;       /* --format was given */
-	short given[MAX_GIVEN]; /* the flags given (flags.c), in order */
+	short given[MAX_FLAGS]; /* the flags given (flags.c), in order */
 	int n_given;
 } options;
 

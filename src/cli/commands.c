@@ -257,21 +257,13 @@ check_flags(const options *o, const command *c)
 static int
 check_format(const options *o, const command *c)
 {
-	static const char *const names[] = {"table", "csv", "json", "xlsx"};
 	char list[64];
-	size_t len = 0;
-	int i;
 
 	if (!o->format_given || (c->formats & (1u << o->format)))
 		return EXIT_OK;
-	list[0] = '\0';
-	for (i = 0; i < 4; i++)
-		if (c->formats & (1u << i))
-			len +=
-			    (size_t)snprintf(list + len, sizeof list - len,
-			                     "%s%s", len ? ", " : "", names[i]);
-	return fail(EXIT_USAGE, "--format %s: %s writes %s", names[o->format],
-	            c->name, list);
+	return fail(EXIT_USAGE, "--format %s: %s writes %s",
+	            format_names[o->format], c->name,
+	            format_list(c->formats, list, sizeof list));
 }
 
 /* Refuse operand arg, neither a file nor a bundled profile: say what it
@@ -391,7 +383,7 @@ int
 cli_run(int argc, char **argv)
 {
 	options o;
-	const command *c;
+	const command *c = NULL;
 	int rc;
 
 	out_protect_reset();

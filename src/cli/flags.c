@@ -155,17 +155,6 @@ const cli_flag flags[] = {
 
 const int n_flags = sizeof flags / sizeof flags[0];
 
-const cli_flag *
-flag_named(const char *name)
-{
-	int i;
-
-	for (i = 0; i < n_flags; i++)
-		if (strcmp(flags[i].name, name) == 0)
-			return &flags[i];
-	return NULL;
-}
-
 /* The column a flag's help starts in. */
 #define HELP_COLUMN 23
 
@@ -196,19 +185,18 @@ section_for(const cli_flag *f, unsigned bit, const char **help)
 	return f->section;
 }
 
-/* The formats in formats (1 << enum format each), ", "-separated. */
-static const char *
+const char *
 format_list(unsigned formats, char *buf, size_t n)
 {
-	static const char *const names[] = {"table", "csv", "json", "xlsx"};
 	size_t len = 0;
 	int i;
 
 	buf[0] = '\0';
-	for (i = 0; i < 4 && len < n; i++)
+	for (i = 0; format_names[i] != NULL && len < n; i++)
 		if (formats & (1u << i))
-			len += (size_t)snprintf(buf + len, n - len, "%s%s",
-			                        len ? ", " : "", names[i]);
+			len +=
+			    (size_t)snprintf(buf + len, n - len, "%s%s",
+			                     len ? ", " : "", format_names[i]);
 	return buf;
 }
 

@@ -83,10 +83,11 @@ typedef struct cli_flag {
 } cli_flag;
 
 extern const cli_flag flags[];
-extern const int n_flags;
+extern const int n_flags; /* at most MAX_FLAGS (cli.h) */
 
-/* The flag called name (without "--"), or NULL. */
-const cli_flag *flag_named(const char *name);
+/* The formats in formats (1 << enum format each), ", "-separated, into
+ * buf; returns buf. */
+const char *format_list(unsigned formats, char *buf, size_t n);
 
 /* Print the flags that the command bit takes, by section, to f;
  * formats: those it writes (1 << enum format each), for --format. */

@@ -1,5 +1,5 @@
-/* options.c - the command line: one option table, the help texts, and the
- * flags that become scenario inputs. */
+/* options.c - the command line read against the table of flags
+ * (flags.c), and the flags that become scenario inputs. */
 #include <config.h>
 
 #include <getopt.h>
@@ -14,7 +14,7 @@
 
 /* getopt's table, made from flags[] (flags.c): an option's val is its
  * index in flags[] + FLAG_VAL. */
-static struct option all_options[128];
+static struct option all_options[MAX_FLAGS + 1];
 #define FLAG_VAL 1000
 
 /* The longest error line, so that no input is echoed whole. */
@@ -45,14 +45,14 @@ build_table(void)
 {
 	int i;
 
-	for (i = 0; i < n_flags; i++) {
+	for (i = 0; i < n_flags && i < MAX_FLAGS; i++) {
 		all_options[i].name = flags[i].name;
 		all_options[i].has_arg =
 		    flags[i].arg != NULL ? required_argument : no_argument;
 		all_options[i].flag = NULL;
 		all_options[i].val = FLAG_VAL + i;
 	}
-	memset(&all_options[n_flags], 0, sizeof all_options[0]);
+	memset(&all_options[i], 0, sizeof all_options[0]);
 }
 
 static int
@@ -126,12 +126,12 @@ add_plans(options *o, char *arg)
 	return EXIT_OK;
 }
 
+const char *const format_names[] = {"table", "csv", "json", "xlsx", NULL};
+
 static int
 set_format(options *o, const char *arg)
 {
-	static const char *const names[] = {"table", "csv", "json", "xlsx",
-	                                    NULL};
-	int i = cli_choice("--format", arg, names);
+	int i = cli_choice("--format", arg, format_names);
 
 	if (i < 0)
 		return EXIT_USAGE;
@@ -174,7 +174,7 @@ flags_begun(const char *name, char *buf, size_t n)
 static int
 unknown_option(char **argv)
 {
-	const char *names[128], *near;
+	const char *names[MAX_FLAGS], *near;
 	const char *bad = argv[optind - 1];
 	char name[64], list[512];
 	int i;
@@ -190,9 +190,9 @@ unknown_option(char **argv)
 	    flags_begun(name, list, sizeof list) > 1)
 		return fail(EXIT_USAGE, "option '--%s' is ambiguous: %s", name,
 		            list);
-	for (i = 0; i < n_flags; i++)
+	for (i = 0; i < n_flags && i < MAX_FLAGS; i++)
 		names[i] = flags[i].name;
-	if ((near = cli_nearest(name, names, n_flags)) != NULL)
+	if ((near = cli_nearest(name, names, i)) != NULL)
 		return fail(EXIT_USAGE,
 		            "unknown option '%s' (did you mean '--%s'?)", bad,
 		            near);
@@ -208,7 +208,7 @@ note_given(options *o, const cli_flag *f)
 	for (i = 0; i < o->n_given; i++)
 		if (o->given[i] == k)
 			return;
-	if (o->n_given < MAX_GIVEN)
+	if (o->n_given < MAX_FLAGS)
 		o->given[o->n_given++] = k;
 }
 

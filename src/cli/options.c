@@ -99,15 +99,25 @@ add_reading(options *o, char *arg)
 {
 	char *eq = strchr(arg, '=');
 
+	static const char *const keys[] = {"later_initial_spending",
+	                                   "lease_payments"};
+	const char *near;
+
 	if (eq != NULL)
 		*eq = '\0';
-	if (eq == NULL || (strcmp(arg, "later_initial_spending") != 0 &&
-	                   strcmp(arg, "lease_payments") != 0))
+	if (eq != NULL &&
+	    (strcmp(arg, keys[0]) == 0 || strcmp(arg, keys[1]) == 0))
+		return add_setting(o, "--reading", arg, eq + 1);
+	near = cli_nearest(arg, keys, 2);
+	if (near != NULL && strcmp(near, arg) != 0)
 		return fail(EXIT_USAGE,
 		            "--reading: '%s' is not later_initial_spending=... "
-		            "or lease_payments=...",
-		            arg);
-	return add_setting(o, "--reading", arg, eq + 1);
+		            "or lease_payments=... (did you mean '%s'?)",
+		            arg, near);
+	return fail(EXIT_USAGE,
+	            "--reading: '%s' is not later_initial_spending=... or "
+	            "lease_payments=...",
+	            arg);
 }
 
 /* --plan a,b --plan c */

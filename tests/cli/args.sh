@@ -157,6 +157,10 @@ refuse "--by: 'categry' is not one of setsu, category (did you mean 'category'?)
 refuse "--kind: 'municipalty' is not one of prefecture, designated_city, municipality, special_ward, association (did you mean 'municipality'?)" \
 	compare --kind municipalty
 refuse "--lang: 'jp' is not one of ja, en, auto (did you mean 'ja'?)" compare --lang jp
+refuse "--reading: 'lease_payment' is not later_initial_spending=... or lease_payments=... (did you mean 'lease_payments'?)" \
+	compare --reading lease_payment=eligible
+refuse "--reading: 'covred' is not covered, not_covered or rule (did you mean 'covered'?)" \
+	compare --reading later_initial_spending=covred
 
 # ---- a key in the wrong group of a profile -----------------------------------
 sed 's/^  years = 1;/  years = 1;\n  quotes = { client = 90000; };/' "$town" >"$tmp/quotes.cfg"

@@ -163,6 +163,11 @@ test_api_messages_say_what_was_meant(void)
 	ASSERT_CONTAINS(twc_last_error(m), "(did you mean 'continuity'?)");
 	CU_ASSERT_EQUAL(twc_set_text(m, "work_segment", "LGWAN"), TWC_EVALUE);
 	ASSERT_CONTAINS(twc_last_error(m), "(did you mean 'lgwan'?)");
+	CU_ASSERT_EQUAL(twc_set_text(m, "lease_payments", "eligable"),
+	                TWC_EVALUE);
+	ASSERT_CONTAINS(twc_last_error(m),
+	                "lease_payments: 'eligable' is not eligible, "
+	                "not_eligible or rule (did you mean 'eligible'?)");
 	CU_ASSERT_EQUAL(twc_set(m, "home-days", 2), TWC_EKEY);
 	ASSERT_CONTAINS(twc_last_error(m),
 	                "unknown key 'home-days' (did you mean 'home_days'?)");

@@ -464,9 +464,17 @@ twc_breakeven(twc_model *m, const char *plan_a, const char *plan_b,
 		return NAN;
 	}
 	if ((o = over_of(over)) < 0) {
-		err_set(&m->err, TWC_EKEY,
-		        "break-even over '%.20s': not staff, home or years",
-		        utf8_valid(over) ? over : "?");
+		const char *near = over_nearest(over);
+		if (near != NULL)
+			err_set(&m->err, TWC_EKEY,
+			        "break-even over '%.20s': not staff, home or "
+			        "years (did you mean '%s'?)",
+			        over, near);
+		else
+			err_set(&m->err, TWC_EKEY,
+			        "break-even over '%.20s': not staff, home or "
+			        "years",
+			        utf8_valid(over) ? over : "?");
 		return NAN;
 	}
 	if (handle_refresh(m) || (a = handle_plan(m, plan_a)) < 0 ||

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scenario.h"
+#include "text.h"
 
 /* GSL iterations are bounded although bisection halves the bracket each
  * time: 200 halvings of any range reach below any tolerance used. */
@@ -35,6 +36,14 @@ const char *
 over_name(int over)
 {
 	return over >= 0 && over <= OVER_YEARS ? over_names[over] : "?";
+}
+
+const char *
+over_nearest(const char *name)
+{
+	return name != NULL && utf8_valid(name)
+	           ? nearest_word(name, over_names, OVER_YEARS + 1)
+	           : NULL;
 }
 
 typedef struct search {

@@ -48,6 +48,9 @@ typedef struct breakeven {
 int over_of(const char *name);
 const char *over_name(int over);
 
+/* The `over` a user who wrote name most plausibly meant, or NULL. */
+const char *over_nearest(const char *name);
+
 /* Search [lo, hi] for every value where net(a) - net(b) changes sign.  The
  * low end is first raised to the first value at which either plan enrols
  * anyone (where neither does, both cost nothing: no crossing there).  A

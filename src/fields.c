@@ -1651,29 +1651,68 @@ join_path(const path *p, char *buf, size_t n)
 		                        i ? ":" : "", p->part[i]);
 }
 
+/* "unknown field (or count) NAME", PLAN (" for plan 'ID'" or "") after
+ * it, and the name meant when there is one, in lang. */
+static void
+name_message(char *buf, size_t n, int lang, int count, const char *name,
+             const char *plan, const char *near)
+{
+	if (count && near != NULL)
+		msg_format(buf, n, lang,
+		           "unknown count '%.60s'%s (did you mean '%s'?)", name,
+		           plan, near);
+	else if (count)
+		msg_format(buf, n, lang, "unknown count '%.60s'%s", name, plan);
+	else if (near != NULL)
+		msg_format(buf, n, lang,
+		           "unknown field '%.60s'%s (did you mean '%s'?)", name,
+		           plan, near);
+	else
+		msg_format(buf, n, lang, "unknown field '%.60s'%s", name, plan);
+}
+
+/* Refuse name, unknown at this level (a field, or a count), with the
+ * plan the cursor is at and the name meant, in each language. */
+static int
+refuse_name(const cursor *c, int count, const char *name, const char *near)
+{
+	char msg[LANG_COUNT][TWC_MSG_MAX], plan[LANG_COUNT][80];
+	char cut[ECHO_MAX];
+	int l;
+
+	text_value(name, cut, sizeof cut);
+	for (l = 0; l < LANG_COUNT; l++) {
+		plan[l][0] = '\0';
+		if (c->plan >= 0)
+			msg_format(plan[l], sizeof plan[l], l,
+			           " for plan '%.40s'",
+			           cat_of(c)->plans[c->plan].id);
+		name_message(msg[l], sizeof msg[l], l, count, cut, plan[l],
+		             near);
+	}
+	return err_set_pair(&c->m->err, TWC_EKEY, msg[LANG_EN], msg[LANG_JA]);
+}
+
 static int
 unknown(const cursor *c, const level *lv, const path *p, int at)
 {
-	const char *names[64], *near = NULL;
-	char whole[160], plan[64] = "";
-	int n = 0;
+	const char *names[128], *near = NULL;
+	char whole[160];
+	int n = 0, k;
 
 	join_path(p, whole, sizeof whole);
-	if (c->plan >= 0)
-		snprintf(plan, sizeof plan, " for plan '%.40s'",
-		         cat_of(c)->plans[c->plan].id);
 	while (at < p->n && lv->fields[n].name != NULL && n < 64) {
 		names[n] = lv->fields[n].name;
 		n++;
 	}
-	if (at < p->n)
+	/* the scenario's numeric inputs read as fields too (walk) */
+	for (k = 0; lv == &scenario_level && p->n == 1 &&
+	            scenario_keys[k] != NULL && n < 128;
+	     k++)
+		names[n++] = scenario_keys[k];
+	if (at < p->n && utf8_valid(p->part[at]))
 		near = nearest_word(p->part[at], names, n);
-	if (near != NULL)
-		return err_set(&c->m->err, TWC_EKEY,
-		               "unknown field '%.60s'%s (did you mean '%s'?)",
-		               whole, plan, near);
-	return err_set(&c->m->err, TWC_EKEY, "unknown field '%.60s'%s", whole,
-	               plan);
+	return refuse_name(c, 0, whole, near);
 }
 
 static int
@@ -1820,6 +1859,22 @@ handle_field(twc_model *m, const char *plan_id, const char *field,
 	return walk(&c, c.plan < 0 ? &scenario_level : &plan_level, &p, v);
 }
 
+/* Refuse a count that defs do not name, with the one meant. */
+static int
+unknown_count(const cursor *c, const count_def *defs, const char *what)
+{
+	const char *names[64], *near = NULL;
+	int n = 0;
+
+	while (defs[n].name != NULL && n < 64) {
+		names[n] = defs[n].name;
+		n++;
+	}
+	if (utf8_valid(what))
+		near = nearest_word(what, names, n);
+	return refuse_name(c, 1, what, near);
+}
+
 int
 handle_count(twc_model *m, const char *plan_id, const char *what)
 {
@@ -1835,8 +1890,6 @@ handle_count(twc_model *m, const char *plan_id, const char *what)
 		if (strcmp(d->name, what) == 0)
 			return (rc = needs_met(&c, d->needs)) ? rc
 			                                      : d->count(&c);
-	return err_set(&m->err, TWC_EKEY, "unknown count '%.40s'%s%.40s%s",
-	               utf8_valid(what) ? what : "(not UTF-8)",
-	               c.plan >= 0 ? " for plan '" : "",
-	               c.plan >= 0 ? plan_id : "", c.plan >= 0 ? "'" : "");
+	return unknown_count(&c, c.plan < 0 ? scenario_counts : plan_counts,
+	                     what);
 }

@@ -4,6 +4,7 @@
 #define TWC_PARSE_H
 
 #include "profile.h"
+#include "places.h"
 #include "reader.h"
 
 /* The grant rule in group g. */

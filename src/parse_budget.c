@@ -46,7 +46,6 @@ read_code(reader *rd, const config_setting_t *g, const char *key,
 static int
 read_setsu_list(reader *rd, const config_setting_t *g, setsu_table *t)
 {
-	static const char *const keys[] = {"code", "name", NULL};
 	int rc, i, n;
 	const config_setting_t *list = rd_member(rd, g, "list", 1, &rc);
 
@@ -65,7 +64,7 @@ read_setsu_list(reader *rd, const config_setting_t *g, setsu_table *t)
 		if (config_setting_type(s) != CONFIG_TYPE_GROUP)
 			return rd_fail(rd, s,
 			               "must be a group { code; name; }");
-		if ((rc = rd_keys(rd, s, keys)) ||
+		if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_SETSU_ENTRY))) ||
 		    (rc = rd_int(rd, s, "code", 1, 1, 99, &code)) ||
 		    (rc = rd_string(rd, s, "name", 1, &t->name[t->n])))
 			return rc;
@@ -126,17 +125,13 @@ int
 parse_setsu(reader *rd, const config_setting_t *g, const grant_rule *gr,
             setsu_table *t)
 {
-	static const char *const keys[] = {"title", "source",      "list",
-	                                   "lease", "by_category", "counters",
-	                                   NULL};
-	static const char *const lease_keys[] = {"setsu", "saisetsu", NULL};
 	const config_setting_t *lease;
 	int rc;
 
 	memset(t, 0, sizeof *t);
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, g, "must be a group { ... }");
-	if ((rc = rd_keys(rd, g, keys)) ||
+	if ((rc = rd_keys(rd, g, PLACE_KEYS(PL_SETSU))) ||
 	    (rc = rd_string(rd, g, "title", 1, &t->title)) ||
 	    (rc = rd_string(rd, g, "source", 0, &t->source)) ||
 	    (rc = read_setsu_list(rd, g, t)) ||
@@ -148,7 +143,7 @@ parse_setsu(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	if (config_setting_type(lease) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, lease,
 		               "must be a group { setsu; saisetsu; }");
-	if ((rc = rd_keys(rd, lease, lease_keys)) ||
+	if ((rc = rd_keys(rd, lease, PLACE_KEYS(PL_SETSU_LEASE))) ||
 	    (rc = read_code(rd, lease, "setsu", t, 0, &t->lease)))
 		return rc;
 	return rd_string(rd, lease, "saisetsu", 0, &t->lease_saisetsu);
@@ -199,13 +194,12 @@ static int
 read_lease(reader *rd, const config_setting_t *s, const setsu_table *t,
            catalog *c)
 {
-	static const char *const keys[] = {"months", "monthly_yen", "long_term",
-	                                   NULL};
 	long long months = 0, monthly = 0;
 	item *it;
 	int rc;
 
-	if ((rc = named_item(rd, s, c, &it)) || (rc = rd_keys(rd, s, keys)) ||
+	if ((rc = named_item(rd, s, c, &it)) ||
+	    (rc = rd_keys(rd, s, PLACE_KEYS(PL_LEASE))) ||
 	    (rc = rd_int(rd, s, "months", 1, 1, 120, &months)) ||
 	    (rc = rd_int(rd, s, "monthly_yen", 1, 0, TWC_YEN_MAX, &monthly)) ||
 	    (rc = rd_bool(rd, s, "long_term", 0, &it->long_term)))
@@ -242,12 +236,12 @@ parse_leases(reader *rd, const config_setting_t *g, const setsu_table *t,
 static int
 read_contract(reader *rd, const config_setting_t *s, catalog *c)
 {
-	static const char *const keys[] = {"years", "long_term", NULL};
 	long long years = 0;
 	item *it;
 	int rc;
 
-	if ((rc = named_item(rd, s, c, &it)) || (rc = rd_keys(rd, s, keys)) ||
+	if ((rc = named_item(rd, s, c, &it)) ||
+	    (rc = rd_keys(rd, s, PLACE_KEYS(PL_CONTRACT))) ||
 	    (rc = rd_int(rd, s, "years", 1, 2, 10, &years)) ||
 	    (rc = rd_bool(rd, s, "long_term", 0, &it->long_term)))
 		return rc;
@@ -295,8 +289,6 @@ text_input(reader *rd, const config_setting_t *g, const char *key, scenario *sc)
 static int
 read_funding_entry(reader *rd, const config_setting_t *s, funding *out)
 {
-	static const char *const keys[] = {"source", "fy", "yen", "share",
-	                                   NULL};
 	const char *source = NULL, *fy = NULL;
 	double yen = 0, share = 0;
 	twc_error e;
@@ -305,7 +297,7 @@ read_funding_entry(reader *rd, const config_setting_t *s, funding *out)
 	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, s,
 		               "must be a group { source; fy; yen or share; }");
-	if ((rc = rd_keys(rd, s, keys)) ||
+	if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_FUNDING))) ||
 	    (rc = rd_string(rd, s, "source", 1, &source)) ||
 	    (rc = rd_string(rd, s, "fy", 1, &fy)) ||
 	    (rc = rd_number(rd, s, "yen", 0, 0, (double)TWC_YEN_MAX, &yen)) ||
@@ -348,8 +340,7 @@ read_funding(reader *rd, const config_setting_t *g, scenario *sc)
 static int
 read_readings(reader *rd, const config_setting_t *g, scenario *sc)
 {
-	static const char *const keys[] = {"later_initial_spending",
-	                                   "lease_payments", NULL};
+	const char *const *keys = PLACE_KEYS(PL_READINGS);
 	int rc, i;
 	const config_setting_t *r = rd_member(rd, g, "readings", 0, &rc);
 

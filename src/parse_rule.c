@@ -62,15 +62,12 @@ static int
 read_correction(reader *rd, const config_setting_t *parent, const char *key,
                 correction *c)
 {
-	static const char *const keys[] = {"high_from", "high_m",   "low_below",
-	                                   "low_m",     "constant", "slope",
-	                                   NULL};
 	int rc;
 	const config_setting_t *g = rd_member(rd, parent, key, 1, &rc);
 
 	if (g == NULL)
 		return rc;
-	if ((rc = rd_keys(rd, g, keys)) ||
+	if ((rc = rd_keys(rd, g, PLACE_KEYS(PL_CORRECTION_TABLE))) ||
 	    (rc = read_hundredths(rd, g, "high_from", 5, &c->high_from)) ||
 	    (rc = read_hundredths(rd, g, "high_m", 9.99, &c->high_m)) ||
 	    (rc = read_hundredths(rd, g, "low_below", 5, &c->low_below)) ||
@@ -86,8 +83,6 @@ read_correction(reader *rd, const config_setting_t *parent, const char *key,
 static int
 read_categories(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {"id", "eligible", "label_ja",
-	                                   "label_en", NULL};
 	int rc, i, n;
 	const config_setting_t *list = rd_member(rd, g, "categories", 1, &rc);
 
@@ -104,7 +99,7 @@ read_categories(reader *rd, const config_setting_t *g, grant_rule *gr)
 		const config_setting_t *c =
 		    config_setting_get_elem(list, (unsigned)i);
 		category *cat = &gr->cats[i];
-		if ((rc = rd_keys(rd, c, keys)) ||
+		if ((rc = rd_keys(rd, c, PLACE_KEYS(PL_CATEGORY))) ||
 		    (rc = rd_string(rd, c, "id", 1, &cat->id)) ||
 		    (rc = rd_bool(rd, c, "eligible", 1, &cat->eligible)) ||
 		    (rc = rd_string(rd, c, "label_ja", 1, &cat->label_ja)) ||
@@ -122,14 +117,13 @@ read_categories(reader *rd, const config_setting_t *g, grant_rule *gr)
 static int
 read_rounding(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {"unit_yen", "method", NULL};
 	static const char *const methods[] = {"half_up", "down", NULL};
 	int rc, method = 0;
 	const config_setting_t *r = rd_member(rd, g, "rounding", 1, &rc);
 
 	if (r == NULL)
 		return rc;
-	if ((rc = rd_keys(rd, r, keys)) ||
+	if ((rc = rd_keys(rd, r, PLACE_KEYS(PL_ROUNDING))) ||
 	    (rc = rd_int(rd, r, "unit_yen", 1, 1, 1000000, &gr->unit_yen)) ||
 	    (rc = rd_choice(rd, r, "method", 1, methods, &method)))
 		return rc;
@@ -172,14 +166,12 @@ read_reasons(reader *rd, const config_setting_t *n, grant_rule *gr)
 static int
 read_not_covered(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {"non_recipient", "kinds", "reasons",
-	                                   NULL};
 	int rc;
 	const config_setting_t *n = rd_member(rd, g, "not_covered", 1, &rc);
 
 	if (n == NULL)
 		return rc;
-	if ((rc = rd_keys(rd, n, keys)) ||
+	if ((rc = rd_keys(rd, n, PLACE_KEYS(PL_NOT_COVERED))) ||
 	    (rc =
 	         rd_bool(rd, n, "non_recipient", 1, &gr->zero_non_recipient)) ||
 	    (rc =
@@ -228,24 +220,6 @@ read_readings(reader *rd, const config_setting_t *g, grant_rule *gr)
 int
 parse_grant(reader *rd, const config_setting_t *g, grant_rule *gr)
 {
-	static const char *const keys[] = {"id",
-	                                   "title",
-	                                   "source",
-	                                   "rate",
-	                                   "first_fy",
-	                                   "start_deadline_fy",
-	                                   "cap_yen",
-	                                   "eligible_phases",
-	                                   "rounding",
-	                                   "not_covered",
-	                                   "correction",
-	                                   "categories",
-	                                   "later_initial_spending",
-	                                   "lease_payments",
-	                                   "deduct_other_funding",
-	                                   NULL};
-	static const char *const corr_keys[] = {"municipality", "prefecture",
-	                                        NULL};
 	long long first = 0, deadline = 0;
 	int rc;
 	const config_setting_t *corr;
@@ -253,7 +227,7 @@ parse_grant(reader *rd, const config_setting_t *g, grant_rule *gr)
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, g, "must be a group { ... }");
 	gr->source = "";
-	if ((rc = rd_keys(rd, g, keys)) ||
+	if ((rc = rd_keys(rd, g, PLACE_KEYS(PL_GRANT))) ||
 	    (rc = rd_string(rd, g, "id", 1, &gr->id)) ||
 	    (rc = rd_string(rd, g, "title", 1, &gr->title)) ||
 	    (rc = rd_string(rd, g, "source", 0, &gr->source)) ||
@@ -275,7 +249,7 @@ parse_grant(reader *rd, const config_setting_t *g, grant_rule *gr)
 	corr = rd_member(rd, g, "correction", 1, &rc);
 	if (corr == NULL)
 		return rc;
-	if ((rc = rd_keys(rd, corr, corr_keys)) ||
+	if ((rc = rd_keys(rd, corr, PLACE_KEYS(PL_CORRECTION))) ||
 	    (rc = read_correction(rd, corr, "municipality", &gr->municipal)) ||
 	    (rc = read_correction(rd, corr, "prefecture", &gr->prefectural)))
 		return rc;
@@ -335,11 +309,6 @@ static int
 read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
           const catalog *c, item *it)
 {
-	static const char *const keys[] = {
-	    "id",       "label_ja", "label_en",   "category", "phase",
-	    "every",    "driver",   "multiplier", "price",    "tax",
-	    "setsu",    "saisetsu", "counter",    "monthly",  "users_from",
-	    "users_to", "source",   NULL};
 	static const char *const taxes[] = {"included", "excluded", NULL};
 	const char *cat = NULL;
 	char cut[ECHO_MAX];
@@ -350,7 +319,7 @@ read_item(reader *rd, const config_setting_t *s, const grant_rule *gr,
 
 	it->multiplier = 1.0;
 	it->price_input = it->until_input = -1;
-	if ((rc = rd_keys(rd, s, keys)) ||
+	if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_ITEM))) ||
 	    (rc = rd_string(rd, s, "id", 1, &it->id)) ||
 	    (rc = rd_string(rd, s, "label_ja", 1, &it->label_ja)) ||
 	    (rc = rd_string(rd, s, "label_en", 1, &it->label_en)) ||
@@ -488,27 +457,12 @@ static int
 read_option(reader *rd, const config_setting_t *s, const grant_rule *gr,
             catalog *c, int index)
 {
-	static const char *const keys[] = {"id",
-	                                   "label_ja",
-	                                   "label_en",
-	                                   "styles",
-	                                   "segments",
-	                                   "byod",
-	                                   "office_grade",
-	                                   "trial",
-	                                   "users_per_server",
-	                                   "id_limit",
-	                                   "concurrency_limit",
-	                                   "note",
-	                                   "note_ja",
-	                                   "fee_category",
-	                                   "items",
-	                                   NULL};
 	option *o = &c->options[index];
 	const config_setting_t *items = config_setting_get_member(s, "items");
 	int rc, i, n = config_setting_length(items);
 
-	if ((rc = rd_keys(rd, s, keys)) || (rc = read_option_flags(rd, s, o)))
+	if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_OPTION))) ||
+	    (rc = read_option_flags(rd, s, o)))
 		return rc;
 	c->n_options = index;
 	if (catalog_option(c, o->id) >= 0)
@@ -614,13 +568,11 @@ read_plan_style(reader *rd, const config_setting_t *s, const catalog *c,
 static int
 read_plan(reader *rd, const config_setting_t *s, const catalog *c, plan_spec *p)
 {
-	static const char *const keys[] = {
-	    "id", "label_ja", "label_en", "home", "satellite", "mobile", NULL};
 	int rc, st;
 
 	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, s, "must be a group { id = ...; }");
-	if ((rc = rd_keys(rd, s, keys)) ||
+	if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_PLAN))) ||
 	    (rc = rd_string(rd, s, "id", 1, &p->id)) ||
 	    (rc = rd_string(rd, s, "label_ja", 1, &p->label_ja)) ||
 	    (rc = rd_string(rd, s, "label_en", 1, &p->label_en)))
@@ -661,16 +613,6 @@ int
 parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
               const setsu_table *st, catalog *c)
 {
-	static const char *const keys[] = {"title",
-	                                   "source",
-	                                   "tax_percent",
-	                                   "reference_plan",
-	                                   "options",
-	                                   "plans",
-	                                   "sensitive_data_rule",
-	                                   "sensitive_data_rule_ja",
-	                                   "allowance_days_per_month",
-	                                   NULL};
 	const char *ref = NULL;
 	char cut[ECHO_MAX];
 	long long tax = 0;
@@ -684,7 +626,7 @@ parse_catalog(reader *rd, const config_setting_t *g, const grant_rule *gr,
 	c->allowance_days_per_month = 10;
 	c->sensitive_rule = "the security guideline";
 	c->reference_plan = -1;
-	if ((rc = rd_keys(rd, g, keys)) ||
+	if ((rc = rd_keys(rd, g, PLACE_KEYS(PL_CATALOG))) ||
 	    (rc = rd_string(rd, g, "title", 1, &c->title)) ||
 	    (rc = rd_string(rd, g, "source", 0, &c->source)) ||
 	    (rc = rd_int(rd, g, "tax_percent", 1, 0, 100, &tax)) ||

@@ -71,10 +71,6 @@ fixed_at(dist *d, double v)
 static int
 read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 {
-	static const char *const sat_keys[] = {
-	    "share", "days", "sites", "reuse", "segment", "rollout", NULL};
-	static const char *const plain_keys[] = {"share", "days", "segment",
-	                                         "rollout", NULL};
 	char key[32];
 	int rc, seg = 1;
 	const config_setting_t *s = rd_member(rd, g, style_name(st), 0, &rc);
@@ -86,8 +82,9 @@ read_style(reader *rd, const config_setting_t *g, int st, profile *p)
 	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
 		return rd_fail(rd, s,
 		               "must be a group { share = ...; days = ...; }");
-	if ((rc = rd_keys(rd, s,
-	                  st == STYLE_SATELLITE ? sat_keys : plain_keys)) ||
+	if ((rc = rd_keys(
+	         rd, s,
+	         PLACE_KEYS(st == STYLE_SATELLITE ? PL_SATELLITE : PL_HOME))) ||
 	    (rc = uncertain(rd, s, "share", style_name(st), &p->sc,
 	                    &p->share_dist[st])))
 		return rc;
@@ -129,14 +126,12 @@ read_start(reader *rd, const config_setting_t *g, const char *file_key,
 static int
 read_jlis(reader *rd, const config_setting_t *g, scenario *sc)
 {
-	static const char *const keys[] = {"free_until", "fee_per_user_yen",
-	                                   NULL};
 	int rc;
 	const config_setting_t *s = rd_member(rd, g, "jlis", 0, &rc);
 
 	if (s == NULL)
 		return rc;
-	if ((rc = rd_keys(rd, s, keys)) ||
+	if ((rc = rd_keys(rd, s, PLACE_KEYS(PL_JLIS))) ||
 	    (rc = read_start(rd, s, "free_until", "jlis_free_until", 0, sc)))
 		return rc;
 	return number(rd, s, "fee_per_user_yen", "jlis_fee_yen", 0, sc);
@@ -177,28 +172,6 @@ defaults(scenario *sc)
 int
 parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 {
-	static const char *const keys[] = {"name",
-	                                   "kind",
-	                                   "staff",
-	                                   "fiscal_index",
-	                                   "recipient",
-	                                   "grant_override",
-	                                   "start",
-	                                   "years",
-	                                   "home",
-	                                   "satellite",
-	                                   "mobile",
-	                                   "peak",
-	                                   "lent_share",
-	                                   "sensitive_data",
-	                                   "jlis",
-	                                   "rollout",
-	                                   "go_live",
-	                                   "funding",
-	                                   "readings",
-	                                   "sizing",
-	                                   "office_pc_share",
-	                                   NULL};
 	scenario *sc = &p->sc;
 	twc_error e;
 	int rc, st;
@@ -207,7 +180,8 @@ parse_scenario(reader *rd, const config_setting_t *g, profile *p)
 		return rd_fail(rd, g, "must be a group { ... }");
 	defaults(sc);
 	fixed_at(&p->peak_dist, 1.0);
-	if ((rc = rd_keys(rd, g, keys)) || (rc = read_identity(rd, g, sc)) ||
+	if ((rc = rd_keys(rd, g, PLACE_KEYS(PL_SCENARIO))) ||
+	    (rc = read_identity(rd, g, sc)) ||
 	    (rc = number(rd, g, "staff", "staff", 1, sc)) ||
 	    (rc = number(rd, g, "fiscal_index", "fiscal_index", 1, sc)) ||
 	    (rc = number(rd, g, "recipient", "recipient", 0, sc)) ||

@@ -201,18 +201,32 @@ funding_parse(const char *text, funding *out, int *n, twc_error *e)
 int
 reading_parse(const char *key, const char *text, int *out, twc_error *e)
 {
-	static const char *const later[] = {"not_covered", "covered", NULL};
-	static const char *const lease[] = {"not_eligible", "eligible", NULL};
+	static const char *const later[] = {"not_covered", "covered", "rule",
+	                                    NULL};
+	static const char *const lease[] = {"not_eligible", "eligible", "rule",
+	                                    NULL};
 	int is_later = strcmp(key, "later_initial_spending") == 0;
-	int v = name_index(text, is_later ? later : lease);
+	const char *const *names = is_later ? later : lease;
+	const char *near;
+	int v = name_index(text, names);
 
-	if (strcmp(text, "rule") == 0)
+	if (v == 2) /* rule */
 		v = -1;
-	else if (v < 0)
+	else if (v < 0) {
+		near = utf8_valid(text) ? nearest_word(text, names, 3) : NULL;
+		if (near != NULL)
+			return err_set(e, TWC_EVALUE,
+			               "%s: '%.30s' is not %s or rule (did you "
+			               "mean '%s'?)",
+			               key, text,
+			               is_later ? "covered, not_covered"
+			                        : "eligible, not_eligible",
+			               near);
 		return err_set(e, TWC_EVALUE, "%s: '%.30s' is not %s or rule",
 		               key, utf8_valid(text) ? text : "(not UTF-8)",
 		               is_later ? "covered, not_covered"
 		                        : "eligible, not_eligible");
+	}
 	*out = v;
 	return TWC_OK;
 }

@@ -92,11 +92,67 @@ profile_key(const char *path, char *buf, size_t n)
 	return 1;
 }
 
+/* name without ".cfg" into buf. */
+static const char *
+stem(const char *name, char *buf, size_t n)
+{
+	size_t len = strlen(name);
+
+	if (len > 4 && strcmp(name + len - 4, ".cfg") == 0)
+		len -= 4;
+	snprintf(buf, n, "%.*s", (int)len, name);
+	return buf;
+}
+
+/* The bundled scenario a user who wrote path most plausibly meant
+ * ("village45" for village-45.cfg), compared without ".cfg"; or NULL. */
+static const char *
+bundled_nearest(const char *path)
+{
+	enum { MAX_NAMES = 64 };
+	char stems[MAX_NAMES][64], want[64];
+	const char *names[MAX_NAMES], *full[MAX_NAMES], *near;
+	int i, n = 0;
+
+	for (i = 0; i < bundled_count && n < MAX_NAMES; i++)
+		if (strcmp(bundled_profiles[i].kind, "scenario") == 0) {
+			full[n] = bundled_profiles[i].name;
+			names[n] = stem(full[n], stems[n], sizeof stems[n]);
+			n++;
+		}
+	near = nearest_word(stem(path, want, sizeof want), names, n);
+	for (i = 0; near != NULL && i < n; i++)
+		if (near == names[i])
+			return full[i];
+	return NULL;
+}
+
+/* Why path cannot be opened, with the bundled scenarios and the one the
+ * user may have meant. */
+static int
+not_found(const char *path, twc_error *e)
+{
+	char names[512], cut[200];
+	const char *why = errno ? strerror(errno) : "not a regular file";
+	const char *near = has_dir(path) ? NULL : bundled_nearest(path);
+
+	list_bundled(names, sizeof names);
+	text_echo(path, cut, sizeof cut);
+	if (near != NULL)
+		return err_set(e, TWC_EPROFILE,
+		               "%s: cannot open profile: %s (did you mean the "
+		               "bundled '%s'?)",
+		               cut, why, near);
+	return err_set(e, TWC_EPROFILE,
+	               "%s: cannot open profile: %s (bundled scenarios: %s)",
+	               cut, why, names);
+}
+
 /* Find the profile a user named: a file, else a bundled name. */
 static int
 find_top(const char *path, origin *o, twc_error *e)
 {
-	char names[512], cut[200];
+	char cut[200];
 
 	memset(o, 0, sizeof *o);
 	if (path == NULL || path[0] == '\0')
@@ -126,11 +182,7 @@ find_top(const char *path, origin *o, twc_error *e)
 		         o->bundled->name);
 		return TWC_OK;
 	}
-	list_bundled(names, sizeof names);
-	return err_set(e, TWC_EPROFILE,
-	               "%s: cannot open profile: %s (bundled scenarios: %s)",
-	               cut, errno ? strerror(errno) : "not a regular file",
-	               names);
+	return not_found(path, e);
 }
 
 /* Find a profile that scenario `from` refers to: beside it, else the
@@ -314,9 +366,6 @@ load_setsu(reader *rd, const origin *o, const config_setting_t *root,
 static int
 read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 {
-	static const char *const keys[] = {"scenario", "catalog",   "grant",
-	                                   "setsu",    "quotes",    "plans",
-	                                   "leases",   "contracts", NULL};
 	const config_setting_t *root = config_root_setting(cf), *s;
 	int rc;
 
@@ -327,7 +376,7 @@ read_scenario_file(reader *rd, const origin *o, config_t *cf, profile *p)
 		    "group (a catalogue or grant file is used through a "
 		    "scenario that names it; `twcost check` validates it "
 		    "alone)");
-	if ((rc = rd_keys(rd, root, keys)))
+	if ((rc = rd_keys(rd, root, PLACE_KEYS(PL_TOP))))
 		return rc;
 	if ((s = rd_member(rd, root, "grant", 1, &rc)) == NULL ||
 	    (rc = load_part(rd, o, s, "grant", grant_parser, &p->grant, p,

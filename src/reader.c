@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "places.h"
+
 void
 rd_path(const config_setting_t *s, char *buf, size_t n)
 {
@@ -113,10 +115,115 @@ rd_group(reader *rd, const config_setting_t *s)
 	return rd_fail(rd, s, "must be a group { ... }");
 }
 
+/* The most places a wrong-group message names; a key known in more (id,
+ * label_ja) says too little about where it belongs. */
+#define MAX_PLACES 4
+
+/* The places (places.h) that take key, each place shown once, into
+ * found; their number, or MAX_PLACES + 1 when there are more.  at_top:
+ * the key is at the top level already (of a catalogue or grant file). */
+static int
+places_of(const char *key, int at_top, int *found)
+{
+	int p, i, n = 0, seen;
+
+	for (p = 0; p < PL_COUNT; p++) {
+		if ((at_top && p == PL_TOP) ||
+		    name_index(key, places[p].keys) < 0)
+			continue;
+		for (i = 0, seen = 0; i < n; i++)
+			seen |= strcmp(places[found[i]].where,
+			               places[p].where) == 0;
+		if (seen)
+			continue;
+		if (n == MAX_PLACES)
+			return MAX_PLACES + 1;
+		found[n++] = p;
+	}
+	return n;
+}
+
+/* The places in found, as lang shows them, joined with ", ". */
+static void
+places_text(const char *key, const int *found, int n, int lang, char *buf,
+            size_t size)
+{
+	char piece[200];
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len < size; i++) {
+		if (found[i] == PL_TOP)
+			msg_format(piece, sizeof piece, lang,
+			           "the top level of the profile (%s)",
+			           place_top_shape(key));
+		else
+			snprintf(piece, sizeof piece, "%s",
+			         lang_tr(lang, places[found[i]].where));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		                        i ? ", " : "", piece);
+	}
+}
+
+/* Fail for key, written in the group at path ("": the top level) but
+ * known only in the n places found. */
+static int
+wrong_group(reader *rd, unsigned line, const char *path, const char *key,
+            const int *found, int n)
+{
+	char msg[LANG_COUNT][TWC_MSG_MAX], list[400];
+	int lang;
+
+	for (lang = 0; lang < LANG_COUNT; lang++) {
+		places_text(key, found, n, lang, list, sizeof list);
+		if (n == 1 && found[0] == PL_TOP)
+			msg_format(
+			    msg[lang], sizeof msg[lang], lang,
+			    "unknown key '%s': it belongs at the top level "
+			    "of the profile (%s), not in %s",
+			    key, place_top_shape(key), path);
+		else if (path[0] == '\0')
+			msg_format(msg[lang], sizeof msg[lang], lang,
+			           "unknown key '%s': it belongs in %s, not at "
+			           "the top level",
+			           key, list);
+		else
+			msg_format(
+			    msg[lang], sizeof msg[lang], lang,
+			    "unknown key '%s': it belongs in %s, not in %s",
+			    key, list, path);
+	}
+	return rd_fail_at2(rd, line, path, msg[LANG_EN], msg[LANG_JA]);
+}
+
+/* Fail for member m of group, whose name is not one of keys (nk): where
+ * it belongs when another group takes it, else the key meant. */
+static int
+unknown_key(reader *rd, const config_setting_t *group,
+            const config_setting_t *m, const char *const *keys, int nk)
+{
+	const char *name = config_setting_name(m), *near;
+	unsigned line = config_setting_source_line(m);
+	char path[256], cut[ECHO_MAX];
+	int found[MAX_PLACES + 1];
+	int n = places_of(name, config_setting_is_root(group), found);
+
+	rd_path(group, path, sizeof path);
+	text_echo(name, cut, sizeof cut);
+	if (n >= 1 && n <= MAX_PLACES)
+		return wrong_group(rd, line, path, cut, found, n);
+	near = nearest_word(name, keys, nk);
+	if (near != NULL)
+		return rd_fail_at(rd, line, path,
+		                  "unknown key '%s' (did you mean '%s'?)", cut,
+		                  near);
+	return rd_fail_at(rd, line, path, "unknown key '%s'", cut);
+}
+
 int
 rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 {
-	char path[256], cut[ECHO_MAX];
 	int i, n = config_setting_length(group), nk = 0, rc;
 
 	if ((rc = rd_group(rd, group)) != TWC_OK)
@@ -126,23 +233,8 @@ rd_keys(reader *rd, const config_setting_t *group, const char *const *keys)
 	for (i = 0; i < n; i++) {
 		const config_setting_t *m =
 		    config_setting_get_elem(group, (unsigned)i);
-		const char *name = config_setting_name(m);
-		const char *near;
-		unsigned line = config_setting_source_line(m);
-		int k, known = 0;
-
-		for (k = 0; k < nk; k++)
-			known |= strcmp(name, keys[k]) == 0;
-		if (known)
-			continue;
-		near = nearest_word(name, keys, nk);
-		rd_path(group, path, sizeof path);
-		text_echo(name, cut, sizeof cut);
-		if (near != NULL)
-			return rd_fail_at(
-			    rd, line, path,
-			    "unknown key '%s' (did you mean '%s'?)", cut, near);
-		return rd_fail_at(rd, line, path, "unknown key '%s'", cut);
+		if (name_index(config_setting_name(m), keys) < 0)
+			return unknown_key(rd, group, m, keys, nk);
 	}
 	return TWC_OK;
 }
@@ -355,12 +447,6 @@ read_lognormal(reader *rd, const config_setting_t *g, double lo, double hi,
 	return TWC_OK;
 }
 
-static const char *const three_keys[] = {"dist", "low", "mode",
-                                         "high", "tax", NULL};
-static const char *const uniform_keys[] = {"dist", "low", "high", "tax", NULL};
-static const char *const lognormal_keys[] = {"dist", "median", "p90", "tax",
-                                             NULL};
-
 int
 rd_dist(reader *rd, const config_setting_t *s, double lo, double hi, int whole,
         dist *out)
@@ -389,14 +475,14 @@ rd_dist(reader *rd, const config_setting_t *s, double lo, double hi, int whole,
 		               text_echo(name, cut, sizeof cut));
 	out->kind = (enum dist_kind)kind;
 	if (kind == DIST_UNIFORM)
-		return (rc = rd_keys(rd, s, uniform_keys))
+		return (rc = rd_keys(rd, s, PLACE_KEYS(PL_DIST_UNIFORM)))
 		           ? rc
 		           : read_uniform(rd, s, lo, hi, whole, out);
 	if (kind == DIST_LOGNORMAL)
-		return (rc = rd_keys(rd, s, lognormal_keys))
+		return (rc = rd_keys(rd, s, PLACE_KEYS(PL_DIST_LOGNORMAL)))
 		           ? rc
 		           : read_lognormal(rd, s, lo, hi, whole, out);
-	return (rc = rd_keys(rd, s, three_keys))
+	return (rc = rd_keys(rd, s, PLACE_KEYS(PL_DIST_THREE)))
 	           ? rc
 	           : read_three(rd, s, lo, hi, whole, out);
 }

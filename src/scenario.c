@@ -142,6 +142,31 @@ num_flags(int k)
 	       ((limits[k].flags & SHARE) ? NUM_SHARE : 0);
 }
 
+/* Refuse value for key: not one of names (NULL-terminated), with the one
+ * the user may have meant. */
+static int
+not_one_of(const char *key, const char *value, const char *const *names,
+           twc_error *e)
+{
+	char v[ECHO_MAX], list[160];
+	const char *near;
+	size_t len = 0;
+	int n;
+
+	list[0] = '\0';
+	for (n = 0; names[n] != NULL && len < sizeof list; n++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        n ? ", " : "", names[n]);
+	near = utf8_valid(value) ? nearest_word(value, names, n) : NULL;
+	text_value(value, v, sizeof v);
+	if (near != NULL)
+		return err_set(e, TWC_EVALUE,
+		               "%s: '%s' is not one of %s (did you mean '%s'?)",
+		               key, v, list, near);
+	return err_set(e, TWC_EVALUE, "%s: '%s' is not one of %s", key, v,
+	               list);
+}
+
 /* Why v (written as text) is not allowed for key k, in e: TWC_ERANGE; or
  * TWC_OK. */
 static int
@@ -307,15 +332,12 @@ segment_key(const char *key)
 static int
 set_segment(scenario *sc, const char *key, const char *value, twc_error *e)
 {
-	char v[ECHO_MAX];
 	int seg = segment_of(value), which = segment_key(key), st;
 
 	if (which < 0) /* before the value: a message echoes a known key */
 		return unknown_key(key, e);
 	if (seg < 0)
-		return err_set(e, TWC_EVALUE,
-		               "%s: '%s' is not internet or lgwan", key,
-		               text_value(value, v, sizeof v));
+		return not_one_of(key, value, segment_names, e);
 	for (st = 0; st < STYLE_COUNT; st++)
 		if (which == STYLE_COUNT || which == st)
 			sc->style[st].segment = seg;
@@ -425,9 +447,7 @@ set_sizing(scenario *sc, const char *value, twc_error *e)
 	int k = name_index(value, sizing_names);
 
 	if (k < 0)
-		return err_set(e, TWC_EVALUE,
-		               "sizing: '%.40s' is not ordinary or continuity",
-		               utf8_valid(value) ? value : "(not UTF-8)");
+		return not_one_of("sizing", value, sizing_names, e);
 	sc->sizing = k;
 	return TWC_OK;
 }
@@ -436,7 +456,6 @@ int
 scenario_set_text(scenario *sc, const char *key, const char *value,
                   twc_error *e)
 {
-	char v[ECHO_MAX];
 	int kind, k;
 
 	if (key == NULL || value == NULL)
@@ -446,12 +465,7 @@ scenario_set_text(scenario *sc, const char *key, const char *value,
 		return set_fiscal_year(sc, k, value, e);
 	if (strcmp(key, "kind") == 0) {
 		if ((kind = kind_of(value)) < 0)
-			return err_set(
-			    e, TWC_EVALUE,
-			    "kind: '%s' is not one of prefecture, "
-			    "designated_city, municipality, special_ward, "
-			    "association",
-			    text_value(value, v, sizeof v));
+			return not_one_of("kind", value, kind_names, e);
 		sc->kind = kind;
 		return TWC_OK;
 	}

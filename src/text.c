@@ -108,30 +108,113 @@ copy_out(const char *text, char *buf, int len)
 	return n > 0x7FFFFFFF ? 0x7FFFFFFF : (int)n;
 }
 
+/* a and b the same letter for a suggestion: ASCII case, and '-' and '_',
+ * aside ("Staff" is "staff", "home-days" is "home_days"). */
+static int
+same_letter(char a, char b)
+{
+	if (a >= 'A' && a <= 'Z')
+		a = (char)(a - 'A' + 'a');
+	if (b >= 'A' && b <= 'Z')
+		b = (char)(b - 'A' + 'a');
+	if (a == '_')
+		a = '-';
+	if (b == '_')
+		b = '-';
+	return a == b;
+}
+
+static int
+min3(int a, int b, int c)
+{
+	int m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
 int
 edit_distance(const char *a, const char *b)
 {
 	enum { MAXW = 64 };
-	int row[MAXW + 1];
+	int buf[3][MAXW + 1];
+	int *older = buf[0], *prev = buf[1], *row = buf[2], *t;
 	size_t la = strlen(a), lb = strlen(b), i, j;
 
 	if (la > MAXW || lb > MAXW)
 		return 99;
 	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
+		prev[j] = (int)j;
 	for (i = 1; i <= la; i++) {
-		int diag = row[0];
 		row[0] = (int)i;
 		for (j = 1; j <= lb; j++) {
-			int up = row[j];
-			int sub = diag + (a[i - 1] != b[j - 1]);
-			int best =
-			    up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-			row[j] = sub < best ? sub : best;
-			diag = up;
+			int cost = !same_letter(a[i - 1], b[j - 1]);
+			row[j] = min3(prev[j] + 1, row[j - 1] + 1,
+			              prev[j - 1] + cost);
+			/* two letters swapped count as one change */
+			if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
+			    same_letter(a[i - 2], b[j - 1]) &&
+			    older[j - 2] + 1 < row[j])
+				row[j] = older[j - 2] + 1;
 		}
+		t = older;
+		older = prev;
+		prev = row;
+		row = t;
 	}
-	return row[lb] > 99 ? 99 : row[lb];
+	return prev[lb] > 99 ? 99 : prev[lb];
+}
+
+/* 1 when word begins name (case and '-'/'_' aside). */
+static int
+begins(const char *name, const char *word)
+{
+	for (; *word != '\0'; word++, name++)
+		if (*name == '\0' || !same_letter(*name, *word))
+			return 0;
+	return 1;
+}
+
+/* 1 when word is one of the parts of name between '-', '_' and '.'
+ * ("browser" of "secure-browser", "45" of "village-45.cfg"). */
+static int
+is_part(const char *name, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (;;) {
+		size_t len = strcspn(name, "-_.");
+		if (len == n && begins(name, word))
+			return 1;
+		if (name[len] == '\0')
+			return 0;
+		name += len + 1;
+	}
+}
+
+/* The one candidate that word begins, else the one that has word as a
+ * part; NULL when none or several do.  Words shorter than 3 letters say
+ * too little. */
+static const char *
+only_extension(const char *word, const char *const *candidates, int n)
+{
+	const char *found = NULL;
+	int i, pass, hits;
+
+	if (strlen(word) < 3)
+		return NULL;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0, hits = 0; i < n; i++)
+			if (pass == 0 ? begins(candidates[i], word)
+			              : is_part(candidates[i], word)) {
+				found = candidates[i];
+				hits++;
+			}
+		if (hits == 1)
+			return found;
+		if (hits > 1)
+			return NULL;
+	}
+	return NULL;
 }
 
 const char *
@@ -140,6 +223,8 @@ nearest_word(const char *word, const char *const *candidates, int n)
 	const char *best = NULL;
 	int best_d = 99, i, limit;
 
+	if (word == NULL || candidates == NULL)
+		return NULL;
 	for (i = 0; i < n; i++) {
 		int d = edit_distance(word, candidates[i]);
 		if (d < best_d) {
@@ -152,7 +237,9 @@ nearest_word(const char *word, const char *const *candidates, int n)
 	limit = (int)strlen(word) / 3;
 	if (limit < 1)
 		limit = 1;
-	return best_d <= limit ? best : NULL;
+	if (best_d <= limit)
+		return best;
+	return only_extension(word, candidates, n);
 }
 
 /* Length of the UTF-8 sequence starting at s and its code point, or 0 when

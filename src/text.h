@@ -34,11 +34,17 @@ double c_strtod(const char *s, char **end);
  * name). */
 int name_index(const char *name, const char *const *names);
 
-/* Levenshtein distance between two ASCII words (capped at 99). */
+/* Edit distance between two words (capped at 99): letters added,
+ * removed, changed, or two neighbours swapped, one each; ASCII case and
+ * '-' against '_' cost nothing.  Bytes are letters. */
 int edit_distance(const char *a, const char *b);
 
-/* The candidate closest to word, or NULL when none is close enough to be a
- * plausible typo. */
+/* The candidate word most plausibly meant, or NULL: the closest one when
+ * it is at most a third of the word's letters away (at least 1), else the
+ * only candidate that word (3 letters or more) begins ("jlis" for
+ * "jlis-lgwan"), else the only one that has it as a part between '-', '_'
+ * or '.' ("browser" for "secure-browser").  The same rule as the tool's
+ * cli_nearest (src/cli/suggest.c). */
 const char *nearest_word(const char *word, const char *const *candidates,
                          int n);
 

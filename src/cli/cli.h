@@ -18,9 +18,15 @@ enum exit_code {
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX };
 
+/* The names of the formats, by enum format, NULL-terminated. */
+extern const char *const format_names[];
+
 /* The most inputs and plans one command line may name. */
 #define MAX_SETTINGS 64
 #define MAX_PLANS 32
+/* The most flags the tool has (flags.c), and so the most different flags
+ * one command line may give. */
+#define MAX_FLAGS 128
 
 /* An input given on the command line: which flag, which API key. */
 typedef struct setting {
@@ -47,6 +53,9 @@ typedef struct options {
 	char funding[2048];   /* every --funding, joined with ';' */
 	const char *args[8]; /* operands after the command */
 	int n_args;
+	int format_given;       /* --format was given */
+	short given[MAX_FLAGS]; /* the flags given (flags.c), in order */
+	int n_given;
 } options;
 
 /* Run one command line (argv[0] is the program's name): parse it, run the
@@ -72,9 +81,18 @@ int parse_options(int argc, char **argv, options *o);
 /* Print the help of a command (NULL: the overview) to f. */
 void print_help(FILE *f, const char *command);
 
+/* The names of the commands in bits (flags.h), ", "-separated, into buf;
+ * returns buf. */
+const char *command_names(unsigned bits, char *buf, size_t n);
+
 /* Open the scenario the options name and apply every flag to it; on
  * failure print a one-line message naming the flag, return EXIT_USAGE. */
 int open_scenario(const options *o, twc_model **m);
+
+/* Apply the scenario flags of o to m, in the order given (the batch
+ * applies them to each row before its cells); 0, or -1 with the reason,
+ * naming the flag, in err. */
+int apply_settings(const options *o, twc_model *m, char *err, size_t n);
 
 /* With --plan, a simulation's "cheapest" ranks the plans shown: set the
  * library's cheapest_among.  TWC_OK, or a status with the reason in m. */

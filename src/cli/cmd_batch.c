@@ -131,6 +131,19 @@ read_chunk(batch *b)
 	return EXIT_OK;
 }
 
+/* Apply the scenario flags to m, before the row's cells (which win); 0,
+ * or -1 with the reason in r->err. */
+static int
+apply_flags(batch *b, twc_model *m, row *r)
+{
+	char msg[400];
+
+	if (apply_settings(b->o, m, msg, sizeof msg) == 0)
+		return 0;
+	snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line, msg);
+	return -1;
+}
+
 /* Apply a row's cells to m; 0, or -1 with the reason in r->err. */
 static int
 apply_row(batch *b, twc_model *m, row *r)
@@ -244,7 +257,7 @@ run_row(batch *b, row *r)
 
 	if (twc_open_buf(b->o->profile, &m, r->err, sizeof r->err) != TWC_OK)
 		return;
-	if (apply_row(b, m, r) == 0 &&
+	if (apply_flags(b, m, r) == 0 && apply_row(b, m, r) == 0 &&
 	    (twc_count(m, NULL, "plans") < 0 ||
 	     (b->draws && rank_among(b->o, m) != TWC_OK)))
 		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
@@ -424,9 +437,18 @@ batch_options(const options *o, batch *b)
 		return rc;
 	if (b->threads < 1 || b->threads > 64)
 		b->threads = b->threads < 1 ? 1 : 64;
-	if (o->format != FORMAT_TABLE && o->format != FORMAT_CSV)
-		return fail(EXIT_USAGE, "--format: batch writes csv");
 	return EXIT_OK;
+}
+
+/* The profile and the flags open (the rows may still fail). */
+static int
+flags_open(const options *o)
+{
+	twc_model *m;
+	int rc = open_scenario(o, &m);
+
+	twc_close(m);
+	return rc;
 }
 
 static void
@@ -452,7 +474,8 @@ cmd_batch(const options *o)
 	b->file = o->n_args ? o->args[0] : NULL;
 	if (b->file == NULL)
 		rc = fail(EXIT_USAGE, "batch: name a CSV file of entities");
-	else if ((rc = batch_options(o, b)) != EXIT_OK)
+	else if ((rc = batch_options(o, b)) != EXIT_OK ||
+	         (rc = flags_open(o)) != EXIT_OK)
 		;
 	else if ((f = fopen(b->file, "rb")) == NULL)
 		rc = fail(EXIT_USAGE, "%s: %s", b->file, strerror(errno));

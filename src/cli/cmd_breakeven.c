@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "suggest.h"
 
 /* LO:HI into lo and hi, each read as numeric inputs are (1,200; for the
  * home share also 30%). */
@@ -239,6 +240,9 @@ search(twc_model *m, const options *o, double lo, double hi)
 	return rc;
 }
 
+/* The inputs a break-even search varies (--over). */
+static const char *const over_names[] = {"staff", "home", "years", NULL};
+
 int
 cmd_breakeven(const options *o)
 {
@@ -250,6 +254,8 @@ cmd_breakeven(const options *o)
 		return fail(
 		    EXIT_USAGE,
 		    "breakeven needs --plan A --vs B --over staff|home|years");
+	if (cli_choice("--over", o->over, over_names) < 0)
+		return EXIT_USAGE;
 	if ((rc = open_scenario(o, &m)) != EXIT_OK)
 		return rc;
 	if (twc_count(m, o->vs, "items") < 0) {

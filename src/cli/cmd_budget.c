@@ -11,6 +11,7 @@
 
 #include "report.h"
 #include "request.h"
+#include "suggest.h"
 #include "xlsx.h"
 
 /* What budget shows: the fiscal year (0: every year), the view, and the
@@ -23,6 +24,8 @@ typedef struct budget_opts {
 static int
 budget_options(const options *o, budget_opts *b)
 {
+	static const char *const views[] = {"setsu", "category", NULL};
+
 	b->fy = 0;
 	b->by_category = 0;
 	b->minus = cli_ja() ? "△" : "-";
@@ -32,10 +35,8 @@ budget_options(const options *o, budget_opts *b)
 		            "令和9年度 or 2027, or a day in it such as "
 		            "2027-04-01, 2027/4/1, R9.4.1 or 令和9年4月1日",
 		            o->fy);
-	if (o->by != NULL && strcmp(o->by, "category") != 0 &&
-	    strcmp(o->by, "setsu") != 0)
-		return fail(EXIT_USAGE, "--by: '%s' is not setsu or category",
-		            o->by);
+	if (o->by != NULL && cli_choice("--by", o->by, views) < 0)
+		return EXIT_USAGE;
 	b->by_category = o->by != NULL && strcmp(o->by, "category") == 0;
 	if (o->negative != NULL && strcmp(o->negative, "△") != 0 &&
 	    strcmp(o->negative, "▲") != 0 && strcmp(o->negative, "-") != 0)

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "output.h"
 #include "report.h"
+#include "suggest.h"
 
 /* Validate one profile: "PATH: ok" or the error; exit code. */
 static int
@@ -37,22 +38,38 @@ cmd_check(const options *o)
 	return rc;
 }
 
+/* twcost profiles NAME: the bundled profile's text. */
+static int
+show_profile(const options *o)
+{
+	const char *name = o->n_args ? o->args[0] : NULL;
+	const char *text = name ? twc_bundled_text(name) : NULL, *near;
+
+	if (name == NULL)
+		return fail(EXIT_USAGE, "profiles: name a bundled profile to "
+		                        "show (see twcost profiles)");
+	if (text == NULL && (near = cli_bundled_nearest(name, NULL)) != NULL)
+		return fail(EXIT_USAGE,
+		            "profiles: no bundled profile '%s' (did you mean "
+		            "'%s'?)",
+		            name, near);
+	if (text == NULL)
+		return fail(EXIT_USAGE,
+		            "profiles: no bundled profile '%s' (see twcost "
+		            "profiles)",
+		            name);
+	fputs(text, stdout);
+	return EXIT_OK;
+}
+
 int
 cmd_profiles(const options *o)
 {
 	table t;
 	int i, n = twc_bundled_count();
 
-	if (o->show || o->n_args > 0) {
-		const char *text =
-		    o->n_args ? twc_bundled_text(o->args[0]) : NULL;
-		if (text == NULL)
-			return fail(EXIT_USAGE,
-			            "profiles: name a bundled profile to show "
-			            "(see twcost profiles)");
-		fputs(text, stdout);
-		return EXIT_OK;
-	}
+	if (o->show || o->n_args > 0)
+		return show_profile(o);
 	table_init(&t, 3, 0);
 	table_add(&t, "%s", _("name"));
 	table_add(&t, "%s", _("kind"));

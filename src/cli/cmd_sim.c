@@ -650,9 +650,6 @@ sim_write(const options *o, const view *v, const sim_view *s, int bars)
 		return rc;
 	if (o->format == FORMAT_JSON)
 		return write_json(sim_json(v, s), o);
-	if (o->format != FORMAT_TABLE)
-		return fail(EXIT_USAGE,
-		            "--format: simulate writes table or json");
 	if ((rc = out_open(&dst, o->output)) == EXIT_OK) {
 		sim_table(dst.f, v, s, bars, o->command);
 		rc = out_close(&dst, 1);

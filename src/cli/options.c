@@ -1,5 +1,5 @@
-/* options.c - the command line: one option table, the help texts, and the
- * flags that become scenario inputs. */
+/* options.c - the command line read against the table of flags
+ * (flags.c), and the flags that become scenario inputs. */
 #include <config.h>
 
 #include <getopt.h>
@@ -8,99 +8,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "flags.h"
 #include "output.h"
+#include "suggest.h"
 
-enum {
-	OPT_PROFILE = 256,
-	OPT_PLAN,
-	OPT_FORMAT,
-	OPT_STRICT,
-	OPT_SET,
-	OPT_SEED,
-	OPT_DRAWS,
-	OPT_THREADS,
-	OPT_VS,
-	OPT_OVER,
-	OPT_RANGE,
-	OPT_PLOT,
-	OPT_SHOW,
-	OPT_FUNDING,
-	OPT_READING,
-	OPT_FY,
-	OPT_BY,
-	OPT_NEGATIVE,
-	OPT_LANG,
-	OPT_WIDE,
-	OPT_ENCODING,
-	OPT_INPUT /* + index into inputs[] */
-};
-
-/* Flags that set one scenario input each: flag, API key, and the value a
- * flag without an argument sets. */
-static const struct input_flag {
-	const char *flag, *key, *fixed;
-} inputs[] = {
-    {"staff", "staff", NULL},
-    {"home", "home", NULL},
-    {"satellite", "satellite", NULL},
-    {"mobile", "mobile", NULL},
-    {"home-days", "home_days", NULL},
-    {"satellite-days", "satellite_days", NULL},
-    {"mobile-days", "mobile_days", NULL},
-    {"sites", "satellite_sites", NULL},
-    {"satellite-reuse", "satellite_reuse", NULL},
-    {"peak", "peak", NULL},
-    {"sizing", "sizing", NULL},
-    {"lent-share", "lent_share", NULL},
-    {"office-pc-share", "office_pc_share", NULL},
-    {"start", "start", NULL},
-    {"years", "years", NULL},
-    {"kind", "kind", NULL},
-    {"fiscal-index", "fiscal_index", NULL},
-    {"recipient", "recipient", NULL},
-    {"non-recipient", "recipient", "0"},
-    {"grant-override", "grant_override", "1"},
-    {"sensitive", "sensitive_data", "1"},
-    {"work-segment", "work_segment", NULL},
-    {"jlis-free-until", "jlis_free_until", NULL},
-    {"jlis-fee", "jlis_fee_yen", NULL},
-    {"rollout", "rollout", NULL},
-    {"go-live", "go_live", NULL},
-    {"name", "name", NULL},
-};
-
-enum { N_INPUTS = sizeof inputs / sizeof inputs[0] };
-
-static const struct option fixed_options[] = {
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"plan", required_argument, NULL, OPT_PLAN},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    {"strict", no_argument, NULL, OPT_STRICT},
-    {"set", required_argument, NULL, OPT_SET},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"draws", required_argument, NULL, OPT_DRAWS},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"vs", required_argument, NULL, OPT_VS},
-    {"over", required_argument, NULL, OPT_OVER},
-    {"range", required_argument, NULL, OPT_RANGE},
-    {"plot", required_argument, NULL, OPT_PLOT},
-    {"show", no_argument, NULL, OPT_SHOW},
-    {"funding", required_argument, NULL, OPT_FUNDING},
-    {"reading", required_argument, NULL, OPT_READING},
-    {"fy", required_argument, NULL, OPT_FY},
-    {"by", required_argument, NULL, OPT_BY},
-    {"negative", required_argument, NULL, OPT_NEGATIVE},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"wide", no_argument, NULL, OPT_WIDE},
-    {"encoding", required_argument, NULL, OPT_ENCODING},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-};
-
-enum { N_FIXED = sizeof fixed_options / sizeof fixed_options[0] };
-
-static struct option all_options[N_FIXED + N_INPUTS + 1];
+/* getopt's table, made from flags[] (flags.c): an option's val is its
+ * index in flags[] + FLAG_VAL. */
+static struct option all_options[MAX_FLAGS + 1];
+#define FLAG_VAL 1000
 
 /* The longest error line, so that no input is echoed whole. */
 #define FAIL_MAX 1024
@@ -126,15 +41,14 @@ build_table(void)
 {
 	int i;
 
-	memcpy(all_options, fixed_options, sizeof fixed_options);
-	for (i = 0; i < N_INPUTS; i++) {
-		struct option *op = &all_options[N_FIXED + i];
-		op->name = inputs[i].flag;
-		op->has_arg = inputs[i].fixed ? no_argument : required_argument;
-		op->flag = NULL;
-		op->val = OPT_INPUT + i;
+	for (i = 0; i < n_flags && i < MAX_FLAGS; i++) {
+		all_options[i].name = flags[i].name;
+		all_options[i].has_arg =
+		    flags[i].arg != NULL ? required_argument : no_argument;
+		all_options[i].flag = NULL;
+		all_options[i].val = FLAG_VAL + i;
 	}
-	memset(&all_options[N_FIXED + N_INPUTS], 0, sizeof all_options[0]);
+	memset(&all_options[i], 0, sizeof all_options[0]);
 }
 
 static int
@@ -181,15 +95,25 @@ add_reading(options *o, char *arg)
 {
 	char *eq = strchr(arg, '=');
 
+	static const char *const keys[] = {"later_initial_spending",
+	                                   "lease_payments"};
+	const char *near;
+
 	if (eq != NULL)
 		*eq = '\0';
-	if (eq == NULL || (strcmp(arg, "later_initial_spending") != 0 &&
-	                   strcmp(arg, "lease_payments") != 0))
+	if (eq != NULL &&
+	    (strcmp(arg, keys[0]) == 0 || strcmp(arg, keys[1]) == 0))
+		return add_setting(o, "--reading", arg, eq + 1);
+	near = cli_nearest(arg, keys, 2);
+	if (near != NULL && strcmp(near, arg) != 0)
 		return fail(EXIT_USAGE,
 		            "--reading: '%s' is not later_initial_spending=... "
-		            "or lease_payments=...",
-		            arg);
-	return add_setting(o, "--reading", arg, eq + 1);
+		            "or lease_payments=... (did you mean '%s'?)",
+		            arg, near);
+	return fail(EXIT_USAGE,
+	            "--reading: '%s' is not later_initial_spending=... or "
+	            "lease_payments=...",
+	            arg);
 }
 
 /* --plan a,b --plan c */
@@ -208,68 +132,101 @@ add_plans(options *o, char *arg)
 	return EXIT_OK;
 }
 
+const char *const format_names[] = {"table", "csv", "json", "xlsx", NULL};
+
 static int
 set_format(options *o, const char *arg)
 {
-	static const char *const names[] = {"table", "csv", "json", "xlsx"};
-	int i;
+	int i = cli_choice("--format", arg, format_names);
 
-	for (i = 0; i < 4; i++)
-		if (strcmp(arg, names[i]) == 0) {
-			o->format = (enum format)i;
-			return EXIT_OK;
-		}
-	return fail(EXIT_USAGE,
-	            "--format: '%s' is not table, csv, json or xlsx", arg);
+	if (i < 0)
+		return EXIT_USAGE;
+	o->format = (enum format)i;
+	o->format_given = 1;
+	return EXIT_OK;
 }
 
 /* --lang ja|en|auto (cli_language has already acted on it). */
 static int
 set_lang(options *o, const char *arg)
 {
-	if (strcmp(arg, "ja") != 0 && strcmp(arg, "en") != 0 &&
-	    strcmp(arg, "auto") != 0)
-		return fail(EXIT_USAGE, "--lang: '%s' is not ja, en or auto",
-		            arg);
+	static const char *const names[] = {"ja", "en", "auto", NULL};
+
+	if (cli_choice("--lang", arg, names) < 0)
+		return EXIT_USAGE;
 	o->lang = arg;
 	return EXIT_OK;
+}
+
+/* The flags that name (without "--") begins, into buf; their number. */
+static int
+flags_begun(const char *name, char *buf, size_t n)
+{
+	size_t len = 0, k = strlen(name);
+	int i, hits = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n_flags; i++)
+		if (strncmp(flags[i].name, name, k) == 0) {
+			hits++;
+			if (len < n)
+				len += (size_t)snprintf(
+				    buf + len, n - len, "%s--%s",
+				    len ? ", " : "", flags[i].name);
+		}
+	return hits;
 }
 
 static int
 unknown_option(char **argv)
 {
+	const char *names[MAX_FLAGS], *near;
 	const char *bad = argv[optind - 1];
-	const char *name = bad;
+	char name[64], list[512];
 	int i;
 
 	if (optopt != 0 && optopt < 256)
 		return fail(EXIT_USAGE,
 		            "unknown option '-%c'; see twcost --help", optopt);
-	while (*name == '-')
-		name++;
-	/* getopt_long already takes unambiguous prefixes; suggest an option
-	 * that starts the same way. */
-	for (i = 0; i < N_FIXED + N_INPUTS && strlen(name) >= 3; i++)
-		if (strncmp(name, all_options[i].name, 3) == 0)
-			return fail(
-			    EXIT_USAGE,
-			    "unknown option '%s' (did you mean '--%s'?); see "
-			    "twcost --help",
-			    bad, all_options[i].name);
+	while (*bad == '-' && bad[1] == '-' && bad[2] == '-')
+		bad++;
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(bad + 2, "="),
+	         bad + 2);
+	if (strncmp(bad, "--", 2) == 0 && name[0] != '\0' &&
+	    flags_begun(name, list, sizeof list) > 1)
+		return fail(EXIT_USAGE, "option '--%s' is ambiguous: %s", name,
+		            list);
+	for (i = 0; i < n_flags && i < MAX_FLAGS; i++)
+		names[i] = flags[i].name;
+	if ((near = cli_nearest(name, names, i)) != NULL)
+		return fail(EXIT_USAGE,
+		            "unknown option '%s' (did you mean '--%s'?)", bad,
+		            near);
 	return fail(EXIT_USAGE, "unknown option '%s'; see twcost --help", bad);
 }
 
-static int
-one_option(options *o, int c, char **argv)
+/* Remember that f was given (once, in the order given). */
+static void
+note_given(options *o, const cli_flag *f)
 {
-	switch (c) {
+	int i, k = (int)(f - flags);
+
+	for (i = 0; i < o->n_given; i++)
+		if (o->given[i] == k)
+			return;
+	if (o->n_given < MAX_FLAGS)
+		o->given[o->n_given++] = k;
+}
+
+static int
+value_option(options *o, const cli_flag *f)
+{
+	switch (f->id) {
 	case OPT_PROFILE: o->profile = optarg; return EXIT_OK;
 	case OPT_PLAN: return add_plans(o, optarg);
 	case OPT_FORMAT: return set_format(o, optarg);
-	case 'o': o->output = optarg; return EXIT_OK;
-	case OPT_STRICT: o->strict = 1; return EXIT_OK;
+	case OPT_OUTPUT: o->output = optarg; return EXIT_OK;
 	case OPT_LANG: return set_lang(o, optarg);
-	case OPT_WIDE: o->wide = 1; return EXIT_OK;
 	case OPT_SET: return add_set(o, optarg);
 	case OPT_SEED: o->seed = optarg; return EXIT_OK;
 	case OPT_DRAWS: o->draws = optarg; return EXIT_OK;
@@ -278,25 +235,46 @@ one_option(options *o, int c, char **argv)
 	case OPT_OVER: o->over = optarg; return EXIT_OK;
 	case OPT_RANGE: o->range = optarg; return EXIT_OK;
 	case OPT_PLOT: o->plot = optarg; return EXIT_OK;
-	case OPT_SHOW: o->show = 1; return EXIT_OK;
 	case OPT_FUNDING: return add_funding(o, optarg);
 	case OPT_READING: return add_reading(o, optarg);
 	case OPT_FY: o->fy = optarg; return EXIT_OK;
 	case OPT_BY: o->by = optarg; return EXIT_OK;
 	case OPT_NEGATIVE: o->negative = optarg; return EXIT_OK;
 	case OPT_ENCODING: o->encoding = optarg; return EXIT_OK;
-	case 'h': o->help = 1; return EXIT_OK;
-	case 'V': o->command = "version"; return EXIT_OK;
-	case ':':
-		return fail(EXIT_USAGE, "option '%s' needs a value",
-		            argv[optind - 1]);
-	}
-	if (c >= OPT_INPUT && c < OPT_INPUT + N_INPUTS) {
-		const struct input_flag *f = &inputs[c - OPT_INPUT];
-		return add_setting(o, f->flag, f->key,
+	case OPT_INPUT:
+		return add_setting(o, f->name, f->key,
 		                   f->fixed ? f->fixed : optarg);
+	default: return EXIT_OK;
 	}
-	return unknown_option(argv);
+}
+
+static int
+one_option(options *o, const cli_flag *f)
+{
+	note_given(o, f);
+	switch (f->id) {
+	case OPT_STRICT: o->strict = 1; return EXIT_OK;
+	case OPT_WIDE: o->wide = 1; return EXIT_OK;
+	case OPT_SHOW: o->show = 1; return EXIT_OK;
+	case OPT_HELP: o->help = 1; return EXIT_OK;
+	case OPT_VERSION: o->command = "version"; return EXIT_OK;
+	default: return value_option(o, f);
+	}
+}
+
+/* The flag getopt_long returned c for (a short option's letter, or
+ * FLAG_VAL + its index); NULL for an error. */
+static const cli_flag *
+flag_of(int c)
+{
+	int i;
+
+	if (c >= FLAG_VAL && c < FLAG_VAL + n_flags)
+		return &flags[c - FLAG_VAL];
+	for (i = 0; i < n_flags && c > 0 && c < 128; i++)
+		if (flags[i].short_name == c)
+			return &flags[i];
+	return NULL;
 }
 
 int
@@ -313,7 +291,13 @@ parse_options(int argc, char **argv, options *o)
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":ho:V", all_options, NULL)) !=
 	       -1) {
-		if ((rc = one_option(o, c, argv)) != EXIT_OK)
+		const cli_flag *f = flag_of(c);
+		if (c == ':')
+			return fail(EXIT_USAGE, "option '%s' needs a value",
+			            argv[optind - 1]);
+		if (f == NULL)
+			return unknown_option(argv);
+		if ((rc = one_option(o, f)) != EXIT_OK)
 			return rc;
 		if (o->command != NULL && strcmp(o->command, "version") == 0)
 			version = 1;
@@ -366,27 +350,41 @@ yes_no(const char *v)
 	return -1;
 }
 
+/* Apply s to m; 0, or -1 with the reason, naming the flag, in err. */
 static int
-apply(twc_model *m, const setting *s)
+apply(twc_model *m, const setting *s, char *err, size_t n)
 {
 	const char *value = s->value;
 	char flag[64];
 	int yn;
 
-	snprintf(flag, sizeof flag, "%s%s",
-	         strcmp(s->flag, "--set") ? "--" : "", s->flag);
+	snprintf(flag, sizeof flag, "%s%s", s->flag[0] == '-' ? "" : "--",
+	         s->flag);
 	if (strcmp(s->key, "recipient") == 0 ||
 	    strcmp(s->key, "grant_override") == 0 ||
 	    strcmp(s->key, "sensitive_data") == 0) {
-		if ((yn = yes_no(value)) < 0)
-			return fail(EXIT_USAGE, "%s: '%s' is not yes or no",
-			            flag, value);
+		if ((yn = yes_no(value)) < 0) {
+			snprintf(err, n, _("%s: '%s' is not yes or no"), flag,
+			         value);
+			return -1;
+		}
 		value = yn ? "1" : "0";
 	}
 	if (twc_set_text(m, s->key, value) == TWC_OK)
-		return EXIT_OK;
-	return fail(EXIT_USAGE, "%s: %s", flag,
-	            after_key(twc_last_error(m), s->key));
+		return 0;
+	snprintf(err, n, "%s: %s", flag, after_key(twc_last_error(m), s->key));
+	return -1;
+}
+
+int
+apply_settings(const options *o, twc_model *m, char *err, size_t n)
+{
+	int i;
+
+	for (i = 0; i < o->n_sets; i++)
+		if (apply(m, &o->sets[i], err, n) != 0)
+			return -1;
+	return 0;
 }
 
 int
@@ -397,12 +395,11 @@ open_scenario(const options *o, twc_model **m)
 
 	if (twc_open_buf(o->profile, m, err, sizeof err) != TWC_OK)
 		return fail(EXIT_USAGE, "%s", err);
-	for (i = 0; i < o->n_sets; i++)
-		if ((rc = apply(*m, &o->sets[i])) != EXIT_OK) {
-			twc_close(*m);
-			*m = NULL;
-			return rc;
-		}
+	if (apply_settings(o, *m, err, sizeof err) != 0) {
+		twc_close(*m);
+		*m = NULL;
+		return fail(EXIT_USAGE, "%s", err);
+	}
 	out_protect(twc_text(*m, NULL, "catalog"));
 	out_protect(twc_text(*m, NULL, "grant"));
 	if (twc_count(*m, NULL, "plans") < 0) {

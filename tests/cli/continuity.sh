@@ -44,7 +44,7 @@ sed 's/^  peak = 1.2;/  peak = 1.2;\n  sizing = "continuity";/' "$TESTDATA/model
 cp "$PROFILES/grant-telework.cfg" "$tmp/"
 json "$tmp/p.json" compare --profile "$tmp/cont.cfg"
 expect "profile sizing" "$(q "$tmp/p.json" .scenario.sizing)" continuity
-refuse "--sizing: 'disaster' is not ordinary or continuity" compare --sizing disaster
+refuse "--sizing: 'disaster' is not one of ordinary, continuity" compare --sizing disaster
 sed 's/^  sizing = "continuity";/  sizing = "always";/' "$tmp/cont.cfg" >"$tmp/bad.cfg"
 refuse "bad.cfg:" compare --profile "$tmp/bad.cfg"
 refuse "sizing" compare --profile "$tmp/bad.cfg"

@@ -25,8 +25,9 @@ refuse "unknown command 'comapre'" comapre
 refuse "unknown option '--stafff'" compare --stafff 3
 refuse "unknown option '--bogus'" compare --bogus
 refuse "option '--staff' needs a value" compare --staff
-refuse "--format: 'pdf' is not table, csv, json or xlsx" compare --format pdf
-refuse "--plan: unknown plan 'vdi' (plans: vdi-own, secure-browser" compare --plan vdi
+refuse "--format: 'pdf' is not one of table, csv, json, xlsx" compare --format pdf
+refuse "--plan: unknown plan 'vdi' (did you mean 'vdi-own'?)" compare --plan vdi
+refuse "--plan: unknown plan 'vdi-new' (plans: vdi-own, secure-browser" compare --plan vdi-new
 refuse "--plan: unknown plan 'vdi-onw' (did you mean 'vdi-own'?)" compare --plan vdi-onw
 refuse "--set: 'staff' is not KEY=VALUE" compare --set staff
 refuse "--set: unknown key 'colour'" compare --set colour=red

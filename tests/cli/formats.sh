@@ -52,8 +52,8 @@ expect "unwritable output names the file" "$(grep -c 'no/such/dir/x.txt' "$tmp/e
 expect "nothing written" "$(ls "$tmp/no" 2>/dev/null | wc -l | tr -d ' ')" 0
 
 # Help and version go to stdout with exit 0.
-expect "help" "$(twcost --help | head -1)" "Usage: twcost COMMAND [OPTIONS]"
-expect "command help" "$(twcost compare --help | head -1)" "Usage: twcost compare [OPTIONS]"
+expect "help" "$(twcost --help | head -1)" "Usage: twcost COMMAND [PROFILE] [OPTIONS]"
+expect "command help" "$(twcost compare --help | head -1)" "Usage: twcost compare [PROFILE] [OPTIONS]"
 expect "version" "$(twcost --version | cut -d' ' -f1)" twcost
 expect "profiles lists the default" "$(twcost profiles | grep -c '^default.cfg ')" 1
 expect "profiles shows a profile" "$(twcost profiles default.cfg | grep -c '^scenario = {')" 1

@@ -38,7 +38,7 @@ expect "--start 平成30年度" "$(q "$tmp/s.json" .scenario.start_fy)" 2018
 # A year alone is read as the fiscal year, and the scenario line says so.
 twcost compare --start 2025 >"$tmp/bare.txt"
 expect "2025 alone is said to be the fiscal year" \
-	"$(grep -c '^  start FY2025 (令和7年度; "2025" read as the fiscal year)' "$tmp/bare.txt")" 1
+	"$(grep -c '^  start FY2025 ("2025" read as the fiscal year)' "$tmp/bare.txt")" 1
 twcost compare --start FY2025 >"$tmp/fy.txt"
 expect "FY2025 needs no such note" "$(grep -c 'read as the fiscal year' "$tmp/fy.txt")" 0
 
@@ -49,10 +49,11 @@ refuse "--start: 'R7.13.1' is not a calendar date; $forms" compare --start R7.13
 refuse "or a fiscal year as FY2025, R7 or 令和7年度" compare --start soon
 refuse "--go-live: 'R7.2.30' is not a calendar date; $forms" compare --go-live R7.2.30
 # budget --fy takes the same forms: R9.4.1 is in FY2027 (2018 + 9), whose
-# request alone is shown (令和9年度, not 令和8年度).
+# request alone is shown (FY2027, not FY2026).
 twcost budget --fy R9.4.1 --plan jlis-lgwan >"$tmp/b.txt"
-expect "budget --fy R9.4.1 shows 令和9年度" "$(grep -c '令和9年度' "$tmp/b.txt")" 1
-expect "budget --fy R9.4.1 alone" "$(grep -c '令和8年度' "$tmp/b.txt")" 0
+expect "budget --fy R9.4.1 shows FY2027" \
+	"$(grep -c '^Budget request for FY2027' "$tmp/b.txt")" 1
+expect "budget --fy R9.4.1 alone" "$(grep -c '^Budget request for' "$tmp/b.txt")" 1
 refuse "--fy: 'soon' is not a fiscal year: write FY2027, R9, 令和9年度 or 2027" budget --fy soon
 
 # ---- numbers ----------------------------------------------------------------

@@ -84,7 +84,7 @@ if command -v groff >/dev/null 2>&1 && command -v preconv >/dev/null 2>&1; then
 	preconv "$ja" | groff -Tutf8 -mandoc -P-cbou 2>/dev/null >"$tmp/ja.txt"
 	expect "twcost.ja.1: section names" \
 		"$(grep -E '^[^ ]' "$tmp/ja.txt" | sed 1d | sed '$d' | tr '\n' ' ')" \
-		"名前 書式 説明 コマンド オプション 終了ステータス 上限 環境変数 ファイル 例 関連項目 "
+		"名前 書式 説明 コマンド オプション 数値と日付 終了ステータス 上限 環境変数 ファイル 例 関連項目 "
 	jchar='[\p{Han}\p{Hiragana}\p{Katakana}\x{3000}-\x{303F}\x{FF01}-\x{FF5E}]'
 	grep -nP "$jchar $jchar" "$tmp/ja.txt" >"$tmp/spaced" || true
 	expect "twcost.ja.1: spaces between Japanese characters" \

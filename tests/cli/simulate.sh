@@ -119,7 +119,7 @@ sed 's/low = 100000; mode = 200000; high = 400000; }; } ); },/low = 500000; mode
 refuse "bad-range.cfg:" simulate --profile "$tmp/bad-range.cfg"
 refuse "needs low <= mode <= high (got 500000, 200000, 400000)" simulate --profile "$tmp/bad-range.cfg"
 refuse "breakeven needs --plan A --vs B --over staff|home|years" breakeven --plan A
-refuse "not staff, home or years" breakeven --profile "$TESTDATA/breakeven.cfg" --plan A --vs B --over stuff
+refuse "--over: 'stuff' is not one of staff, home, years (did you mean 'staff'?)" breakeven --profile "$TESTDATA/breakeven.cfg" --plan A --vs B --over stuff
 refuse "--range: '5' is not LO:HI" breakeven --profile "$TESTDATA/breakeven.cfg" --plan A --vs B --over staff --range 5
 refuse "range 40:1 must lie within" breakeven --profile "$TESTDATA/breakeven.cfg" --plan A --vs B --over staff --range 40:1
 printf 'name,staff\nX,0\n' >"$tmp/bad.csv"

@@ -300,7 +300,7 @@ test_a_bad_segment_key_is_an_unknown_key(void)
 	ASSERT_CONTAINS(twc_last_error(m), "unknown key");
 	CU_ASSERT_EQUAL(twc_set_text(m, "home_segment", "x"), TWC_EVALUE);
 	ASSERT_CONTAINS(twc_last_error(m),
-	                "home_segment: 'x' is not internet or lgwan");
+	                "home_segment: 'x' is not one of internet, lgwan");
 	CU_ASSERT_EQUAL(twc_set_text(m, "work_segment", "internet"), TWC_OK);
 	CU_ASSERT_STRING_EQUAL(twc_text(m, NULL, "satellite_segment"),
 	                       "internet");

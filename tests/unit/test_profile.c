@@ -222,6 +222,56 @@ test_unknown_key_suggests_the_nearest(void)
 	             "bad.cfg:3:", "did you mean 'municipality'?");
 }
 
+/* A key known in another group says which one, from the key lists the
+ * readers check (places.c); a typo in the right group still gets the key
+ * meant, and a key of many groups (id) no guess. */
+static void
+test_key_in_the_wrong_group_says_where_it_belongs(void)
+{
+	expect_error(
+	    with_line(4, "  staff = 100; quotes = { vdi_server = 1; };"),
+	    "bad.cfg:4: scenario: ",
+	    "unknown key 'quotes': it belongs at the top level of "
+	    "the profile (quotes = { item_id = yen; }), not in "
+	    "scenario");
+	expect_error(with_line(4, "};\nstaff = 100;\nscenario2 = {"),
+	             "bad.cfg:5: ",
+	             "unknown key 'staff': it belongs in scenario, not at the "
+	             "top level");
+	expect_error(
+	    with_line(7, "  home = { share = 0.2; days = 2; sites = 1; };"),
+	    "bad.cfg:7: scenario.home: ",
+	    "unknown key 'sites': it belongs in scenario.satellite, "
+	    "not in scenario.home");
+	expect_error(
+	    with_line(10, "grant = \"grant-telework.cfg\"; rate = 0.5;"),
+	    "bad.cfg:10: ",
+	    "unknown key 'rate': it belongs in grant, not at the top "
+	    "level");
+	expect_error(
+	    with_line(4, "  staff = 100; byod = true;"),
+	    "bad.cfg:4: scenario: ",
+	    "unknown key 'byod': it belongs in catalog.options, not in "
+	    "scenario");
+	expect_error(with_line(10, "grant = \"grant-telework.cfg\";\n"
+	                           "plans = ( { id = \"p\"; label_ja = \"p\";"
+	                           " label_en = \"p\"; home = [\"jlis\"];"
+	                           " byod = true; } );"),
+	             "bad.cfg:11: plans[0]: ",
+	             "unknown key 'byod': it belongs in "
+	             "catalog.options, not in plans[0]");
+	expect_error(with_line(4, "  staff = 100; share = 0.2;"),
+	             "bad.cfg:4: scenario: ",
+	             "unknown key 'share': it belongs in scenario.home, "
+	             "scenario.satellite, scenario.mobile, scenario.funding, "
+	             "not in scenario");
+	expect_error(with_line(4, "  staff = 100; yeers = 5;"),
+	             "bad.cfg:4: scenario: ",
+	             "unknown key 'yeers' (did you mean 'years'?)");
+	expect_error(with_line(4, "  staff = 100; id = \"x\";"),
+	             "bad.cfg:4: scenario: ", "unknown key 'id'");
+}
+
 static void
 test_missing_reference_and_missing_file(void)
 {
@@ -235,6 +285,15 @@ test_missing_reference_and_missing_file(void)
 	                TWC_EPROFILE);
 	ASSERT_CONTAINS(e.msg, "/nonexistent/x.cfg: cannot open profile");
 	ASSERT_CONTAINS(e.msg, "default.cfg");
+	/* a name close to a bundled scenario's, compared without .cfg */
+	CU_ASSERT_EQUAL(profile_load("village45", &p, &e), TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "village45: cannot open profile: ");
+	ASSERT_CONTAINS(e.msg, "(did you mean the bundled 'village-45.cfg'?)");
+	CU_ASSERT_EQUAL(profile_load("defualt.cfg", &p, &e), TWC_EPROFILE);
+	ASSERT_CONTAINS(e.msg, "(did you mean the bundled 'default.cfg'?)");
+	/* a path names a file: no bundled guess */
+	CU_ASSERT_EQUAL(profile_load("./village45", &p, &e), TWC_EPROFILE);
+	CU_ASSERT_PTR_NULL(strstr(e.msg, "did you mean"));
 	CU_ASSERT_EQUAL(profile_load("bundled:nothing", &p, &e), TWC_EPROFILE);
 	ASSERT_CONTAINS(e.msg, "no such bundled profile");
 }
@@ -890,6 +949,8 @@ main(void)
 	     test_unknown_key_suggests_the_nearest},
 	    {"missing_reference_and_missing_file",
 	     test_missing_reference_and_missing_file},
+	    {"key_in_the_wrong_group_says_where_it_belongs",
+	     test_key_in_the_wrong_group_says_where_it_belongs},
 	    {"not_a_scenario", test_not_a_scenario},
 	    {"catalogue_item_errors", test_catalogue_item_errors},
 	    {"price_above_2_31_yen_is_read_exactly",

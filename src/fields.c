@@ -495,9 +495,9 @@ input_field(const cursor *c, int which, field_value *v)
 	case I_KIND: return set_text(v, kinds[in->kind]);
 	case I_DIST: return set_text(v, dist_name(d->kind));
 	case I_BASE: return set_real(v, d->base);
-	case I_MEAN: return set_real(v, dist_mean(d));
-	case I_P10: return set_real(v, dist_quantile(d, 0.1));
-	case I_P90: return set_real(v, dist_quantile(d, 0.9));
+	case I_MEAN: return set_real(v, in->mean);
+	case I_P10: return set_real(v, in->p10);
+	case I_P90: return set_real(v, in->p90);
 	case I_LOW: return set_real(v, d->low);
 	}
 	return set_real(v, d->high);
@@ -1162,14 +1162,11 @@ sim_excluded(const cursor *c, int arg, field_value *v)
 static int
 stat_value(const cursor *c, int off, field_value *v)
 {
-	twc_model *m = c->m;
 	const sim_plan *sp = sim_plan_of(c);
 	const sim_stats *st = c->arg == 0   ? &sp->net
 	                      : c->arg == 1 ? &sp->total
 	                                    : &sp->grant;
 
-	if (c->arg != 0 && sim_more_stats(&m->sim, c->plan))
-		return err_set(&m->err, TWC_ENOMEM, "out of memory");
 	return set_int(v, llround(MEMBER(double, st, off)));
 }
 
@@ -1198,14 +1195,8 @@ static const level stat_level = {NULL, NULL,       NULL, NEEDS_SIMULATION,
 static int
 cdf_value(const cursor *c, int arg, field_value *v)
 {
-	twc_model *m = c->m;
-	const double *sorted = sim_sorted(&m->sim, c->plan);
-
 	(void)arg;
-	if (sorted == NULL)
-		return err_set(&m->err, TWC_ENOMEM, "out of memory");
-	return set_int(v, llround(sim_quantile(sorted, m->sim.draws,
-	                                       (double)c->index / 100.0)));
+	return set_int(v, llround(sim_plan_of(c)->cdf[c->index]));
 }
 
 static const field_def cdf_fields[] = {
@@ -1222,12 +1213,10 @@ static int
 hist_value(const cursor *c, int which, field_value *v)
 {
 	const sim_plan *sp = sim_plan_of(c);
-	double w = (sp->net.max - sp->net.min) / SIM_HIST_BINS;
 
 	if (which == H_COUNT)
 		return set_int(v, sp->hist[c->index]);
-	return set_int(
-	    v, llround(sp->net.min + w * (double)(c->index + (which == H_TO))));
+	return set_int(v, llround(sp->hist_edge[c->index + (which == H_TO)]));
 }
 
 static const field_def hist_fields[] = {

@@ -3,6 +3,8 @@
 
 #include "linear.h"
 
+#include "kernel.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +157,54 @@ double
 linear_grant_exact(const linear *l, long long yen)
 {
 	return (double)grant_amount(l->rule, yen, l->m100);
+}
+
+/* The fast path of linear_grant over a chunk, added to gr; the draws
+ * whose scaled amount lies within rounding error of a half unit are
+ * flagged for the exact rule.  Returns whether any is. */
+TWC_KERNEL static int
+grant_fast(const linear *l, const double *restrict el, double *restrict gr,
+           int32_t *restrict flag)
+{
+	const double factor = l->factor, unit = l->unit;
+	int32_t any = 0;
+	int d;
+
+	for (d = 0; d < LINEAR_CHUNK; d++) {
+		double yen = floor(el[d] + 0.5), t = yen * factor;
+		double frac = t - floor(t), g = floor(t + 0.5) * unit;
+		int32_t ok = el[d] >= 0.5;
+		int32_t near =
+		    fabs(frac - 0.5) <= HALF_TOL_ABS + HALF_TOL_REL * t;
+		gr[d] += ok ? g : 0.0;
+		flag[d] = ok & near;
+		any |= flag[d];
+	}
+	return any;
+}
+
+/* Grants are whole yen, so correcting a flagged draw by the difference
+ * between the exact and the fast amount is exact. */
+void
+linear_grant_chunk(const linear *l, const double *el, double *gr, int32_t *flag)
+{
+	int d;
+
+	if (!l->applies)
+		return;
+	if (l->exact) {
+		for (d = 0; d < LINEAR_CHUNK; d++)
+			gr[d] += linear_grant(l, el[d]);
+		return;
+	}
+	if (!grant_fast(l, el, gr, flag))
+		return;
+	for (d = 0; d < LINEAR_CHUNK; d++)
+		if (flag[d]) {
+			double yen = floor(el[d] + 0.5);
+			double fast = floor(yen * l->factor + 0.5) * l->unit;
+			gr[d] += linear_grant_exact(l, (long long)yen) - fast;
+		}
 }
 
 static double

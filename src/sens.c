@@ -5,54 +5,81 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "linear.h"
 #include "sim.h"
 
-/* The tornado's swing: from this quantile of an input to its mirror. */
-#define SWING_LOW 0.10
-#define SWING_HIGH 0.90
+/* Bits of a radix sort's digit: 6 passes cover 64 bits. */
+#define DIGIT_BITS 11
+#define DIGITS (1 << DIGIT_BITS)
 
-typedef struct ranked {
-	double v;
-	int i;
-} ranked;
-
-static int
-cmp_ranked(const void *a, const void *b)
+/* A double's bits as an unsigned key in the same order (-0 made +0 first,
+ * so that equal values have equal keys). */
+static uint64_t
+order_key(double v)
 {
-	double x = ((const ranked *)a)->v, y = ((const ranked *)b)->v;
+	uint64_t b;
 
-	return (x > y) - (x < y);
+	v += 0.0;
+	memcpy(&b, &v, sizeof b);
+	return b & 0x8000000000000000ULL ? ~b : b | 0x8000000000000000ULL;
 }
 
-/* Ranks of v[0..n) into r, ties sharing their average rank. */
-static int
-rank_of(const double *v, int n, double *r)
+/* One pass of an LSD radix sort of (key, index) pairs on the digit at
+ * shift; skipped when every key has the same digit there. */
+static void
+radix_pass(uint64_t *k, uint32_t *ix, int n, int shift, size_t *count)
 {
-	ranked *t = malloc(sizeof *t * (size_t)n);
-	int i, k;
+	uint64_t *k2 = k + n;
+	uint32_t *ix2 = ix + n;
+	size_t sum = 0, c;
+	int i, d;
 
-	if (t == NULL)
-		return TWC_ENOMEM;
-	for (i = 0; i < n; i++) {
-		t[i].v = v[i];
-		t[i].i = i;
+	memset(count, 0, sizeof *count * DIGITS);
+	for (i = 0; i < n; i++)
+		count[(k[i] >> shift) & (DIGITS - 1)]++;
+	if (count[(k[0] >> shift) & (DIGITS - 1)] == (size_t)n)
+		return;
+	for (d = 0; d < DIGITS; d++) {
+		c = count[d];
+		count[d] = sum;
+		sum += c;
 	}
-	qsort(t, (size_t)n, sizeof *t, cmp_ranked);
+	for (i = 0; i < n; i++) {
+		size_t at = count[(k[i] >> shift) & (DIGITS - 1)]++;
+		k2[at] = k[i];
+		ix2[at] = ix[i];
+	}
+	memcpy(k, k2, sizeof *k * (size_t)n);
+	memcpy(ix, ix2, sizeof *ix * (size_t)n);
+}
+
+/* Ranks of v[0..n) into r, ties sharing their average rank; key and idx
+ * hold 2 n each, count DIGITS. */
+static void
+rank_of(const double *v, int n, double *r, uint64_t *key, uint32_t *idx,
+        size_t *count)
+{
+	int i, k, shift;
+
+	for (i = 0; i < n; i++) {
+		key[i] = order_key(v[i]);
+		idx[i] = (uint32_t)i;
+	}
+	for (shift = 0; shift < 64; shift += DIGIT_BITS)
+		radix_pass(key, idx, n, shift, count);
 	for (i = 0; i < n; i = k) {
 		double average;
 		int m;
-		for (k = i + 1; k < n && t[k].v == t[i].v; k++)
+		for (k = i + 1; k < n && key[k] == key[i]; k++)
 			;
 		average = 0.5 * (double)(i + k - 1);
 		for (m = i; m < k; m++)
-			r[t[m].i] = average;
+			r[idx[m]] = average;
 	}
-	free(t);
-	return TWC_OK;
 }
 
 /* Pearson correlation of two rank vectors; NaN when one is constant. */
@@ -129,8 +156,7 @@ swings(const profile *p, const scenario *sc, const linear *lin,
 		x[k] = s->inputs[k].d.base;
 	for (k = 0; k < s->n_inputs && rc == TWC_OK; k++) {
 		const sim_input *in = &s->inputs[k];
-		double a = dist_quantile(&in->d, SWING_LOW);
-		double b = dist_quantile(&in->d, SWING_HIGH);
+		double a = in->p10, b = in->p90;
 		double *l = lo + (size_t)k * (size_t)s->n_plans;
 		double *h = hi + (size_t)k * (size_t)s->n_plans;
 		if (in->kind != INPUT_PRICE) {
@@ -162,10 +188,57 @@ cmp_bars(const void *a, const void *b)
 	return x->input - y->input;
 }
 
+/* The first draws of a simulation, drawn again: every input's values and
+ * every plan's net cost, n of each. */
+typedef struct kept {
+	int n, n_inputs, n_plans;
+	double *x, *net; /* [input][n], [plan][n] */
+} kept;
+
+static void
+keep_chunk(void *ctx, long first, int len, const double *const *net,
+           const double *x)
+{
+	kept *kp = ctx;
+	int i, k, p;
+
+	for (i = 0; i < len && first + i < kp->n; i++) {
+		size_t at = (size_t)(first + i);
+		for (k = 0; k < kp->n_inputs; k++)
+			kp->x[(size_t)k * (size_t)kp->n + at] =
+			    x[(size_t)k * SIM_CHUNK + (size_t)i];
+		for (p = 0; p < kp->n_plans; p++)
+			kp->net[(size_t)p * (size_t)kp->n + at] = net[p][i];
+	}
+}
+
+static int
+draw_again(const profile *p, const scenario *sc, const results *base,
+           const sim_result *s, kept *kp, twc_error *e)
+{
+	sim_observer obs = {keep_chunk, kp};
+	sim_result again;
+	int rc;
+
+	kp->n = s->draws < SIM_RANK_DRAWS ? s->draws : SIM_RANK_DRAWS;
+	kp->n_inputs = s->n_inputs;
+	kp->n_plans = s->n_plans;
+	kp->x = malloc(sizeof *kp->x * (size_t)kp->n *
+	               (size_t)(s->n_inputs + s->n_plans));
+	if (kp->x == NULL)
+		return TWC_ENOMEM;
+	kp->net = kp->x + (size_t)kp->n * (size_t)s->n_inputs;
+	rc = sim_run(p, sc, base, s->fixed, kp->n, s->seed, 1, NULL, &obs,
+	             &again, e);
+	sim_free(&again);
+	return rc;
+}
+
 /* The bars of one plan, sorted by swing. */
 static int
 plan_bars(sim_result *s, const linear *lin, int pl, const double *lo,
-          const double *hi, const double *rank_in, const double *rank_net)
+          const double *hi, const double *rank_in, const double *rank_net,
+          int n)
 {
 	sim_plan *sp = &s->plans[pl];
 	int k;
@@ -181,40 +254,50 @@ plan_bars(sim_result *s, const linear *lin, int pl, const double *lo,
 		    !depends(&lin->plans[pl], k))
 			continue;
 		b->input = k;
-		b->low_value = dist_quantile(&in->d, SWING_LOW);
-		b->high_value = dist_quantile(&in->d, SWING_HIGH);
+		b->low_value = in->p10;
+		b->high_value = in->p90;
 		b->low_yen = llround(lo[at]);
 		b->high_yen = llround(hi[at]);
 		b->swing_yen = llabs(b->high_yen - b->low_yen);
 		if (in->kind != INPUT_PRICE && b->swing_yen == 0)
 			continue; /* a style this plan does not serve */
 		b->rank_corr =
-		    correlation(rank_in + (size_t)k * (size_t)s->n_kept,
-		                rank_net, s->n_kept);
+		    correlation(rank_in + (size_t)k * (size_t)n, rank_net, n);
 		sp->n_bars++;
 	}
 	qsort(sp->bars, (size_t)sp->n_bars, sizeof *sp->bars, cmp_bars);
 	return TWC_OK;
 }
 
+/* Rank every input's kept draws and each plan's net costs, then make the
+ * bars. */
 static int
-all_bars(sim_result *s, const linear *lin, const double *lo, const double *hi)
+all_bars(sim_result *s, const linear *lin, const double *lo, const double *hi,
+         const kept *kp)
 {
-	int n = s->n_kept, k, pl, rc = TWC_OK;
+	size_t n = (size_t)kp->n;
 	double *rank_in =
-	    malloc(sizeof(double) * (size_t)n * (size_t)(s->n_inputs + 1));
-	double *rank_net = malloc(sizeof(double) * (size_t)n);
+	    malloc(sizeof(double) * n * (size_t)(s->n_inputs + 1));
+	uint64_t *key = malloc(sizeof *key * 2 * n);
+	uint32_t *idx = malloc(sizeof *idx * 2 * n);
+	size_t *count = malloc(sizeof *count * DIGITS);
+	int k, pl, rc = TWC_OK;
 
-	if (rank_in == NULL || rank_net == NULL)
+	if (rank_in == NULL || key == NULL || idx == NULL || count == NULL)
 		rc = TWC_ENOMEM;
 	for (k = 0; rc == TWC_OK && k < s->n_inputs; k++)
-		rc = rank_of(s->kept + (size_t)k * (size_t)n, n,
-		             rank_in + (size_t)k * (size_t)n);
-	for (pl = 0; rc == TWC_OK && pl < s->n_plans; pl++)
-		if ((rc = rank_of(s->plans[pl].draw, n, rank_net)) == TWC_OK)
-			rc = plan_bars(s, lin, pl, lo, hi, rank_in, rank_net);
+		rank_of(kp->x + (size_t)k * n, kp->n, rank_in + (size_t)k * n,
+		        key, idx, count);
+	for (pl = 0; rc == TWC_OK && pl < s->n_plans; pl++) {
+		double *rank_net = rank_in + (size_t)s->n_inputs * n;
+		rank_of(kp->net + (size_t)pl * n, kp->n, rank_net, key, idx,
+		        count);
+		rc = plan_bars(s, lin, pl, lo, hi, rank_in, rank_net, kp->n);
+	}
 	free(rank_in);
-	free(rank_net);
+	free(key);
+	free(idx);
+	free(count);
 	return rc;
 }
 
@@ -223,31 +306,32 @@ sim_sensitivity(const profile *p, const scenario *sc, const results *base,
                 sim_result *s, twc_error *e)
 {
 	size_t cells = (size_t)s->n_inputs * (size_t)s->n_plans + 1;
-	double *lo = malloc(sizeof *lo * cells),
-	       *hi = malloc(sizeof *hi * cells);
-	int *map = malloc(sizeof *map * (size_t)(p->cat.n_items + 1));
+	double *lo, *hi;
+	int *map;
+	kept kp = {0};
 	linear lin = {0};
 	int i, rc;
 
-	if (s->sensitivity_done) {
-		free(lo);
-		free(hi);
-		free(map);
+	if (s->sensitivity_done)
 		return TWC_OK;
-	}
-	rc = lo && hi && map ? TWC_OK : TWC_ENOMEM;
+	lo = malloc(sizeof *lo * 2 * cells);
+	map = malloc(sizeof *map * (size_t)(p->cat.n_items + 1));
+	rc = lo && map ? TWC_OK : TWC_ENOMEM;
+	hi = rc == TWC_OK ? lo + cells : NULL;
 	for (i = 0; rc == TWC_OK && i < p->cat.n_items; i++)
 		map[i] = -1;
 	for (i = 0; rc == TWC_OK && i < s->n_inputs; i++)
 		if (s->inputs[i].kind == INPUT_PRICE)
 			map[s->inputs[i].index] = i;
 	if (rc == TWC_OK)
+		rc = draw_again(p, sc, base, s, &kp, e);
+	if (rc == TWC_OK)
 		rc = linear_build(p, base, map, s->n_inputs, &lin, e);
 	if (rc == TWC_OK && (rc = swings(p, sc, &lin, s, lo, hi, e)) == TWC_OK)
-		rc = all_bars(s, &lin, lo, hi);
+		rc = all_bars(s, &lin, lo, hi, &kp);
 	linear_free(&lin);
+	free(kp.x);
 	free(lo);
-	free(hi);
 	free(map);
 	if (rc == TWC_ENOMEM)
 		return err_set(e, rc,

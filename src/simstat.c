@@ -1,0 +1,250 @@
+/* simstat.c - one-pass statistics of a simulated quantity. */
+#include <config.h>
+
+#include "simstat.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kernel.h"
+
+/* The lanes of the partial sums, minima and maxima: 8 doubles, a whole
+ * AVX-512 vector, so that each clone keeps them in registers. */
+#define LANES 8
+
+void
+stat_range_of(const double *v, int n, stat_range *r)
+{
+	double lo = v[0], hi = v[0], span;
+	int i;
+
+	for (i = 1; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
+	}
+	span = hi - lo;
+	if (!(span > 0)) /* constant so far: a narrow range around it */
+		span = fmax(1.0, fabs(lo) * 1e-9);
+	r->lo = lo - span / 2;
+	r->width = 2 * span / STAT_BINS;
+	r->scale = 1 / r->width;
+}
+
+void
+stat_init(stat_acc *a)
+{
+	memset(a, 0, sizeof *a);
+	a->min = HUGE_VAL;
+	a->max = -HUGE_VAL;
+}
+
+/* The sum of a block of draws in fixed point: the whole multiples of 2^32
+ * yen and the rest to 2^-16 yen, each exact in an int64 for any sum of
+ * STAT_PILOT.. draws below 2^53 yen each, so that the order in which
+ * blocks are added cannot change the total. */
+static void
+add_sum(stat_acc *a, double s)
+{
+	double hi = floor(s * 0x1p-32), rest = s - hi * 0x1p32;
+
+	a->sum_hi += (int64_t)hi;
+	a->sum_lo += (int64_t)llround(rest * 0x1p16);
+}
+
+/* Bin index of each value: t = (v - lo) / width + 1, clamped to [0,
+ * STAT_BINS + 1] by comparisons that send NaN to 0. */
+TWC_KERNEL static void
+bin_indices(const stat_range *r, const double *restrict v, int n,
+            int32_t *restrict idx)
+{
+	const double lo = r->lo, scale = r->scale, top = STAT_BINS + 1;
+	int i, j;
+
+	for (i = 0; i < n; i += LANES)
+		for (j = 0; j < LANES; j++) {
+			double t = (v[i + j] - lo) * scale + 1.0;
+			t = t >= 0 ? t : 0;
+			t = t <= top ? t : top;
+			idx[i + j] = (int32_t)t;
+		}
+}
+
+/* Sum, least and greatest of v[0..n), n a multiple of LANES, in lanes
+ * combined in a fixed order. */
+TWC_KERNEL static void
+lane_extremes(const double *restrict v, int n, double *sum, double *min,
+              double *max)
+{
+	double s[LANES] = {0}, lo[LANES], hi[LANES];
+	int i, j;
+
+	for (j = 0; j < LANES; j++)
+		lo[j] = hi[j] = v[j];
+	for (i = 0; i < n; i += LANES)
+		for (j = 0; j < LANES; j++) {
+			double x = v[i + j];
+			s[j] += x;
+			lo[j] = x < lo[j] ? x : lo[j];
+			hi[j] = x > hi[j] ? x : hi[j];
+		}
+	*sum = 0;
+	for (j = 0; j < LANES; j++) {
+		*sum += s[j];
+		*min = lo[j] < *min ? lo[j] : *min;
+		*max = hi[j] > *max ? hi[j] : *max;
+	}
+}
+
+void
+stat_add(stat_acc *a, const stat_range *r, const double *v, int n,
+         int32_t *scratch)
+{
+	int whole = n - n % LANES, i;
+	double sum = 0;
+
+	bin_indices(r, v, whole + (n > whole ? LANES : 0), scratch);
+	for (i = 0; i < n; i++)
+		a->count[scratch[i]]++;
+	if (whole > 0)
+		lane_extremes(v, whole, &sum, &a->min, &a->max);
+	for (i = whole; i < n; i++) {
+		sum += v[i];
+		a->min = v[i] < a->min ? v[i] : a->min;
+		a->max = v[i] > a->max ? v[i] : a->max;
+	}
+	add_sum(a, sum);
+}
+
+void
+stat_merge(stat_acc *a, const stat_acc *b)
+{
+	int i;
+
+	a->min = b->min < a->min ? b->min : a->min;
+	a->max = b->max > a->max ? b->max : a->max;
+	a->sum_hi += b->sum_hi;
+	a->sum_lo += b->sum_lo;
+	for (i = 0; i < STAT_BINS + 2; i++)
+		a->count[i] += b->count[i];
+}
+
+/* ---- reading the counts ---------------------------------------------------
+ */
+
+/* The value of bin boundary k: 0 is the least draw, STAT_BINS + 2 the
+ * greatest, k in between lo + (k - 1) width; clamped to the draws. */
+static double
+boundary(const stat_acc *a, const stat_range *r, int k)
+{
+	double v = r->lo + (k - 1) * r->width;
+
+	if (k <= 0)
+		return a->min;
+	if (k >= STAT_BINS + 2)
+		return a->max;
+	return v < a->min ? a->min : v > a->max ? a->max : v;
+}
+
+/* A walk over the bins in rank order: bin b holds ranks start ..
+ * start + count[b] - 1. */
+typedef struct cursor {
+	int b;
+	long start;
+} cursor;
+
+/* The order statistic of rank k (0 .. n-1), placed within its bin; k no
+ * less than at the cursor's last call. */
+static double
+order_stat(const stat_acc *a, const stat_range *r, long n, long k, cursor *c)
+{
+	double lo, hi;
+
+	if (k <= 0)
+		return a->min;
+	if (k >= n - 1)
+		return a->max;
+	while (c->b < STAT_BINS + 1 && k >= c->start + (long)a->count[c->b])
+		c->start += a->count[c->b++];
+	lo = boundary(a, r, c->b);
+	hi = boundary(a, r, c->b + 1);
+	return lo + ((double)(k - c->start) + 0.5) / (double)a->count[c->b] *
+	                (hi - lo);
+}
+
+void
+stat_quantiles(const stat_acc *a, const stat_range *r, long n, const double *q,
+               int nq, double *out)
+{
+	cursor c = {0, 0};
+	int i;
+
+	for (i = 0; i < nq; i++) {
+		double h = (double)(n - 1) * q[i], f = floor(h), x, y;
+		long k = (long)f;
+		if (a->min == a->max || n <= 1) {
+			out[i] = a->min;
+			continue;
+		}
+		x = order_stat(a, r, n, k, &c);
+		y = k + 1 < n ? order_stat(a, r, n, k + 1, &c) : x;
+		out[i] = x + (h - f) * (y - x);
+	}
+}
+
+void
+stat_summarise(const stat_acc *a, const stat_range *r, long n, stat_summary *s)
+{
+	static const double q[] = {0.05, 0.10, 0.50, 0.90, 0.95};
+	double v[5];
+
+	s->mean = ((double)a->sum_hi * 0x1p32 + (double)a->sum_lo * 0x1p-16) /
+	          (double)n;
+	s->min = a->min;
+	s->max = a->max;
+	stat_quantiles(a, r, n, q, 5, v);
+	s->p5 = v[0];
+	s->p10 = v[1];
+	s->p50 = v[2];
+	s->p90 = v[3];
+	s->p95 = v[4];
+}
+
+/* The bin boundary nearest to value v, within the draws. */
+static int
+nearest_boundary(const stat_acc *a, const stat_range *r, double v)
+{
+	double k = floor((v - r->lo) * r->scale + 0.5) + 1;
+
+	if (k <= 1 && r->lo <= a->min)
+		return 0;
+	if (k >= STAT_BINS + 1 && r->lo + STAT_BINS * r->width >= a->max)
+		return STAT_BINS + 2;
+	return k < 1 ? 1 : k > STAT_BINS + 1 ? STAT_BINS + 1 : (int)k;
+}
+
+void
+stat_histogram(const stat_acc *a, const stat_range *r, long n, double *edge,
+               long *count)
+{
+	int at[STAT_HIST + 1], k, b;
+	double w = (a->max - a->min) / STAT_HIST;
+
+	for (k = 0; k <= STAT_HIST; k++) {
+		at[k] = k == 0 ? 0
+		        : k == STAT_HIST
+		            ? STAT_BINS + 2
+		            : nearest_boundary(a, r, a->min + w * k);
+		if (k > 0 && at[k] < at[k - 1])
+			at[k] = at[k - 1];
+		edge[k] = boundary(a, r, at[k]);
+	}
+	for (k = 0; k < STAT_HIST; k++) {
+		count[k] = 0;
+		for (b = at[k]; b < at[k + 1]; b++)
+			count[k] += a->count[b];
+	}
+	if (!(w > 0)) { /* every draw the same: all in the first bin */
+		memset(count, 0, sizeof *count * STAT_HIST);
+		count[0] = n;
+	}
+}

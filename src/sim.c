@@ -131,10 +131,10 @@ typedef struct job {
 
 typedef struct scratch {
 	job *j;
-	rng_lanes *g; /* each input's lanes in the current block */
-	double *x;    /* [input][SIM_CHUNK] */
-	double *q;    /* [3 x plans][SIM_CHUNK]: net, total, grant */
-	double *el, *best;
+	rng_lanes *g;       /* each input's lanes in the current block */
+	double *x;          /* [input][SIM_CHUNK] */
+	double *q;          /* [3 x plans][SIM_CHUNK]: net, total, grant */
+	double *el, *best;  /* best: and each draw's cheapest plan after it */
 	double *xd;         /* one draw's inputs (slow path) */
 	int32_t *idx;       /* bin indices, then flags, then the cheapest */
 	const double **net; /* each plan's net costs in q, for observers */
@@ -169,7 +169,7 @@ scratch_init(scratch *w, job *j)
 	w->g = calloc(ni, sizeof *w->g);
 	w->x = calloc(ni * SIM_CHUNK, sizeof *w->x);
 	w->q = calloc(N_Q * np * SIM_CHUNK, sizeof *w->q);
-	w->el = calloc(2 * SIM_CHUNK, sizeof *w->el);
+	w->el = calloc(3 * SIM_CHUNK, sizeof *w->el);
 	w->xd = calloc(ni, sizeof *w->xd);
 	w->idx = calloc(SIM_CHUNK + 8, sizeof *w->idx);
 	w->acc = malloc(N_Q * np * sizeof *w->acc);
@@ -365,40 +365,75 @@ eval_chunk(scratch *w, long b, int c, int len)
 	return eval_varying(w, len);
 }
 
-/* The cheapest plan of each draw (the first on ties) and the plans
- * cheaper than the reference, counted plan by plan so that the
- * comparisons vectorise. */
+/* The cheapest plan of each draw, the first on ties, as a double: who +
+ * m (p - who) with m 0 or 1 is exact, and like the minimum it is an
+ * unconditional store, which the compiler vectorises (a select of the old
+ * value it would turn into a conditional store, which it does not). */
 TWC_KERNEL static void
-rank_chunk(const job *j, const double *q, int len, double *restrict best,
-           int32_t *restrict who, long *cheapest, long *below)
+cheapest_of(const double *q, int n_plans, double *restrict best,
+            double *restrict who)
 {
-	const double *ref = q + (size_t)N_Q * (size_t)j->reference * SIM_CHUNK;
 	int d, p;
 
 	for (d = 0; d < SIM_CHUNK; d++) {
 		best[d] = q[d];
 		who[d] = 0;
 	}
-	for (p = 1; p < j->n_plans; p++) {
+	for (p = 1; p < n_plans; p++) {
 		const double *restrict v =
 		    q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
+		const double id = p;
 		for (d = 0; d < SIM_CHUNK; d++) {
-			int32_t take = v[d] < best[d];
-			best[d] = take ? v[d] : best[d];
-			who[d] = take ? p : who[d];
+			double x = v[d], b = best[d], m = (double)(x < b);
+			best[d] = x < b ? x : b;
+			who[d] += m * (id - who[d]);
 		}
 	}
-	for (p = 0; p < j->n_plans; p++) {
-		const double *restrict v =
-		    q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
-		int32_t n = 0, m = 0;
-		for (d = 0; d < SIM_CHUNK; d++) {
-			int32_t in = d < len;
-			n += in & (who[d] == p);
-			m += j->reference >= 0 ? in & (v[d] < ref[d]) : 0;
+}
+
+/* Over n draws (a multiple of 8): how often plan p is cheapest, and how
+ * often v is below ref; counted in lanes of doubles (exact). */
+TWC_KERNEL static void
+count_draws(const double *restrict who, double p, const double *restrict v,
+            const double *restrict ref, int n, long *cheapest, long *below)
+{
+	double c[8] = {0}, b[8] = {0};
+	int i, j;
+
+	for (i = 0; i < n; i += 8)
+		for (j = 0; j < 8; j++) {
+			c[j] += who[i + j] == p ? 1.0 : 0.0;
+			b[j] += v[i + j] < ref[i + j] ? 1.0 : 0.0;
 		}
-		cheapest[p] += n;
-		below[p] += m;
+	for (j = 0; j < 8; j++) {
+		*cheapest += (long)c[j];
+		*below += (long)b[j];
+	}
+}
+
+/* The cheapest plan of each of len draws and the plans cheaper than the
+ * reference, counted. */
+static void
+rank_chunk(scratch *w, int len)
+{
+	const job *j = w->j;
+	const int whole = len - len % 8,
+	          ref = j->reference >= 0 ? j->reference : 0;
+	const double *r = w->q + (size_t)N_Q * (size_t)ref * SIM_CHUNK;
+	double *who = w->best + SIM_CHUNK;
+	int p, d;
+
+	cheapest_of(w->q, j->n_plans, w->best, who);
+	for (p = 0; p < j->n_plans; p++) {
+		const double *v = w->net[p];
+		long c = 0, b = 0;
+		count_draws(who, p, v, r, whole, &c, &b);
+		for (d = whole; d < len; d++) {
+			c += who[d] == p;
+			b += v[d] < r[d];
+		}
+		w->cheapest[p] += c;
+		w->below[p] += j->reference >= 0 ? b : 0;
 	}
 }
 
@@ -411,7 +446,7 @@ gather(scratch *w, long first, int len)
 	for (s = 0; s < N_Q * j->n_plans; s++)
 		stat_add(&w->acc[s], &j->range[s], w->q + (size_t)s * SIM_CHUNK,
 		         len, w->idx);
-	rank_chunk(j, w->q, len, w->best, w->idx, w->cheapest, w->below);
+	rank_chunk(w, len);
 	if (j->obs != NULL)
 		j->obs->chunk(j->obs->ctx, first, len, w->net, w->x);
 }

@@ -9,7 +9,7 @@
 #include "kernel.h"
 
 /* The lanes of the partial sums, minima and maxima: 8 doubles, a whole
- * AVX-512 vector, so that each clone keeps them in registers. */
+ * AVX-512 vector. */
 #define LANES 8
 
 void
@@ -51,47 +51,49 @@ add_sum(stat_acc *a, double s)
 	a->sum_lo += (int64_t)llround(rest * 0x1p16);
 }
 
-/* Bin index of each value: t = (v - lo) / width + 1, clamped to [0,
- * STAT_BINS + 1] by comparisons that send NaN to 0. */
-TWC_KERNEL static void
-bin_indices(const stat_range *r, const double *restrict v, int n,
-            int32_t *restrict idx)
+/* The bin of value x: t = (x - lo) / width + 1, cut at STAT_BINS + 1 in
+ * double (a NaN goes there too, so no conversion overflows), truncated,
+ * and negatives raised to 0 in integers: a vminpd, a conversion and a
+ * vpmaxsd when vectorised. */
+static inline int32_t
+bin_of(double x, double lo, double scale)
 {
-	const double lo = r->lo, scale = r->scale, top = STAT_BINS + 1;
-	int i, j;
+	const double top = STAT_BINS + 1;
+	double t = (x - lo) * scale + 1.0;
+	int32_t i;
 
-	for (i = 0; i < n; i += LANES)
-		for (j = 0; j < LANES; j++) {
-			double t = (v[i + j] - lo) * scale + 1.0;
-			t = t >= 0 ? t : 0;
-			t = t <= top ? t : top;
-			idx[i + j] = (int32_t)t;
-		}
+	t = t < top ? t : top;
+	i = (int32_t)t;
+	return i > 0 ? i : 0;
 }
 
-/* Sum, least and greatest of v[0..n), n a multiple of LANES, in lanes
- * combined in a fixed order. */
+/* Over v[0..n), n a multiple of LANES: each value's bin, and the sum,
+ * least and greatest value in lanes, combined in a fixed order. */
 TWC_KERNEL static void
-lane_extremes(const double *restrict v, int n, double *sum, double *min,
-              double *max)
+scan(const stat_range *r, const double *restrict v, int n,
+     int32_t *restrict idx, double *out)
 {
-	double s[LANES] = {0}, lo[LANES], hi[LANES];
+	const double lo = r->lo, scale = r->scale;
+	double s[LANES] = {0}, mn[LANES], mx[LANES];
 	int i, j;
 
 	for (j = 0; j < LANES; j++)
-		lo[j] = hi[j] = v[j];
+		mn[j] = mx[j] = v[j];
 	for (i = 0; i < n; i += LANES)
 		for (j = 0; j < LANES; j++) {
 			double x = v[i + j];
+			idx[i + j] = bin_of(x, lo, scale);
 			s[j] += x;
-			lo[j] = x < lo[j] ? x : lo[j];
-			hi[j] = x > hi[j] ? x : hi[j];
+			mn[j] = x < mn[j] ? x : mn[j];
+			mx[j] = x > mx[j] ? x : mx[j];
 		}
-	*sum = 0;
+	out[0] = 0;
+	out[1] = mn[0];
+	out[2] = mx[0];
 	for (j = 0; j < LANES; j++) {
-		*sum += s[j];
-		*min = lo[j] < *min ? lo[j] : *min;
-		*max = hi[j] > *max ? hi[j] : *max;
+		out[0] += s[j];
+		out[1] = mn[j] < out[1] ? mn[j] : out[1];
+		out[2] = mx[j] > out[2] ? mx[j] : out[2];
 	}
 }
 
@@ -100,19 +102,21 @@ stat_add(stat_acc *a, const stat_range *r, const double *v, int n,
          int32_t *scratch)
 {
 	int whole = n - n % LANES, i;
-	double sum = 0;
+	double o[3] = {0, HUGE_VAL, -HUGE_VAL};
 
-	bin_indices(r, v, whole + (n > whole ? LANES : 0), scratch);
+	if (whole > 0)
+		scan(r, v, whole, scratch, o);
+	for (i = whole; i < n; i++) {
+		scratch[i] = bin_of(v[i], r->lo, r->scale);
+		o[0] += v[i];
+		o[1] = v[i] < o[1] ? v[i] : o[1];
+		o[2] = v[i] > o[2] ? v[i] : o[2];
+	}
 	for (i = 0; i < n; i++)
 		a->count[scratch[i]]++;
-	if (whole > 0)
-		lane_extremes(v, whole, &sum, &a->min, &a->max);
-	for (i = whole; i < n; i++) {
-		sum += v[i];
-		a->min = v[i] < a->min ? v[i] : a->min;
-		a->max = v[i] > a->max ? v[i] : a->max;
-	}
-	add_sum(a, sum);
+	a->min = o[1] < a->min ? o[1] : a->min;
+	a->max = o[2] > a->max ? o[2] : a->max;
+	add_sum(a, o[0]);
 }
 
 void

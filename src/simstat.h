@@ -51,7 +51,7 @@ void stat_range_of(const double *v, int n, stat_range *r);
 
 void stat_init(stat_acc *a);
 
-/* Add v[0..n): n > 0; v's storage runs to a multiple of 8 past n. */
+/* Add v[0..n), n > 0; scratch holds n indices. */
 void stat_add(stat_acc *a, const stat_range *r, const double *v, int n,
               int32_t *scratch);
 

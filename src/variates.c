@@ -37,9 +37,11 @@ variate_key(uint64_t seed_key, uint64_t stream, long block)
 }
 
 /* Word k (from 1) of SplitMix64 started at key: counter-based, so the
- * loop below has no chain between its iterations. */
-TWC_KERNEL void
-variate_seed(rng_lanes *g, uint64_t key)
+ * loop below has no chain between its iterations.  (The kernels are
+ * static, their callers plain functions: an ifunc symbol would escape the
+ * static library's localisation.) */
+TWC_KERNEL static void
+seed_lanes(rng_lanes *g, uint64_t key)
 {
 	uint64_t w[4 * VARIATE_LANES];
 	int k, j;
@@ -53,6 +55,12 @@ variate_seed(rng_lanes *g, uint64_t key)
 	for (j = 0; j < VARIATE_LANES; j++)
 		for (k = 0; k < 4; k++)
 			g->s[k][j] = w[4 * j + k];
+}
+
+void
+variate_seed(rng_lanes *g, uint64_t key)
+{
+	seed_lanes(g, key);
 }
 
 /* ---- the generator, inlined into each kernel ---------------------------- */
@@ -203,8 +211,8 @@ lognormal(const variate *v, double u)
 
 /* ---- kernels ------------------------------------------------------------ */
 
-TWC_KERNEL void
-variate_uniforms(rng_lanes *restrict g, double *restrict u, int n)
+TWC_KERNEL static void
+fill_uniforms(rng_lanes *restrict g, double *restrict u, int n)
 {
 	lanes l;
 	int i, j;
@@ -257,6 +265,12 @@ fill_tabled(rng_lanes *restrict g, const variate *v, double *restrict x, int n)
 		for (j = 0; j < VARIATE_LANES; j++)
 			x[i + j] = tabled(&t, step(&l, j));
 	store(g, &l);
+}
+
+void
+variate_uniforms(rng_lanes *g, double *u, int n)
+{
+	fill_uniforms(g, u, n);
 }
 
 void

@@ -12,73 +12,78 @@
 #include "linear.h"
 #include "sim.h"
 
-/* Bits of a radix sort's digit: 6 passes cover 64 bits. */
-#define DIGIT_BITS 11
-#define DIGITS (1 << DIGIT_BITS)
+/* A bucket of the rank sort holding more than this many draws is sorted
+ * by qsort rather than by insertion. */
+#define SMALL_BUCKET 24
 
-/* A double's bits as an unsigned key in the same order (-0 made +0 first,
- * so that equal values have equal keys). */
-static uint64_t
-order_key(double v)
+typedef struct entry {
+	double v;
+	uint32_t i;
+} entry;
+
+static int
+cmp_entry(const void *a, const void *b)
 {
-	uint64_t b;
+	double x = ((const entry *)a)->v, y = ((const entry *)b)->v;
 
-	v += 0.0;
-	memcpy(&b, &v, sizeof b);
-	return b & 0x8000000000000000ULL ? ~b : b | 0x8000000000000000ULL;
+	return (x > y) - (x < y);
 }
 
-/* One pass of an LSD radix sort of (key, index) pairs on the digit at
- * shift; skipped when every key has the same digit there. */
 static void
-radix_pass(uint64_t *k, uint32_t *ix, int n, int shift, size_t *count)
+sort_bucket(entry *e, int n)
 {
-	uint64_t *k2 = k + n;
-	uint32_t *ix2 = ix + n;
-	size_t sum = 0, c;
-	int i, d;
+	int i, k;
 
-	memset(count, 0, sizeof *count * DIGITS);
-	for (i = 0; i < n; i++)
-		count[(k[i] >> shift) & (DIGITS - 1)]++;
-	if (count[(k[0] >> shift) & (DIGITS - 1)] == (size_t)n)
+	if (n > SMALL_BUCKET) {
+		qsort(e, (size_t)n, sizeof *e, cmp_entry);
 		return;
-	for (d = 0; d < DIGITS; d++) {
-		c = count[d];
-		count[d] = sum;
-		sum += c;
 	}
-	for (i = 0; i < n; i++) {
-		size_t at = count[(k[i] >> shift) & (DIGITS - 1)]++;
-		k2[at] = k[i];
-		ix2[at] = ix[i];
+	for (i = 1; i < n; i++) {
+		entry t = e[i];
+		for (k = i; k > 0 && e[k - 1].v > t.v; k--)
+			e[k] = e[k - 1];
+		e[k] = t;
 	}
-	memcpy(k, k2, sizeof *k * (size_t)n);
-	memcpy(ix, ix2, sizeof *ix * (size_t)n);
 }
 
-/* Ranks of v[0..n) into r, ties sharing their average rank; key and idx
- * hold 2 n each, count DIGITS. */
+/* Ranks of v[0..n) into r, ties sharing their average rank: a bucket sort
+ * on the value (n buckets over [min, max], so a bucket holds about one
+ * draw of a continuous quantity), each bucket then sorted.  e holds n
+ * entries and start n + 1 counts. */
 static void
-rank_of(const double *v, int n, double *r, uint64_t *key, uint32_t *idx,
-        size_t *count)
+rank_of(const double *v, int n, double *r, entry *e, int *start)
 {
-	int i, k, shift;
+	double lo = v[0], hi = v[0], scale;
+	int i, b, k;
 
-	for (i = 0; i < n; i++) {
-		key[i] = order_key(v[i]);
-		idx[i] = (uint32_t)i;
+	for (i = 1; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
 	}
-	for (shift = 0; shift < 64; shift += DIGIT_BITS)
-		radix_pass(key, idx, n, shift, count);
+	scale = hi > lo ? (n - 1) / (hi - lo) : 0;
+	memset(start, 0, sizeof *start * (size_t)(n + 1));
+	for (i = 0; i < n; i++)
+		start[(int)((v[i] - lo) * scale) + 1]++;
+	for (b = 0; b < n; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < n; i++) {
+		b = (int)((v[i] - lo) * scale);
+		e[start[b]].v = v[i];
+		e[start[b]++].i = (uint32_t)i;
+	}
+	for (b = n - 1; b > 0; b--) /* start[b] is now bucket b's end */
+		start[b] = start[b - 1];
+	start[0] = 0;
+	for (b = 0; b < n; b++)
+		sort_bucket(e + start[b], start[b + 1] - start[b]);
 	for (i = 0; i < n; i = k) {
 		double average;
 		int m;
-		for (k = i + 1; k < n && key[k] == key[i]; k++)
+		for (k = i + 1; k < n && e[k].v == e[i].v; k++)
 			;
 		average = 0.5 * (double)(i + k - 1);
 		for (m = i; m < k; m++)
-			r[idx[m]] = average;
+			r[e[m].i] = average;
 	}
 }
 
@@ -278,26 +283,23 @@ all_bars(sim_result *s, const linear *lin, const double *lo, const double *hi,
 	size_t n = (size_t)kp->n;
 	double *rank_in =
 	    malloc(sizeof(double) * n * (size_t)(s->n_inputs + 1));
-	uint64_t *key = malloc(sizeof *key * 2 * n);
-	uint32_t *idx = malloc(sizeof *idx * 2 * n);
-	size_t *count = malloc(sizeof *count * DIGITS);
+	entry *e = malloc(sizeof *e * n);
+	int *start = malloc(sizeof *start * (n + 1));
 	int k, pl, rc = TWC_OK;
 
-	if (rank_in == NULL || key == NULL || idx == NULL || count == NULL)
+	if (rank_in == NULL || e == NULL || start == NULL)
 		rc = TWC_ENOMEM;
 	for (k = 0; rc == TWC_OK && k < s->n_inputs; k++)
 		rank_of(kp->x + (size_t)k * n, kp->n, rank_in + (size_t)k * n,
-		        key, idx, count);
+		        e, start);
 	for (pl = 0; rc == TWC_OK && pl < s->n_plans; pl++) {
 		double *rank_net = rank_in + (size_t)s->n_inputs * n;
-		rank_of(kp->net + (size_t)pl * n, kp->n, rank_net, key, idx,
-		        count);
+		rank_of(kp->net + (size_t)pl * n, kp->n, rank_net, e, start);
 		rc = plan_bars(s, lin, pl, lo, hi, rank_in, rank_net, kp->n);
 	}
 	free(rank_in);
-	free(key);
-	free(idx);
-	free(count);
+	free(e);
+	free(start);
 	return rc;
 }
 

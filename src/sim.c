@@ -118,6 +118,8 @@ typedef struct job {
 	const sim_input *inputs;
 	variate *var;      /* each input's transform */
 	const linear *lin; /* fixed quantities: one form for all draws */
+	linear_prog prog;  /* it compiled: composite columns after the inputs */
+	int n_cols;        /* inputs and composites: the chunk's columns */
 	int *map;          /* item -> input, for the slow path */
 	int n_inputs, n_plans, reference, draws, threads;
 	long n_blocks;
@@ -161,7 +163,7 @@ scratch_free(scratch *w)
 static int
 scratch_init(scratch *w, job *j)
 {
-	size_t ni = (size_t)j->n_inputs + 1, np = (size_t)j->n_plans;
+	size_t ni = (size_t)j->n_cols + 1, np = (size_t)j->n_plans;
 	int s;
 
 	memset(w, 0, sizeof *w);
@@ -192,34 +194,79 @@ scratch_init(scratch *w, job *j)
 /* ---- the model per chunk: fixed quantities --------------------------------
  */
 
-/* out[d] = constant + sum of the terms' coef x x[input][d]: four terms a
- * pass, so that out is loaded and stored a quarter as often. */
+/* Terms added in one pass over a chunk. */
+#define PASS_TERMS 8
+
+/* out[d] (= c when first, else out[d]) + the n terms' a_t x_t[d], added
+ * in order: inlined with n constant, so that each case below is a loop
+ * the compiler unrolls over the terms and vectorises over the draws. */
+static inline __attribute__((always_inline)) void
+pass(const double *const *xs, const double *a, int n, double c, int first,
+     double *restrict out)
+{
+	const double *restrict x0 = xs[0], *restrict x1 = xs[1],
+	                       *restrict x2 = xs[2], *restrict x3 = xs[3],
+	                       *restrict x4 = xs[4], *restrict x5 = xs[5],
+	                       *restrict x6 = xs[6], *restrict x7 = xs[7];
+	const double a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4],
+	             a5 = a[5], a6 = a[6], a7 = a[7];
+	int d;
+
+	for (d = 0; d < SIM_CHUNK; d++) {
+		double v = first ? c : out[d]; /* first: a constant */
+		v = n > 0 ? v + a0 * x0[d] : v;
+		v = n > 1 ? v + a1 * x1[d] : v;
+		v = n > 2 ? v + a2 * x2[d] : v;
+		v = n > 3 ? v + a3 * x3[d] : v;
+		v = n > 4 ? v + a4 * x4[d] : v;
+		v = n > 5 ? v + a5 * x5[d] : v;
+		v = n > 6 ? v + a6 * x6[d] : v;
+		v = n > 7 ? v + a7 * x7[d] : v;
+		out[d] = v;
+	}
+}
+
+/* out[d] = constant + the sum of the terms' coef x x[column][d], up to
+ * PASS_TERMS terms a pass: out is written once for a sum of up to eight
+ * terms, as most are once inputs bought together are composites. */
 TWC_KERNEL static void
 row_sum(const linear_sum *s, const double *x, double *restrict out)
 {
-	int k = 0, d;
+	const double *xs[PASS_TERMS] = {x, x, x, x, x, x, x, x};
+	double a[PASS_TERMS] = {0};
+	int k = 0, n, t;
 
-	for (d = 0; d < SIM_CHUNK; d++)
-		out[d] = s->constant;
-	for (; k + 4 <= s->n_terms; k += 4) {
-		const term *t = s->terms + k;
-		const double a0 = t[0].coef, a1 = t[1].coef, a2 = t[2].coef,
-		             a3 = t[3].coef;
-		const double *restrict x0 = x + (size_t)t[0].input * SIM_CHUNK;
-		const double *restrict x1 = x + (size_t)t[1].input * SIM_CHUNK;
-		const double *restrict x2 = x + (size_t)t[2].input * SIM_CHUNK;
-		const double *restrict x3 = x + (size_t)t[3].input * SIM_CHUNK;
-		for (d = 0; d < SIM_CHUNK; d++)
-			out[d] +=
-			    a0 * x0[d] + a1 * x1[d] + a2 * x2[d] + a3 * x3[d];
-	}
-	for (; k < s->n_terms; k++) {
-		const double a = s->terms[k].coef;
-		const double *restrict xk =
-		    x + (size_t)s->terms[k].input * SIM_CHUNK;
-		for (d = 0; d < SIM_CHUNK; d++)
-			out[d] += a * xk[d];
-	}
+	do {
+		n = s->n_terms - k < PASS_TERMS ? s->n_terms - k : PASS_TERMS;
+		for (t = 0; t < n; t++) {
+			xs[t] = x + (size_t)s->terms[k + t].input * SIM_CHUNK;
+			a[t] = s->terms[k + t].coef;
+		}
+		if (k == 0)
+			switch (n) {
+			case 0: pass(xs, a, 0, s->constant, 1, out); break;
+			case 1: pass(xs, a, 1, s->constant, 1, out); break;
+			case 2: pass(xs, a, 2, s->constant, 1, out); break;
+			case 3: pass(xs, a, 3, s->constant, 1, out); break;
+			case 4: pass(xs, a, 4, s->constant, 1, out); break;
+			case 5: pass(xs, a, 5, s->constant, 1, out); break;
+			case 6: pass(xs, a, 6, s->constant, 1, out); break;
+			case 7: pass(xs, a, 7, s->constant, 1, out); break;
+			default: pass(xs, a, 8, s->constant, 1, out); break;
+			}
+		else
+			switch (n) {
+			case 1: pass(xs, a, 1, 0, 0, out); break;
+			case 2: pass(xs, a, 2, 0, 0, out); break;
+			case 3: pass(xs, a, 3, 0, 0, out); break;
+			case 4: pass(xs, a, 4, 0, 0, out); break;
+			case 5: pass(xs, a, 5, 0, 0, out); break;
+			case 6: pass(xs, a, 6, 0, 0, out); break;
+			case 7: pass(xs, a, 7, 0, 0, out); break;
+			default: pass(xs, a, 8, 0, 0, out); break;
+			}
+		k += n;
+	} while (k < s->n_terms);
 }
 
 /* A year's eligible cost less other funding (linear_after), when the
@@ -252,10 +299,13 @@ static void
 eval_fixed(scratch *w)
 {
 	const job *j = w->j;
-	int p, y;
+	int p, y, g;
 
+	for (g = 0; g < j->prog.n_groups; g++)
+		row_sum(&j->prog.group[g], w->x,
+		        w->x + (size_t)(j->n_inputs + g) * SIM_CHUNK);
 	for (p = 0; p < j->n_plans; p++) {
-		const linear_plan *lp = &j->lin->plans[p];
+		const linear_plan *lp = &j->prog.plans[p];
 		double *q = w->q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
 		double *net = q, *tot = q + SIM_CHUNK, *gr = q + 2 * SIM_CHUNK;
 		row_sum(&lp->total, w->x, tot);
@@ -639,7 +689,7 @@ prepare(job *j, sim_result *out, const results *base, linear *lin, twc_error *e)
 	         sim_inputs(j->p, out->fixed, &out->inputs, &out->n_inputs, e)))
 		return rc;
 	j->inputs = out->inputs;
-	j->n_inputs = out->n_inputs;
+	j->n_inputs = j->n_cols = out->n_inputs;
 	j->var = calloc((size_t)j->n_inputs + 1, sizeof *j->var);
 	j->map = item_inputs(j->p, out->inputs, out->n_inputs);
 	if (j->var == NULL || j->map == NULL)
@@ -651,9 +701,13 @@ prepare(job *j, sim_result *out, const results *base, linear *lin, twc_error *e)
 	}
 	if (out->quantities_vary)
 		return TWC_OK;
-	rc = linear_build(j->p, base, j->map, j->n_inputs, lin, e);
-	j->lin = rc == TWC_OK ? lin : NULL;
-	return rc;
+	if ((rc = linear_build(j->p, base, j->map, j->n_inputs, lin, e)))
+		return rc;
+	if (linear_compile(lin, j->n_inputs, &j->prog))
+		return err_set(e, TWC_ENOMEM, "out of memory");
+	j->lin = lin;
+	j->n_cols = j->n_inputs + j->prog.n_groups;
+	return TWC_OK;
 }
 
 static void
@@ -665,6 +719,7 @@ unprepare(job *j)
 		variate_free(&j->var[k]);
 	free(j->var);
 	free(j->map);
+	linear_prog_free(&j->prog);
 }
 
 static int

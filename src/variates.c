@@ -344,42 +344,94 @@ beta_points(double a, double b, double *cdf, double *pdf)
 	return GSL_SUCCESS;
 }
 
-/* The quantiles of beta(a, b) at k / VARIATE_TABLE: each found by
- * bisection on the cubic Hermite interpolant of the CDF (values and
- * densities at CDF_POINTS + 1 points), inside the interval that brackets
- * it. */
+/* x in [lo, hi] with I_x(a, b) = u, by bisection on GSL's incomplete
+ * beta: for the few table entries in the first and last CDF intervals,
+ * where the density's power-law end makes the cubic a poor guide. */
+static int
+beta_solve(double a, double b, double u, double lo, double hi, double *x)
+{
+	gsl_sf_result r;
+	int i, rc;
+
+	for (i = 0; i < TABLE_BISECTIONS; i++) {
+		double mid = 0.5 * (lo + hi);
+		if ((rc = gsl_sf_beta_inc_e(a, b, mid, &r)) != GSL_SUCCESS)
+			return rc;
+		if (r.val < u)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*x = 0.5 * (lo + hi);
+	return GSL_SUCCESS;
+}
+
+/* x in CDF interval j with the cubic Hermite interpolant of the CDF
+ * (values and densities at the interval's ends) equal to u. */
+static double
+hermite_solve(const double *cdf, const double *pdf, int j, double u)
+{
+	const double h = 1.0 / CDF_POINTS;
+	double lo = 0, hi = 1;
+	int i;
+
+	for (i = 0; i < TABLE_BISECTIONS; i++) {
+		double mid = 0.5 * (lo + hi);
+		if (hermite(cdf[j], cdf[j + 1], pdf[j] * h, pdf[j + 1] * h,
+		            mid) < u)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (j + 0.5 * (lo + hi)) * h;
+}
+
+/* The two end nodes, set so that the interpolant's mean over the first
+ * and last intervals equals the beta's there (x f(x) integrated beyond
+ * the next node: a/(a+b) times an incomplete beta of a + 1), so that the
+ * table's mean is the beta's though a straight line cannot follow a
+ * power-law end. */
+static int
+end_nodes(double a, double b, double *table)
+{
+	const double h = 1.0 / VARIATE_TABLE, m = a / (a + b);
+	gsl_sf_result lo, hi;
+	int rc;
+
+	if ((rc = gsl_sf_beta_inc_e(a + 1, b, table[1], &lo)) != GSL_SUCCESS ||
+	    (rc = gsl_sf_beta_inc_e(a + 1, b, table[VARIATE_TABLE - 1], &hi)) !=
+	        GSL_SUCCESS)
+		return rc;
+	table[0] = fmax(0.0, 2 * m * lo.val / h - table[1]);
+	table[VARIATE_TABLE] =
+	    fmin(1.0, 2 * m * (1 - hi.val) / h - table[VARIATE_TABLE - 1]);
+	return GSL_SUCCESS;
+}
+
+/* The quantiles of beta(a, b) at k / VARIATE_TABLE: each found inside
+ * the CDF interval that brackets it. */
 static int
 beta_table(double a, double b, double *table)
 {
 	double *cdf = malloc(sizeof *cdf * 2 * (CDF_POINTS + 1)), *pdf;
 	const double h = 1.0 / CDF_POINTS;
-	int j = 0, k, i, rc;
+	int j = 0, k, rc;
 
 	if (cdf == NULL)
 		return GSL_ENOMEM;
 	pdf = cdf + CDF_POINTS + 1;
-	if ((rc = beta_points(a, b, cdf, pdf)) != GSL_SUCCESS) {
-		free(cdf);
-		return rc;
-	}
-	table[0] = 0;
-	table[VARIATE_TABLE] = 1;
-	for (k = 1; k < VARIATE_TABLE; k++) {
-		double u = (double)k / VARIATE_TABLE, lo = 0, hi = 1;
+	rc = beta_points(a, b, cdf, pdf);
+	for (k = 1; rc == GSL_SUCCESS && k < VARIATE_TABLE; k++) {
+		double u = (double)k / VARIATE_TABLE;
 		while (j + 1 < CDF_POINTS && cdf[j + 1] < u)
 			j++;
-		for (i = 0; i < TABLE_BISECTIONS; i++) {
-			double mid = 0.5 * (lo + hi);
-			if (hermite(cdf[j], cdf[j + 1], pdf[j] * h,
-			            pdf[j + 1] * h, mid) < u)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		table[k] = (j + 0.5 * (lo + hi)) * h;
+		if (j == 0 || j == CDF_POINTS - 1)
+			rc = beta_solve(a, b, u, j * h, (j + 1) * h, &table[k]);
+		else
+			table[k] = hermite_solve(cdf, pdf, j, u);
 	}
 	free(cdf);
-	return GSL_SUCCESS;
+	return rc == GSL_SUCCESS ? end_nodes(a, b, table) : rc;
 }
 
 int

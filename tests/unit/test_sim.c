@@ -15,6 +15,39 @@
 #include "harness.h"
 #include "linear.h"
 
+/* Allocations by the library while counting is on: test_sim links with
+ * malloc, calloc and realloc wrapped (Makefile.am). */
+static int counting;
+static long allocations;
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+
+void *
+__wrap_malloc(size_t n)
+{
+	allocations += counting;
+	return __real_malloc(n);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	allocations += counting;
+	return __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t n)
+{
+	allocations += counting;
+	return __real_realloc(p, n);
+}
+
 /* Draws for the distribution checks: 200,000 keep five standard errors of
  * a quantile near 1% of the price. */
 #define DIST_DRAWS 200000
@@ -461,6 +494,75 @@ test_uncertain_share_and_fixing_it(void)
 	twc_close(m);
 }
 
+/* Every simulation result but the tornado is made by twc_simulate:
+ * reading them all, for every plan, allocates nothing (issue 7).  The
+ * tornado is made on first read, as twcost.h says. */
+static void
+test_reading_results_allocates_nothing(void)
+{
+	static const char *const stats[] = {"mean", "p5",  "p10", "p50",
+	                                    "p90",  "p95", "min", "max"};
+	static const char *const what[] = {"net_yen", "total_yen", "grant_yen"};
+	static const char *const run[] = {"draws", "seed", "threads", "inputs",
+	                                  "quantities_vary"};
+	static const char *const in[] = {"id",  "kind", "dist", "base", "mean",
+	                                 "p10", "p90",  "low",  "high"};
+	twc_model *m = open_profile("profiles/default.cfg");
+	char f[64];
+	double sum = 0;
+	int p, i, k, n_in;
+	size_t w;
+
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(m, 3000, 11, 2), TWC_OK);
+	n_in = twc_count(m, NULL, "inputs");
+	counting = 1;
+	allocations = 0;
+	for (p = 0; p < 5; p++) {
+		const char *id = m->p->cat.plans[p].id;
+		for (w = 0; w < 3; w++)
+			for (i = 0; i < 8; i++) {
+				snprintf(f, sizeof f, "sim:%s:%s", what[w],
+				         stats[i]);
+				sum += r(m, id, f);
+			}
+		for (k = 0; k <= 100; k++) {
+			snprintf(f, sizeof f, "sim:cdf:%d", k);
+			sum += r(m, id, f);
+		}
+		for (k = 0; k < twc_count(m, id, "hist"); k++) {
+			snprintf(f, sizeof f, "sim:hist:%d:count", k);
+			sum += r(m, id, f);
+			snprintf(f, sizeof f, "sim:hist:%d:from_yen", k);
+			sum += r(m, id, f);
+			snprintf(f, sizeof f, "sim:hist:%d:to_yen", k);
+			sum += r(m, id, f);
+		}
+		sum += r(m, id, "sim:prob_cheapest");
+		sum += r(m, id, "sim:prob_below_reference");
+	}
+	for (i = 0; i < 5; i++) {
+		snprintf(f, sizeof f, "sim:%s", run[i]);
+		sum += r(m, NULL, f);
+	}
+	for (k = 0; k < n_in; k++)
+		for (i = 0; i < 9; i++) {
+			snprintf(f, sizeof f, "input:%d:%s", k, in[i]);
+			if (i < 3)
+				sum += twc_text(m, NULL, f) != NULL;
+			else
+				sum += r(m, NULL, f);
+		}
+	counting = 0;
+	CU_ASSERT_FALSE(isnan(sum));
+	CU_ASSERT_EQUAL(allocations, 0);
+	/* The tornado is drawn again and ranked on first need. */
+	counting = 1;
+	CU_ASSERT_TRUE(twc_count(m, "vdi-own", "tornado") > 0);
+	counting = 0;
+	CU_ASSERT_TRUE(allocations > 0);
+	twc_close(m);
+}
+
 static void
 test_bad_simulation_arguments(void)
 {
@@ -625,6 +727,8 @@ main(void)
 	    {"tornado_is_sorted_by_swing", test_tornado_is_sorted_by_swing},
 	    {"uncertain_share_and_fixing_it",
 	     test_uncertain_share_and_fixing_it},
+	    {"reading_results_allocates_nothing",
+	     test_reading_results_allocates_nothing},
 	    {"bad_simulation_arguments", test_bad_simulation_arguments},
 	    {"breakeven_over_staff", test_breakeven_over_staff},
 	    {"breakeven_over_years", test_breakeven_over_years},

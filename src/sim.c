@@ -169,7 +169,7 @@ scratch_init(scratch *w, job *j)
 	memset(w, 0, sizeof *w);
 	w->j = j;
 	w->g = calloc(ni, sizeof *w->g);
-	w->x = calloc(ni * SIM_CHUNK, sizeof *w->x);
+	w->x = malloc(ni * SIM_CHUNK * sizeof *w->x); /* filled each chunk */
 	w->q = calloc(N_Q * np * SIM_CHUNK, sizeof *w->q);
 	w->el = calloc(3 * SIM_CHUNK, sizeof *w->el);
 	w->xd = calloc(ni, sizeof *w->xd);

@@ -149,12 +149,35 @@ boundary(const stat_acc *a, const stat_range *r, int k)
 	return v < a->min ? a->min : v > a->max ? a->max : v;
 }
 
-/* A walk over the bins in rank order: bin b holds ranks start ..
- * start + count[b] - 1. */
+/* Bins summed together so that a walk over the counts can skip them. */
+#define SPAN 32
+#define SPANS ((STAT_BINS + 2 + SPAN - 1) / SPAN)
+
+/* A walk over the counts in rank order, a span of SPAN bins at a time:
+ * span s holds ranks start .. start + span[s] - 1. */
 typedef struct cursor {
-	int b;
-	long start;
+	int s, b;         /* the span, and the bin inside it */
+	long start, from; /* the first rank of each */
+	long span[SPANS];
 } cursor;
+
+static void
+cursor_init(cursor *c, const stat_acc *a)
+{
+	int s, b;
+
+	c->s = c->b = 0;
+	c->start = c->from = 0;
+	for (s = 0; s < SPANS - 1; s++) { /* whole spans: vectorised */
+		uint32_t sum = 0;
+		for (b = 0; b < SPAN; b++)
+			sum += a->count[s * SPAN + b];
+		c->span[s] = sum;
+	}
+	c->span[SPANS - 1] = 0;
+	for (b = (SPANS - 1) * SPAN; b < STAT_BINS + 2; b++)
+		c->span[SPANS - 1] += a->count[b];
+}
 
 /* The order statistic of rank k (0 .. n-1), placed within its bin; k no
  * less than at the cursor's last call. */
@@ -167,11 +190,17 @@ order_stat(const stat_acc *a, const stat_range *r, long n, long k, cursor *c)
 		return a->min;
 	if (k >= n - 1)
 		return a->max;
-	while (c->b < STAT_BINS + 1 && k >= c->start + (long)a->count[c->b])
-		c->start += a->count[c->b++];
+	while (c->s < SPANS - 1 && k >= c->start + c->span[c->s])
+		c->start += c->span[c->s++];
+	if (c->b < c->s * SPAN) { /* a new span: its bins from the start */
+		c->b = c->s * SPAN;
+		c->from = c->start;
+	}
+	while (c->b < STAT_BINS + 1 && k >= c->from + (long)a->count[c->b])
+		c->from += a->count[c->b++];
 	lo = boundary(a, r, c->b);
 	hi = boundary(a, r, c->b + 1);
-	return lo + ((double)(k - c->start) + 0.5) / (double)a->count[c->b] *
+	return lo + ((double)(k - c->from) + 0.5) / (double)a->count[c->b] *
 	                (hi - lo);
 }
 
@@ -179,9 +208,10 @@ void
 stat_quantiles(const stat_acc *a, const stat_range *r, long n, const double *q,
                int nq, double *out)
 {
-	cursor c = {0, 0};
+	cursor c;
 	int i;
 
+	cursor_init(&c, a);
 	for (i = 0; i < nq; i++) {
 		double h = (double)(n - 1) * q[i], f = floor(h), x, y;
 		long k = (long)f;

@@ -327,6 +327,8 @@ compile_row(linear_prog *pr, const double *row, const double *row0_of,
 	int k, m = 0;
 
 	to->constant = from->constant;
+	to->keep = from->keep;
+	to->minus = from->minus;
 	to->terms = arena_alloc(&pr->mem,
 	                        sizeof *to->terms * (size_t)(pr->n_inputs + 1));
 	if (to->terms == NULL)

@@ -81,6 +81,35 @@ record(void *ctx, long first, int len, const double *const *net,
 		       net[p], sizeof(double) * (size_t)len);
 }
 
+/* Every draw's inputs and net costs, for a check of each draw (one
+ * thread: the observer is called from the thread that made a chunk). */
+typedef struct checked {
+	const linear *lin;
+	int n_inputs, n_plans, draws;
+	double worst; /* the largest relative difference from linear_net */
+} checked;
+
+static void
+check_draws(void *ctx, long first, int len, const double *const *net,
+            const double *x)
+{
+	checked *c = ctx;
+	double xd[256];
+	int i, k, p;
+
+	(void)first;
+	for (i = 0; i < len; i++) {
+		for (k = 0; k < c->n_inputs && k < 256; k++)
+			xd[k] = x[(size_t)k * SIM_CHUNK + (size_t)i];
+		for (p = 0; p < c->n_plans; p++) {
+			double want = linear_net(c->lin, p, xd);
+			double d = fabs(net[p][i] - want) / (fabs(want) + 1);
+			c->worst = d > c->worst ? d : c->worst;
+		}
+		c->draws++;
+	}
+}
+
 /* twc_simulate on m, recording every draw into rec (freed by the
  * caller). */
 static int
@@ -294,6 +323,60 @@ test_fast_grant_equals_the_exact_rule(void)
 				break;
 			}
 		}
+	}
+	twc_close(m);
+}
+
+/* The simulation's compiled sums (composites, passes of eight terms,
+ * other funding deducted, the grant over a chunk) give linear_net's net
+ * cost for every draw, to the rounding of a different order of addition:
+ * with other funding, phased enrolment and a mid-year go-live too. */
+static void
+test_each_draw_is_the_linear_form(void)
+{
+	static const char *const setup[][2] = {
+	    {NULL, NULL},
+	    {"funding", "prefectural:R7:1000000;bond:R8:40%"},
+	    {"rollout", "R7=0.3,R8=0.7,R9=1"},
+	    {"go_live", "2025-12-01"}};
+	twc_model *m = open_profile("profiles/default.cfg");
+	size_t k;
+
+	for (k = 0; k < sizeof setup / sizeof *setup; k++) {
+		sim_input *in = NULL;
+		int n = 0, i, *map;
+		linear lin;
+		twc_error e;
+		checked c = {0};
+		sim_observer obs = {check_draws, &c};
+		if (setup[k][0] != NULL)
+			CU_ASSERT_EQUAL_FATAL(
+			    twc_set_text(m, setup[k][0], setup[k][1]), TWC_OK);
+		CU_ASSERT_EQUAL_FATAL(twc_count(m, NULL, "plans"), 5);
+		CU_ASSERT_EQUAL_FATAL(sim_inputs(m->p, 0, &in, &n, &e), TWC_OK);
+		map = malloc(sizeof *map * (size_t)(m->p->cat.n_items + 1));
+		for (i = 0; i < m->p->cat.n_items; i++)
+			map[i] = -1;
+		for (i = 0; i < n; i++)
+			map[in[i].index] = i;
+		CU_ASSERT_EQUAL_FATAL(
+		    linear_build(m->p, &m->r, map, n, &lin, &e), TWC_OK);
+		c.lin = &lin;
+		c.n_inputs = n;
+		c.n_plans = 5;
+		sim_free(&m->sim);
+		CU_ASSERT_EQUAL(sim_run(m->p, &m->sc, &m->r, m->fixed, 3000, 17,
+		                        1, NULL, &obs, &m->sim, &m->err),
+		                TWC_OK);
+		CU_ASSERT_EQUAL(c.draws, 3000);
+		if (!(c.worst < 1e-12)) {
+			fprintf(stderr, "\n  %s: relative difference %g\n",
+			        setup[k][0] ? setup[k][0] : "default", c.worst);
+			CU_FAIL("a draw differs from linear_net");
+		}
+		linear_free(&lin);
+		free(map);
+		free(in);
 	}
 	twc_close(m);
 }
@@ -715,6 +798,7 @@ main(void)
 	    {"linear_form_is_exact_at_base", test_linear_form_is_exact_at_base},
 	    {"fast_grant_equals_the_exact_rule",
 	     test_fast_grant_equals_the_exact_rule},
+	    {"each_draw_is_the_linear_form", test_each_draw_is_the_linear_form},
 	    {"same_seed_same_figures_other_seed_others",
 	     test_same_seed_same_figures_other_seed_others},
 	    {"threads_do_not_change_the_figures",

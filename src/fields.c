@@ -1075,7 +1075,7 @@ static const field_def line_fields[] = {
 
 static const level line_level = {
     "N",        "0 to twc_count(m, plan, \"lines\") - 1",
-    enter_line, NEEDS_ESTIMATE,
+    enter_line, NEEDS_REQUEST,
     NULL,       line_fields};
 
 static int
@@ -1120,7 +1120,7 @@ static const field_def debt_fields[] = {
 
 static const level debt_level = {
     "N",        "0 to twc_count(m, plan, \"debts\") - 1",
-    enter_debt, NEEDS_ESTIMATE,
+    enter_debt, NEEDS_REQUEST,
     NULL,       debt_fields};
 
 /* ---- a plan's simulation -------------------------------------------------
@@ -1551,8 +1551,8 @@ const count_def plan_counts[] = {
     {"years", NEEDS_ESTIMATE, count_years, "fiscal years of the horizon"},
     {"warnings", NEEDS_ESTIMATE, count_warnings, "the plan's warnings"},
     {"notes", NEEDS_ESTIMATE, count_notes, "the plan's notes"},
-    {"lines", NEEDS_ESTIMATE, count_lines, "lines of the budget request"},
-    {"debts", NEEDS_ESTIMATE, count_debts,
+    {"lines", NEEDS_REQUEST, count_lines, "lines of the budget request"},
+    {"debts", NEEDS_REQUEST, count_debts,
      "contracts that span fiscal years (債務負担行為)"},
     {"hist", NEEDS_SIMULATION, count_bins, "histogram bins"},
     {"tornado", NEEDS_SIMULATION, count_bars, "tornado bars"},
@@ -1626,6 +1626,10 @@ unknown(const cursor *c, const level *lv, const path *p, int at)
 static int
 needs_met(const cursor *c, enum level_needs needs)
 {
+	twc_model *m = c->m;
+
+	if (needs == NEEDS_REQUEST)
+		return model_request(m->p, &m->sc, &m->r, &m->err);
 	if (needs == NEEDS_SIMULATION && c->m->sim.draws <= 0)
 		return err_set(
 		    &c->m->err, TWC_ESTATE,

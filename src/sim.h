@@ -24,15 +24,18 @@
  * (sim_sensitivity): it needs ranks of the first SIM_RANK_DRAWS draws,
  * which it draws again.
  *
- * Memory.  A simulation's memory does not grow with its draws.  While it
- * runs, each thread holds its chunk of draws and its counts:
- *     8 x SIM_CHUNK x (inputs + 3 x plans + 4)  bytes of draws and
- *     3 x plans x (STAT_BINS + 2) x 4 + 48 x plans  bytes of counts;
- * the result keeps about 1.6 kB a plan; the tornado, when asked, holds
- *     16 x min(draws, SIM_RANK_DRAWS) x (inputs + plans + 1)  bytes
- * while it ranks.  The default scenario (30 inputs, 5 plans) on 2 threads
- * needs under 0.5 MB for any number of draws, and 5.6 MB more for its
- * tornado. */
+ * Memory.  A simulation's memory is bounded by the statistics it keeps,
+ * not by its draws: no draw outlives its chunk.  While it runs, each
+ * thread holds
+ *     8 x SIM_CHUNK x (columns + 3 x plans + 4)    bytes of draws (columns:
+ *         the inputs and their composites, at most twice the inputs)
+ *   + 256 x columns                                 bytes of generator state
+ *   + 12 x plans x (STAT_BINS + 2)                  bytes of counts,
+ * the run itself its transforms (32 kB a PERT input) and linear form; the
+ * result keeps about 1.3 kB a plan.  The tornado, when asked, holds for a
+ * while 16 x min(draws, SIM_RANK_DRAWS) x (inputs + plans) bytes.  The
+ * default scenario (30 inputs and 8 composites, 5 plans): 0.25 MB a
+ * thread whatever the draws, 5.6 MB more while its tornado is made. */
 #ifndef TWC_SIM_H
 #define TWC_SIM_H
 

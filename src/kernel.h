@@ -6,7 +6,8 @@
  * the processor runs.  The three give the same figures to the bit: the
  * library is built with -ffp-contract=off, so no clone fuses a multiply
  * and an add, and every operation used (+ - * /, sqrt, floor, compares) is
- * correctly rounded in each instruction set.
+ * correctly rounded in each instruction set.  Not under ThreadSanitizer,
+ * which instruments the clones' resolver, run before its runtime starts.
  *
  * The loops are written for the vectoriser at -O2: trip counts a multiple
  * of the vector width, restrict pointers, and selects made arithmetic
@@ -16,7 +17,8 @@
 #define TWC_KERNEL_H
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) &&         \
-    defined(__ELF__) && !defined(TWC_NO_CLONES)
+    defined(__ELF__) && !defined(__SANITIZE_THREAD__) &&                       \
+    !defined(TWC_NO_CLONES)
 #define TWC_KERNEL                                                             \
 	__attribute__((                                                        \
 	    target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))

@@ -239,8 +239,7 @@ linear_free(linear *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* ---- the compiled form ------------------------------------------------------
- */
+/* ---- the compiled form --------------------------------------------------- */
 
 /* Every sum of l as a dense row over the inputs: rows[r][k]. */
 static double *

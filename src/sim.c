@@ -20,7 +20,7 @@
  * number 3 p + s everywhere below. */
 enum { Q_NET, Q_TOTAL, Q_GRANT, N_Q };
 
-/* ---- inputs ------------------------------------------------------------- */
+/* ---- inputs -------------------------------------------------------------- */
 
 /* FNV-1a of an id: stable across machines and releases. */
 static unsigned long long
@@ -109,8 +109,7 @@ sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
 	return TWC_OK;
 }
 
-/* ---- the job and each thread's scratch ------------------------------------
- */
+/* ---- the job and each thread's scratch ----------------------------------- */
 
 typedef struct job {
 	const profile *p;
@@ -138,7 +137,7 @@ typedef struct scratch {
 	double *q;          /* [3 x plans][SIM_CHUNK]: net, total, grant */
 	double *el, *best;  /* best: and each draw's cheapest plan after it */
 	double *xd;         /* one draw's inputs (slow path) */
-	int32_t *idx;       /* bin indices, then flags, then the cheapest */
+	int32_t *idx;       /* bin indices, then the grant's flags */
 	const double **net; /* each plan's net costs in q, for observers */
 	stat_acc *acc;      /* [3 x plans] */
 	long *cheapest, *below;
@@ -191,8 +190,7 @@ scratch_init(scratch *w, job *j)
 	return TWC_OK;
 }
 
-/* ---- the model per chunk: fixed quantities --------------------------------
- */
+/* ---- the model per chunk: fixed quantities ------------------------------- */
 
 /* Terms added in one pass over a chunk. */
 #define PASS_TERMS 8
@@ -319,8 +317,7 @@ eval_fixed(scratch *w)
 	}
 }
 
-/* ---- the model per chunk: uncertain quantities -----------------------------
- */
+/* ---- the model per chunk: uncertain quantities --------------------------- */
 
 /* One draw's scenario, with its share, days and peak inputs applied,
  * each within its allowed range. */
@@ -390,8 +387,7 @@ eval_varying(scratch *w, int len)
 	return rc;
 }
 
-/* ---- a chunk: draw, evaluate, gather
- * ----------------------------------------- */
+/* ---- a chunk: draw, evaluate, gather ------------------------------------- */
 
 /* Draw chunk c of block b of every input and evaluate every plan on it. */
 static int
@@ -539,8 +535,7 @@ work(void *arg)
 	return NULL;
 }
 
-/* ---- set-up, threads and the final figures
- * ------------------------------------ */
+/* ---- set-up, threads and the final figures ------------------------------- */
 
 /* The bins of every quantity, from the first draws of block 0. */
 static int

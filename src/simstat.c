@@ -132,8 +132,7 @@ stat_merge(stat_acc *a, const stat_acc *b)
 		a->count[i] += b->count[i];
 }
 
-/* ---- reading the counts ---------------------------------------------------
- */
+/* ---- reading the counts -------------------------------------------------- */
 
 /* The value of bin boundary k: 0 is the least draw, STAT_BINS + 2 the
  * greatest, k in between lo + (k - 1) width; clamped to the draws. */

@@ -63,7 +63,7 @@ variate_seed(rng_lanes *g, uint64_t key)
 	seed_lanes(g, key);
 }
 
-/* ---- the generator, inlined into each kernel ---------------------------- */
+/* ---- the generator, inlined into each kernel ----------------------------- */
 
 typedef struct lanes {
 	uint64_t s0[VARIATE_LANES], s1[VARIATE_LANES], s2[VARIATE_LANES],
@@ -108,8 +108,7 @@ step(lanes *l, int j)
 	return d - (1.0 - 0x1p-53);
 }
 
-/* ---- transforms ------------------------------------------------------------
- */
+/* ---- transforms ---------------------------------------------------------- */
 
 /* Triangular: with m = 1 left of the mode, 0 right of it, the root's
  * argument is m u wa + (1-m)(1-u) wb and the draw m (lo + s) + (1-m)(hi -
@@ -209,7 +208,7 @@ lognormal(const variate *v, double u)
 	return v->median * exp(v->sigma * normal_quantile(u));
 }
 
-/* ---- kernels ------------------------------------------------------------ */
+/* ---- kernels ------------------------------------------------------------- */
 
 TWC_KERNEL static void
 fill_uniforms(rng_lanes *restrict g, double *restrict u, int n)
@@ -306,8 +305,7 @@ variate_at(const variate *v, double u)
 	return v->lo;
 }
 
-/* ---- the PERT table ---------------------------------------------------------
- */
+/* ---- the PERT table ------------------------------------------------------ */
 
 /* The cubic through (0, f0) and (1, f1) with slopes d0 and d1, at t. */
 static double

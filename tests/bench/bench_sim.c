@@ -55,8 +55,7 @@ now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* ---- the floor --------------------------------------------------------------
- */
+/* ---- the floor ----------------------------------------------------------- */
 
 typedef struct tri {
 	double lo, hi, f, wa, wb;
@@ -209,8 +208,7 @@ floor_lanes(const tri *t, int n_inputs, long draws)
 	return sum;
 }
 
-/* ---- the library and the command -------------------------------------------
- */
+/* ---- the library and the command ----------------------------------------- */
 
 static double
 time_sim(twc_model *m, int draws, int threads)
@@ -265,8 +263,7 @@ min2(double a, double b)
 	return a < b ? a : b;
 }
 
-/* ---- the linear form, for the spreadsheet
- * ------------------------------------ */
+/* ---- the linear form, for the spreadsheet -------------------------------- */
 
 static void
 write_sum(FILE *f, const linear_sum *s, int n_inputs)
@@ -333,8 +330,7 @@ write_model(twc_model *m, const char *path)
 	return fclose(f) != 0;
 }
 
-/* ---- main
- * --------------------------------------------------------------------- */
+/* ---- main ---------------------------------------------------------------- */
 
 int
 main(int argc, char **argv)

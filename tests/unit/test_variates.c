@@ -17,8 +17,7 @@
 
 #define Z_TOL 5.0
 
-/* ---- the generator ----------------------------------------------------------
- */
+/* ---- the generator ------------------------------------------------------- */
 
 /* A million uniforms from 100 blocks: every one inside (0, 1); mean,
  * variance and the correlation of neighbours (lane j with lane j + 1,
@@ -79,8 +78,7 @@ test_blocks_and_streams_are_reproducible_and_distinct(void)
 	CU_ASSERT_NOT_EQUAL(memcmp(a, d, sizeof a), 0);
 }
 
-/* ---- the inverse CDFs
- * ----------------------------------------------------------- */
+/* ---- the inverse CDFs ---------------------------------------------------- */
 
 /* The branch-free triangular is the inverse with a branch, to the bit,
  * at 100,001 points and on both sides of the mode (the products w (mode -
@@ -167,8 +165,7 @@ test_lognormal_quantile_matches_gsl(void)
 	variate_free(&v);
 }
 
-/* ---- the grant over a chunk
- * ---------------------------------------------------- */
+/* ---- the grant over a chunk ---------------------------------------------- */
 
 /* linear_grant_chunk equals the exact rule for amounts on and around
  * every half-thousand boundary and for random amounts up to ten
@@ -221,8 +218,7 @@ test_grant_chunk_equals_the_exact_rule(void)
 	twc_close(m);
 }
 
-/* ---- statistics from counts
- * ------------------------------------------------------ */
+/* ---- statistics from counts ---------------------------------------------- */
 
 static int
 cmp_double(const void *a, const void *b)

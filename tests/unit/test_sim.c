@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "handle.h"
@@ -17,8 +18,8 @@
 
 /* Allocations by the library while counting is on: test_sim links with
  * malloc, calloc and realloc wrapped (Makefile.am). */
-static int counting;
-static long allocations;
+static atomic_int counting;
+static atomic_long allocations;
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);
@@ -30,21 +31,24 @@ void *__wrap_realloc(void *p, size_t n);
 void *
 __wrap_malloc(size_t n)
 {
-	allocations += counting;
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
 	return __real_malloc(n);
 }
 
 void *
 __wrap_calloc(size_t n, size_t size)
 {
-	allocations += counting;
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
 	return __real_calloc(n, size);
 }
 
 void *
 __wrap_realloc(void *p, size_t n)
 {
-	allocations += counting;
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
 	return __real_realloc(p, n);
 }
 
@@ -598,8 +602,8 @@ test_reading_results_allocates_nothing(void)
 
 	CU_ASSERT_EQUAL_FATAL(twc_simulate(m, 3000, 11, 2), TWC_OK);
 	n_in = twc_count(m, NULL, "inputs");
-	counting = 1;
-	allocations = 0;
+	atomic_store(&counting, 1);
+	atomic_store(&allocations, 0);
 	for (p = 0; p < 5; p++) {
 		const char *id = m->p->cat.plans[p].id;
 		for (w = 0; w < 3; w++)
@@ -635,14 +639,14 @@ test_reading_results_allocates_nothing(void)
 			else
 				sum += r(m, NULL, f);
 		}
-	counting = 0;
+	atomic_store(&counting, 0);
 	CU_ASSERT_FALSE(isnan(sum));
-	CU_ASSERT_EQUAL(allocations, 0);
+	CU_ASSERT_EQUAL(atomic_load(&allocations), 0);
 	/* The tornado is drawn again and ranked on first need. */
-	counting = 1;
+	atomic_store(&counting, 1);
 	CU_ASSERT_TRUE(twc_count(m, "vdi-own", "tornado") > 0);
-	counting = 0;
-	CU_ASSERT_TRUE(allocations > 0);
+	atomic_store(&counting, 0);
+	CU_ASSERT_TRUE(atomic_load(&allocations) > 0);
 	twc_close(m);
 }
 

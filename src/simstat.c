@@ -112,7 +112,13 @@ stat_add(stat_acc *a, const stat_range *r, const double *v, int n,
 		o[1] = v[i] < o[1] ? v[i] : o[1];
 		o[2] = v[i] > o[2] ? v[i] : o[2];
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i + 4 <= n; i += 4) { /* four a turn: half the loop */
+		a->count[scratch[i]]++;
+		a->count[scratch[i + 1]]++;
+		a->count[scratch[i + 2]]++;
+		a->count[scratch[i + 3]]++;
+	}
+	for (; i < n; i++)
 		a->count[scratch[i]]++;
 	a->min = o[1] < a->min ? o[1] : a->min;
 	a->max = o[2] > a->max ? o[2] : a->max;

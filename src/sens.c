@@ -75,7 +75,8 @@ rank_of(const double *v, int n, double *r, entry *e, int *start)
 		start[b] = start[b - 1];
 	start[0] = 0;
 	for (b = 0; b < n; b++)
-		sort_bucket(e + start[b], start[b + 1] - start[b]);
+		if (start[b + 1] - start[b] > 1) /* most hold one or none */
+			sort_bucket(e + start[b], start[b + 1] - start[b]);
 	for (i = 0; i < n; i = k) {
 		double average;
 		int m;

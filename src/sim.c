@@ -123,8 +123,9 @@ typedef struct job {
 	int n_inputs, n_plans, reference, draws, threads;
 	long n_blocks;
 	uint64_t seed_key;
-	stat_range *range; /* [3 x plans] */
-	atomic_long next;  /* the next block to take */
+	int *all, *fit, n_fit; /* every plan; those whose security fit is ok */
+	stat_range *range;     /* [3 x plans] */
+	atomic_long next;      /* the next block to take */
 	atomic_int failed;
 	sim_progress *progress;
 	const sim_observer *obs;
@@ -140,7 +141,7 @@ typedef struct scratch {
 	int32_t *idx;       /* bin indices, then the grant's flags */
 	const double **net; /* each plan's net costs in q, for observers */
 	stat_acc *acc;      /* [3 x plans] */
-	long *cheapest, *below;
+	long *cheapest, *below, *cheapest_fit;
 	int status;
 } scratch;
 
@@ -174,7 +175,7 @@ scratch_init(scratch *w, job *j)
 	w->xd = calloc(ni, sizeof *w->xd);
 	w->idx = calloc(SIM_CHUNK + 8, sizeof *w->idx);
 	w->acc = malloc(N_Q * np * sizeof *w->acc);
-	w->cheapest = calloc(2 * np, sizeof *w->cheapest);
+	w->cheapest = calloc(3 * np, sizeof *w->cheapest);
 	w->net = calloc(np, sizeof *w->net);
 	if (!w->g || !w->x || !w->q || !w->el || !w->xd || !w->idx || !w->acc ||
 	    !w->cheapest || !w->net) {
@@ -183,6 +184,7 @@ scratch_init(scratch *w, job *j)
 	}
 	w->best = w->el + SIM_CHUNK;
 	w->below = w->cheapest + np;
+	w->cheapest_fit = w->below + np;
 	for (s = 0; s < N_Q * j->n_plans; s++)
 		stat_init(&w->acc[s]);
 	for (s = 0; s < j->n_plans; s++)
@@ -411,24 +413,28 @@ eval_chunk(scratch *w, long b, int c, int len)
 	return eval_varying(w, len);
 }
 
-/* The cheapest plan of each draw, the first on ties, as a double: who +
- * m (p - who) with m 0 or 1 is exact, and like the minimum it is an
- * unconditional store, which the compiler vectorises (a select of the old
- * value it would turn into a conditional store, which it does not). */
+/* The cheapest of plans[0..n) in each draw, the first on ties, as a
+ * double: who + m (p - who) with m 0 or 1 is exact, and like the minimum
+ * it is an unconditional store, which the compiler vectorises (a select
+ * of the old value it would turn into a conditional store, which it does
+ * not). */
 TWC_KERNEL static void
-cheapest_of(const double *q, int n_plans, double *restrict best,
+cheapest_of(const double *q, const int *plans, int n, double *restrict best,
             double *restrict who)
 {
-	int d, p;
+	const double *restrict v0 =
+	    q + (size_t)N_Q * (size_t)plans[0] * SIM_CHUNK;
+	const double id0 = plans[0];
+	int d, k;
 
 	for (d = 0; d < SIM_CHUNK; d++) {
-		best[d] = q[d];
-		who[d] = 0;
+		best[d] = v0[d];
+		who[d] = id0;
 	}
-	for (p = 1; p < n_plans; p++) {
+	for (k = 1; k < n; k++) {
 		const double *restrict v =
-		    q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
-		const double id = p;
+		    q + (size_t)N_Q * (size_t)plans[k] * SIM_CHUNK;
+		const double id = plans[k];
 		for (d = 0; d < SIM_CHUNK; d++) {
 			double x = v[d], b = best[d], m = (double)(x < b);
 			best[d] = x < b ? x : b;
@@ -457,8 +463,45 @@ count_draws(const double *restrict who, double p, const double *restrict v,
 	}
 }
 
-/* The cheapest plan of each of len draws and the plans cheaper than the
- * reference, counted. */
+/* Over n draws (a multiple of 8): how often plan p is who. */
+TWC_KERNEL static long
+count_who(const double *restrict who, double p, int n)
+{
+	double c[8] = {0};
+	long sum = 0;
+	int i, j;
+
+	for (i = 0; i < n; i += 8)
+		for (j = 0; j < 8; j++)
+			c[j] += who[i + j] == p ? 1.0 : 0.0;
+	for (j = 0; j < 8; j++)
+		sum += (long)c[j];
+	return sum;
+}
+
+/* The cheapest of the plans whose security fit is ok, counted. */
+static void
+rank_fit(scratch *w, int len)
+{
+	const job *j = w->j;
+	const int whole = len - len % 8;
+	double *who = w->best + SIM_CHUNK;
+	int k, d;
+
+	if (j->n_fit == 0)
+		return;
+	cheapest_of(w->q, j->fit, j->n_fit, w->best, who);
+	for (k = 0; k < j->n_fit; k++) {
+		int p = j->fit[k];
+		long c = count_who(who, p, whole);
+		for (d = whole; d < len; d++)
+			c += who[d] == p;
+		w->cheapest_fit[p] += c;
+	}
+}
+
+/* The cheapest plan of each of len draws (of all, and of those that fit)
+ * and the plans cheaper than the reference, counted. */
 static void
 rank_chunk(scratch *w, int len)
 {
@@ -469,7 +512,7 @@ rank_chunk(scratch *w, int len)
 	double *who = w->best + SIM_CHUNK;
 	int p, d;
 
-	cheapest_of(w->q, j->n_plans, w->best, who);
+	cheapest_of(w->q, j->all, j->n_plans, w->best, who);
 	for (p = 0; p < j->n_plans; p++) {
 		const double *v = w->net[p];
 		long c = 0, b = 0;
@@ -481,6 +524,7 @@ rank_chunk(scratch *w, int len)
 		w->cheapest[p] += c;
 		w->below[p] += j->reference >= 0 ? b : 0;
 	}
+	rank_fit(w, len);
 }
 
 static void
@@ -584,6 +628,7 @@ merge(job *j, scratch *w)
 		for (p = 0; p < j->n_plans; p++) {
 			w[0].cheapest[p] += w[t].cheapest[p];
 			w[0].below[p] += w[t].below[p];
+			w[0].cheapest_fit[p] += w[t].cheapest_fit[p];
 		}
 	}
 }
@@ -613,6 +658,7 @@ finish(job *j, const scratch *w, sim_result *out)
 		               sp->hist);
 		sp->prob_cheapest = (double)w->cheapest[p] / j->draws;
 		sp->prob_below_reference = (double)w->below[p] / j->draws;
+		sp->prob_cheapest_fit = (double)w->cheapest_fit[p] / j->draws;
 	}
 	return TWC_OK;
 }
@@ -687,8 +733,15 @@ prepare(job *j, sim_result *out, const results *base, linear *lin, twc_error *e)
 	j->n_inputs = j->n_cols = out->n_inputs;
 	j->var = calloc((size_t)j->n_inputs + 1, sizeof *j->var);
 	j->map = item_inputs(j->p, out->inputs, out->n_inputs);
-	if (j->var == NULL || j->map == NULL)
+	j->all = malloc(sizeof *j->all * 2 * (size_t)(j->n_plans + 1));
+	if (j->var == NULL || j->map == NULL || j->all == NULL)
 		return err_set(e, TWC_ENOMEM, "out of memory");
+	j->fit = j->all + j->n_plans;
+	for (k = 0; k < j->n_plans; k++) {
+		j->all[k] = k;
+		if (base->plans[k].security_ok)
+			j->fit[j->n_fit++] = k;
+	}
 	for (k = 0; k < j->n_inputs; k++) {
 		if ((rc = variate_init(&j->var[k], &out->inputs[k].d, e)))
 			return rc;
@@ -714,6 +767,7 @@ unprepare(job *j)
 		variate_free(&j->var[k]);
 	free(j->var);
 	free(j->map);
+	free(j->all);
 	linear_prog_free(&j->prog);
 }
 

@@ -625,6 +625,7 @@ test_reading_results_allocates_nothing(void)
 			sum += r(m, id, f);
 		}
 		sum += r(m, id, "sim:prob_cheapest");
+		sum += r(m, id, "sim:prob_cheapest_fit");
 		sum += r(m, id, "sim:prob_below_reference");
 	}
 	for (i = 0; i < 5; i++) {

@@ -46,66 +46,109 @@ sort_bucket(entry *e, int n)
 	}
 }
 
-/* Ranks of v[0..n) into r, ties sharing their average rank: a bucket sort
- * on the value (n buckets over [min, max], so a bucket holds about one
- * draw of a continuous quantity), each bucket then sorted.  e holds n
- * entries and start n + 1 counts. */
+/* The least and greatest of v[0..n), n > 0, in lanes. */
 static void
-rank_of(const double *v, int n, double *r, entry *e, int *start)
+extremes(const double *v, int n, double *lo, double *hi)
 {
-	double lo = v[0], hi = v[0], scale;
-	int i, b, k;
+	double a[8], b[8];
+	int i, j;
 
-	for (i = 1; i < n; i++) {
-		lo = v[i] < lo ? v[i] : lo;
-		hi = v[i] > hi ? v[i] : hi;
+	for (j = 0; j < 8; j++)
+		a[j] = b[j] = v[0];
+	for (i = 0; i + 8 <= n; i += 8)
+		for (j = 0; j < 8; j++) {
+			a[j] = v[i + j] < a[j] ? v[i + j] : a[j];
+			b[j] = v[i + j] > b[j] ? v[i + j] : b[j];
+		}
+	for (; i < n; i++) {
+		a[0] = v[i] < a[0] ? v[i] : a[0];
+		b[0] = v[i] > b[0] ? v[i] : b[0];
 	}
-	scale = hi > lo ? (n - 1) / (hi - lo) : 0;
-	memset(start, 0, sizeof *start * (size_t)(n + 1));
-	for (i = 0; i < n; i++)
-		start[(int)((v[i] - lo) * scale) + 1]++;
-	for (b = 0; b < n; b++)
-		start[b + 1] += start[b];
-	for (i = 0; i < n; i++) {
-		b = (int)((v[i] - lo) * scale);
-		e[start[b]].v = v[i];
-		e[start[b]++].i = (uint32_t)i;
-	}
-	for (b = n - 1; b > 0; b--) /* start[b] is now bucket b's end */
-		start[b] = start[b - 1];
-	start[0] = 0;
-	for (b = 0; b < n; b++)
-		if (start[b + 1] - start[b] > 1) /* most hold one or none */
-			sort_bucket(e + start[b], start[b + 1] - start[b]);
-	for (i = 0; i < n; i = k) {
-		double average;
-		int m;
-		for (k = i + 1; k < n && e[k].v == e[i].v; k++)
-			;
-		average = 0.5 * (double)(i + k - 1);
-		for (m = i; m < k; m++)
-			r[e[m].i] = average;
+	*lo = a[0];
+	*hi = b[0];
+	for (j = 1; j < 8; j++) {
+		*lo = a[j] < *lo ? a[j] : *lo;
+		*hi = b[j] > *hi ? b[j] : *hi;
 	}
 }
 
-/* Pearson correlation of two rank vectors; NaN when one is constant. */
 static double
-correlation(const double *a, const double *b, int n)
+sum_of_squares(const double *r, int n)
 {
-	double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
-	int i;
+	double s[8] = {0}, sum = 0;
+	int i, j;
 
-	for (i = 0; i < n; i++) {
-		ma += a[i];
-		mb += b[i];
+	for (i = 0; i + 8 <= n; i += 8)
+		for (j = 0; j < 8; j++)
+			s[j] += r[i + j] * r[i + j];
+	for (; i < n; i++)
+		sum += r[i] * r[i];
+	for (j = 0; j < 8; j++)
+		sum += s[j];
+	return sum;
+}
+
+/* Ranks of v[0..n) into r, less their mean (n - 1)/2, ties sharing their
+ * average rank: a bucket sort on the value (n buckets over [min, max], so
+ * a bucket holds about one draw of a continuous quantity), each bucket
+ * then sorted.  e holds n entries, bucket n indices and start n + 1
+ * counts.  Returns the sum of the squares (for the correlations). */
+static double
+rank_of(const double *v, int n, double *r, entry *e, int *bucket, int *start)
+{
+	double lo, hi, scale, mid = 0.5 * (n - 1);
+	int i, b, k;
+
+	extremes(v, n, &lo, &hi);
+	scale = hi > lo ? (n - 1) / (hi - lo) : 0;
+	for (i = 0; i < n; i++)
+		bucket[i] = (int)((v[i] - lo) * scale);
+	memset(start, 0, sizeof *start * (size_t)(n + 1));
+	for (i = 0; i < n; i++)
+		start[bucket[i] + 1]++;
+	for (b = 0; b < n; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < n; i++) { /* start[b] ends as bucket b + 1's start */
+		entry *at = &e[start[bucket[i]]++];
+		at->v = v[i];
+		at->i = (uint32_t)i;
 	}
-	ma /= n;
-	mb /= n;
-	for (i = 0; i < n; i++) {
-		sab += (a[i] - ma) * (b[i] - mb);
-		saa += (a[i] - ma) * (a[i] - ma);
-		sbb += (b[i] - mb) * (b[i] - mb);
+	for (b = 0, k = 0; b < n; k = start[b++])
+		if (start[b] - k > 1) /* most hold one or none */
+			sort_bucket(e + k, start[b] - k);
+	for (i = 0; i < n; i = k) {
+		double average;
+		int m;
+		k = i + 1;
+		if (k == n || e[k].v != e[i].v) { /* no tie: the common case */
+			r[e[i].i] = i - mid;
+			continue;
+		}
+		while (k < n && e[k].v == e[i].v)
+			k++;
+		average = 0.5 * (double)(i + k - 1) - mid;
+		for (m = i; m < k; m++)
+			r[e[m].i] = average;
 	}
+	return sum_of_squares(r, n);
+}
+
+/* The correlation of two centred rank vectors with sums of squares saa
+ * and sbb; NaN when one is constant.  In lanes, so that it vectorises. */
+static double
+correlation(const double *restrict a, double saa, const double *restrict b,
+            double sbb, int n)
+{
+	double s[8] = {0}, sab = 0;
+	int i, j;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		for (j = 0; j < 8; j++)
+			s[j] += a[i + j] * b[i + j];
+	for (; i < n; i++)
+		sab += a[i] * b[i];
+	for (j = 0; j < 8; j++)
+		sab += s[j];
 	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : (double)NAN;
 }
 
@@ -243,8 +286,8 @@ draw_again(const profile *p, const scenario *sc, const results *base,
 /* The bars of one plan, sorted by swing. */
 static int
 plan_bars(sim_result *s, const linear *lin, int pl, const double *lo,
-          const double *hi, const double *rank_in, const double *rank_net,
-          int n)
+          const double *hi, const double *rank_in, const double *ss_in,
+          const double *rank_net, double ss_net, int n)
 {
 	sim_plan *sp = &s->plans[pl];
 	int k;
@@ -267,8 +310,8 @@ plan_bars(sim_result *s, const linear *lin, int pl, const double *lo,
 		b->swing_yen = llabs(b->high_yen - b->low_yen);
 		if (in->kind != INPUT_PRICE && b->swing_yen == 0)
 			continue; /* a style this plan does not serve */
-		b->rank_corr =
-		    correlation(rank_in + (size_t)k * (size_t)n, rank_net, n);
+		b->rank_corr = correlation(rank_in + (size_t)k * (size_t)n,
+		                           ss_in[k], rank_net, ss_net, n);
 		sp->n_bars++;
 	}
 	qsort(sp->bars, (size_t)sp->n_bars, sizeof *sp->bars, cmp_bars);
@@ -281,22 +324,24 @@ static int
 all_bars(sim_result *s, const linear *lin, const double *lo, const double *hi,
          const kept *kp)
 {
-	size_t n = (size_t)kp->n;
-	double *rank_in =
-	    malloc(sizeof(double) * n * (size_t)(s->n_inputs + 1));
+	size_t n = (size_t)kp->n, m = (size_t)s->n_inputs + 1;
+	double *rank_in = malloc(sizeof(double) * (n + 1) * m);
 	entry *e = malloc(sizeof *e * n);
-	int *start = malloc(sizeof *start * (n + 1));
+	int *start = malloc(sizeof *start * (2 * n + 1));
 	int k, pl, rc = TWC_OK;
 
 	if (rank_in == NULL || e == NULL || start == NULL)
 		rc = TWC_ENOMEM;
 	for (k = 0; rc == TWC_OK && k < s->n_inputs; k++)
-		rank_of(kp->x + (size_t)k * n, kp->n, rank_in + (size_t)k * n,
-		        e, start);
+		rank_in[n * m + (size_t)k] =
+		    rank_of(kp->x + (size_t)k * n, kp->n,
+		            rank_in + (size_t)k * n, e, start + n + 1, start);
 	for (pl = 0; rc == TWC_OK && pl < s->n_plans; pl++) {
 		double *rank_net = rank_in + (size_t)s->n_inputs * n;
-		rank_of(kp->net + (size_t)pl * n, kp->n, rank_net, e, start);
-		rc = plan_bars(s, lin, pl, lo, hi, rank_in, rank_net, kp->n);
+		double ss = rank_of(kp->net + (size_t)pl * n, kp->n, rank_net,
+		                    e, start + n + 1, start);
+		rc = plan_bars(s, lin, pl, lo, hi, rank_in, rank_in + n * m,
+		               rank_net, ss, kp->n);
 	}
 	free(rank_in);
 	free(e);

@@ -16,7 +16,15 @@
  *   cli_{table,json}_ns_per_draw  `twcost simulate --threads 1` as a
  *       process, start to end, when a twcost path is given
  *   mc_cost_ratio_{lib,table,json}  those over the floor
- *   mc_speedup_1_to_2_threads  twc_simulate, 1 thread over 2
+ *   mc_speedup_1_to_2_threads  twc_simulate, 1 thread over 2 (wall time)
+ *   mc_two_threads_cpu_share  the 2-thread run's CPU time over twice its
+ *       wall time: 1.00 when both cores were free for it
+ *
+ * Per-draw costs are CPU time (the thread's own, or the child's user and
+ * system time), which a busy machine does not inflate by taking the CPU
+ * away; wall-time ratios follow as *_wall.  The speed-up needs wall time:
+ * on a machine whose other users keep a core busy it says little, and
+ * mc_two_threads_cpu_share says how little.
  *
  * Usage: bench_sim [DRAWS [TWCOST]]   (default 1000000 draws)
  *        bench_sim --model FILE       write the default scenario's linear
@@ -31,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,6 +54,23 @@
 #define LANES 8
 
 extern char **environ;
+
+/* The model whose own variates gen_round draws. */
+static twc_model *bench_model;
+
+/* Wall and CPU seconds of a piece of work. */
+typedef struct span {
+	double wall, cpu;
+} span;
+
+static double
+cpu_now(clockid_t which)
+{
+	struct timespec t;
+
+	clock_gettime(which, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
 
 static double
 now(void)
@@ -210,27 +236,36 @@ floor_lanes(const tri *t, int n_inputs, long draws)
 
 /* ---- the library and the command ----------------------------------------- */
 
-static double
+/* twc_simulate: one thread runs on this one, whose CPU time is counted;
+ * for more, the process's. */
+static span
 time_sim(twc_model *m, int draws, int threads)
 {
-	double t0 = now();
+	clockid_t clock =
+	    threads == 1 ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID;
+	double t0 = now(), c0 = cpu_now(clock);
+	span s;
 
 	if (twc_simulate(m, draws, 1, threads) != TWC_OK) {
 		fprintf(stderr, "bench_sim: %s\n", twc_last_error(m));
 		exit(1);
 	}
-	return now() - t0;
+	s.wall = now() - t0;
+	s.cpu = cpu_now(clock) - c0;
+	return s;
 }
 
 /* `twcost simulate --draws N --threads 1 [--format json]`, start to end,
- * its output thrown away. */
-static double
+ * its output thrown away: wall time, and the child's user + system time. */
+static span
 time_cli(const char *twcost, int draws, int json)
 {
 	char args[8][512], *argv[9];
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int status, i;
+	struct rusage ru;
+	span s;
 	double t0;
 
 	snprintf(args[0], sizeof args[0], "%s", twcost);
@@ -248,19 +283,46 @@ time_cli(const char *twcost, int draws, int json)
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	t0 = now();
 	if (posix_spawn(&pid, twcost, &fa, NULL, argv, environ) != 0 ||
-	    waitpid(pid, &status, 0) != pid || status != 0) {
+	    wait4(pid, &status, 0, &ru) != pid || status != 0) {
 		fprintf(stderr, "bench_sim: %s simulate failed\n", twcost);
 		exit(1);
 	}
-	t0 = now() - t0;
+	s.wall = now() - t0;
+	s.cpu = (double)ru.ru_utime.tv_sec +
+	        (double)ru.ru_utime.tv_usec * 1e-6 +
+	        (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
 	posix_spawn_file_actions_destroy(&fa);
-	return t0;
+	return s;
+}
+
+/* The least of each, over rounds. */
+static void
+keep_min(span *best, span s)
+{
+	best->wall = s.wall < best->wall ? s.wall : best->wall;
+	best->cpu = s.cpu < best->cpu ? s.cpu : best->cpu;
+}
+
+/* A floor generator's round, timed on this thread. */
+static span
+time_floor(double (*f)(const tri *, int, long), const tri *t, int n, long draws,
+           double *sink)
+{
+	double t0 = now(), c0 = cpu_now(CLOCK_THREAD_CPUTIME_ID);
+	span s;
+
+	*sink += f(t, n, draws);
+	s.wall = now() - t0;
+	s.cpu = cpu_now(CLOCK_THREAD_CPUTIME_ID) - c0;
+	return s;
 }
 
 static double
-min2(double a, double b)
+gen_round(const tri *t, int n, long draws)
 {
-	return a < b ? a : b;
+	(void)t;
+	(void)n;
+	return sim_generate(bench_model->p, (int)draws, 1);
 }
 
 /* ---- the linear form, for the spreadsheet -------------------------------- */
@@ -332,13 +394,30 @@ write_model(twc_model *m, const char *path)
 
 /* ---- main ---------------------------------------------------------------- */
 
+static span
+none(void)
+{
+	span s = {1e9, 1e9};
+
+	return s;
+}
+
+static void
+report(const char *what, const char *name, span floor, span x, int draws)
+{
+	printf("%s_ns_per_draw %.1f ns\n", what, x.cpu / draws * 1e9);
+	printf("mc_cost_ratio_%s %.2f x\n", name, x.cpu / floor.cpu);
+	printf("mc_cost_ratio_%s_wall %.2f x\n", name, x.wall / floor.wall);
+}
+
 int
 main(int argc, char **argv)
 {
 	int draws = argc > 1 ? atoi(argv[1]) : 1000000;
 	const char *twcost = argc > 2 ? argv[2] : NULL;
-	double ft = 1e9, fx = 1e9, fl = 1e9, gen = 1e9, one = 1e9, two = 1e9;
-	double table = 1e9, json = 1e9, sink = 0, best;
+	span ft = none(), fx = none(), fl = none(), gen = none(), one = none(),
+	     two = none(), table = none(), json = none(), best;
+	double sink = 0;
 	tri t[256];
 	twc_model *m;
 	int i, n;
@@ -349,50 +428,47 @@ main(int argc, char **argv)
 		return write_model(m, argv[2]);
 	if (draws < CHUNK || twc_simulate(m, 10, 1, 1) != TWC_OK)
 		return 1;
+	bench_model = m;
 	n = m->sim.n_inputs < 256 ? m->sim.n_inputs : 256;
 	for (i = 0; i < n; i++)
 		t[i] = tri_of(&m->sim.inputs[i].d);
 	for (i = 0; i < REPS; i++) {
-		double t0 = now();
-		sink += floor_taus2(t, n, draws);
-		ft = min2(ft, now() - t0);
-		t0 = now();
-		sink += floor_xoshiro(t, n, draws);
-		fx = min2(fx, now() - t0);
-		t0 = now();
-		sink += floor_lanes(t, n, draws);
-		fl = min2(fl, now() - t0);
-		t0 = now();
-		sink += sim_generate(m->p, draws, 1);
-		gen = min2(gen, now() - t0);
-		one = min2(one, time_sim(m, draws, 1));
-		two = min2(two, time_sim(m, draws, 2));
+		keep_min(&ft, time_floor(floor_taus2, t, n, draws, &sink));
+		keep_min(&fx, time_floor(floor_xoshiro, t, n, draws, &sink));
+		keep_min(&fl, time_floor(floor_lanes, t, n, draws, &sink));
+		keep_min(&gen, time_floor(gen_round, t, n, draws, &sink));
+		keep_min(&one, time_sim(m, draws, 1));
+		keep_min(&two, time_sim(m, draws, 2));
 		if (twcost != NULL) {
-			table = min2(table, time_cli(twcost, draws, 0));
-			json = min2(json, time_cli(twcost, draws, 1));
+			keep_min(&table, time_cli(twcost, draws, 0));
+			keep_min(&json, time_cli(twcost, draws, 1));
 		}
 	}
 	if (sink == 42) /* keep the work */
 		puts("");
-	best = min2(ft, min2(fx, fl));
+	best = ft;
+	keep_min(&best, fx);
+	keep_min(&best, fl);
 	printf("mc_inputs %d inputs\n", m->sim.n_inputs);
 	printf("mc_plans %d plans\n", m->sim.n_plans);
 	printf("mc_draws %d draws\n", draws);
-	printf("floor_taus2_ns_per_variate %.2f ns\n", ft / draws / n * 1e9);
-	printf("floor_xoshiro_ns_per_variate %.2f ns\n", fx / draws / n * 1e9);
-	printf("floor_lanes_ns_per_variate %.2f ns\n", fl / draws / n * 1e9);
-	printf("floor_ns_per_draw %.1f ns\n", best / draws * 1e9);
-	printf("lib_variates_ns_per_draw %.1f ns\n", gen / draws * 1e9);
-	printf("lib_sim_ns_per_draw %.1f ns\n", one / draws * 1e9);
-	printf("mc_cost_ratio_lib %.2f x\n", one / best);
+	printf("floor_taus2_ns_per_variate %.2f ns\n",
+	       ft.cpu / draws / n * 1e9);
+	printf("floor_xoshiro_ns_per_variate %.2f ns\n",
+	       fx.cpu / draws / n * 1e9);
+	printf("floor_lanes_ns_per_variate %.2f ns\n",
+	       fl.cpu / draws / n * 1e9);
+	printf("floor_ns_per_draw %.1f ns\n", best.cpu / draws * 1e9);
+	printf("lib_variates_ns_per_draw %.1f ns\n", gen.cpu / draws * 1e9);
+	report("lib_sim", "lib", best, one, draws);
 	if (twcost != NULL) {
-		printf("cli_table_ns_per_draw %.1f ns\n", table / draws * 1e9);
-		printf("cli_json_ns_per_draw %.1f ns\n", json / draws * 1e9);
-		printf("mc_cost_ratio_table %.2f x\n", table / best);
-		printf("mc_cost_ratio_json %.2f x\n", json / best);
+		report("cli_table", "table", best, table, draws);
+		report("cli_json", "json", best, json, draws);
 	}
-	printf("mc_draws_per_second_2_threads %.0f draws/s\n", draws / two);
-	printf("mc_speedup_1_to_2_threads %.2f x\n", one / two);
+	printf("mc_draws_per_second_2_threads %.0f draws/s\n",
+	       draws / two.wall);
+	printf("mc_speedup_1_to_2_threads %.2f x\n", one.wall / two.wall);
+	printf("mc_two_threads_cpu_share %.2f\n", two.cpu / (2 * two.wall));
 	twc_close(m);
 	return 0;
 }

@@ -277,7 +277,7 @@ draw_again(const profile *p, const scenario *sc, const results *base,
 	if (kp->x == NULL)
 		return TWC_ENOMEM;
 	kp->net = kp->x + (size_t)kp->n * (size_t)s->n_inputs;
-	rc = sim_run(p, sc, base, s->fixed, kp->n, s->seed, 1, NULL, &obs,
+	rc = sim_run(p, sc, base, s->fixed, NULL, kp->n, s->seed, 1, NULL, &obs,
 	             &again, e);
 	sim_free(&again);
 	return rc;

@@ -123,9 +123,12 @@ typedef struct job {
 	int n_inputs, n_plans, reference, draws, threads;
 	long n_blocks;
 	uint64_t seed_key;
-	int *all, *fit, n_fit; /* every plan; those whose security fit is ok */
-	stat_range *range;     /* [3 x plans] */
-	atomic_long next;      /* the next block to take */
+	int *all, *ranked, n_ranked; /* every plan; those prob_cheapest
+	                                ranks (fit ok, among those asked) */
+	const unsigned char *among;  /* the plans asked for, or NULL */
+	const results *base;         /* the estimate: each plan's fit */
+	stat_range *range;           /* [3 x plans] */
+	atomic_long next;            /* the next block to take */
 	atomic_int failed;
 	sim_progress *progress;
 	const sim_observer *obs;
@@ -141,7 +144,8 @@ typedef struct scratch {
 	int32_t *idx;       /* bin indices, then the grant's flags */
 	const double **net; /* each plan's net costs in q, for observers */
 	stat_acc *acc;      /* [3 x plans] */
-	long *cheapest, *below, *cheapest_fit;
+	long *cheapest, *below, *ranked; /* of all, below the reference,
+	                                    of those ranked */
 	int status;
 } scratch;
 
@@ -184,7 +188,7 @@ scratch_init(scratch *w, job *j)
 	}
 	w->best = w->el + SIM_CHUNK;
 	w->below = w->cheapest + np;
-	w->cheapest_fit = w->below + np;
+	w->ranked = w->below + np;
 	for (s = 0; s < N_Q * j->n_plans; s++)
 		stat_init(&w->acc[s]);
 	for (s = 0; s < j->n_plans; s++)
@@ -479,24 +483,24 @@ count_who(const double *restrict who, double p, int n)
 	return sum;
 }
 
-/* The cheapest of the plans whose security fit is ok, counted. */
+/* The cheapest of the plans prob_cheapest ranks, counted. */
 static void
-rank_fit(scratch *w, int len)
+rank_ranked(scratch *w, int len)
 {
 	const job *j = w->j;
 	const int whole = len - len % 8;
 	double *who = w->best + SIM_CHUNK;
 	int k, d;
 
-	if (j->n_fit == 0)
+	if (j->n_ranked == 0)
 		return;
-	cheapest_of(w->q, j->fit, j->n_fit, w->best, who);
-	for (k = 0; k < j->n_fit; k++) {
-		int p = j->fit[k];
+	cheapest_of(w->q, j->ranked, j->n_ranked, w->best, who);
+	for (k = 0; k < j->n_ranked; k++) {
+		int p = j->ranked[k];
 		long c = count_who(who, p, whole);
 		for (d = whole; d < len; d++)
 			c += who[d] == p;
-		w->cheapest_fit[p] += c;
+		w->ranked[p] += c;
 	}
 }
 
@@ -524,7 +528,7 @@ rank_chunk(scratch *w, int len)
 		w->cheapest[p] += c;
 		w->below[p] += j->reference >= 0 ? b : 0;
 	}
-	rank_fit(w, len);
+	rank_ranked(w, len);
 }
 
 static void
@@ -628,7 +632,7 @@ merge(job *j, scratch *w)
 		for (p = 0; p < j->n_plans; p++) {
 			w[0].cheapest[p] += w[t].cheapest[p];
 			w[0].below[p] += w[t].below[p];
-			w[0].cheapest_fit[p] += w[t].cheapest_fit[p];
+			w[0].ranked[p] += w[t].ranked[p];
 		}
 	}
 }
@@ -656,9 +660,15 @@ finish(job *j, const scratch *w, sim_result *out)
 		               sp->cdf);
 		stat_histogram(&a[Q_NET], &r[Q_NET], j->draws, sp->hist_edge,
 		               sp->hist);
-		sp->prob_cheapest = (double)w->cheapest[p] / j->draws;
 		sp->prob_below_reference = (double)w->below[p] / j->draws;
-		sp->prob_cheapest_fit = (double)w->cheapest_fit[p] / j->draws;
+		sp->prob_cheapest_any = (double)w->cheapest[p] / j->draws;
+		sp->excluded =
+		    !j->base->plans[p].security_ok     ? SIM_EXCLUDED_SECURITY
+		    : j->among != NULL && !j->among[p] ? SIM_EXCLUDED_AMONG
+		                                       : SIM_RANKED;
+		sp->prob_cheapest = sp->excluded == SIM_RANKED
+		                        ? (double)w->ranked[p] / j->draws
+		                        : (double)NAN;
 	}
 	return TWC_OK;
 }
@@ -736,11 +746,12 @@ prepare(job *j, sim_result *out, const results *base, linear *lin, twc_error *e)
 	j->all = malloc(sizeof *j->all * 2 * (size_t)(j->n_plans + 1));
 	if (j->var == NULL || j->map == NULL || j->all == NULL)
 		return err_set(e, TWC_ENOMEM, "out of memory");
-	j->fit = j->all + j->n_plans;
+	j->ranked = j->all + j->n_plans;
 	for (k = 0; k < j->n_plans; k++) {
 		j->all[k] = k;
-		if (base->plans[k].security_ok)
-			j->fit[j->n_fit++] = k;
+		if (base->plans[k].security_ok &&
+		    (j->among == NULL || j->among[k]))
+			j->ranked[j->n_ranked++] = k;
 	}
 	for (k = 0; k < j->n_inputs; k++) {
 		if ((rc = variate_init(&j->var[k], &out->inputs[k].d, e)))
@@ -791,6 +802,7 @@ start_job(job *j, const profile *p, const scenario *sc, const results *base,
 	j->sc = sc;
 	j->draws = draws;
 	j->seed_key = variate_mix((uint64_t)seed);
+	j->base = base;
 	j->n_plans = base->n_plans;
 	j->reference = base->reference;
 	j->n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
@@ -803,9 +815,9 @@ start_job(job *j, const profile *p, const scenario *sc, const results *base,
 
 int
 sim_run(const profile *p, const scenario *sc, const results *base,
-        unsigned fixed, int draws, double seed, int threads,
-        sim_progress *progress, const sim_observer *obs, sim_result *out,
-        twc_error *e)
+        unsigned fixed, const unsigned char *among, int draws, double seed,
+        int threads, sim_progress *progress, const sim_observer *obs,
+        sim_result *out, twc_error *e)
 {
 	linear lin = {0};
 	job j;
@@ -817,6 +829,7 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	start_job(&j, p, sc, base, draws, seed, threads);
 	j.progress = progress;
 	j.obs = obs;
+	j.among = among;
 	out->draws = draws;
 	out->seed = seed;
 	out->fixed = fixed;

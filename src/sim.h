@@ -150,16 +150,15 @@ enum {
 int sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
                twc_error *e);
 
-	/* The share of draws in which it is the cheapest of the plans
-	 * ranked - those whose security fit is ok, among the plans asked
-	 * for - (NaN when it is not ranked), and of all plans. */
-	double prob_cheapest, prob_cheapest_any, prob_below_reference;
-	int excluded;                        /* enum sim_excluded */
-	double cdf[STAT_CDF];                /* net at percentile K */
-	double hist_edge[SIM_HIST_BINS + 1]; /* from_yen of bin K; to_yen
-	                                        of the last */
-	long hist[SIM_HIST_BINS];
-	tornado_bar *bars; /* made by sim_sensitivity, largest swing first */
+/* Run draws draws.  base must be the estimate of sc.  among, when not
+ * NULL, has a flag per plan: prob_cheapest ranks only those flagged (and,
+ * always, only plans whose security fit in base is ok).  progress, when
+ * not NULL, counts the blocks done for another thread to read; obs, when
+ * not NULL, sees every chunk. */
+int sim_run(const profile *p, const scenario *sc, const results *base,
+            unsigned fixed, const unsigned char *among, int draws, double seed,
+            int threads, sim_progress *progress, const sim_observer *obs,
+            sim_result *out, twc_error *e);
 
 /* Tornado bars and rank correlations, computed once, on first need: the
  * one part of a simulation's results made after sim_run, because it

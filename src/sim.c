@@ -447,88 +447,55 @@ cheapest_of(const double *q, const int *plans, int n, double *restrict best,
 	}
 }
 
-/* Over n draws (a multiple of 8): how often plan p is cheapest, and how
- * often v is below ref; counted in lanes of doubles (exact). */
-TWC_KERNEL static void
-count_draws(const double *restrict who, double p, const double *restrict v,
-            const double *restrict ref, int n, long *cheapest, long *below)
-{
-	double c[8] = {0}, b[8] = {0};
-	int i, j;
-
-	for (i = 0; i < n; i += 8)
-		for (j = 0; j < 8; j++) {
-			c[j] += who[i + j] == p ? 1.0 : 0.0;
-			b[j] += v[i + j] < ref[i + j] ? 1.0 : 0.0;
-		}
-	for (j = 0; j < 8; j++) {
-		*cheapest += (long)c[j];
-		*below += (long)b[j];
-	}
-}
-
-/* Over n draws (a multiple of 8): how often plan p is who. */
+/* Over n draws (a multiple of 8): how often v is below ref, counted in
+ * lanes of doubles (exact). */
 TWC_KERNEL static long
-count_who(const double *restrict who, double p, int n)
+count_below(const double *restrict v, const double *restrict ref, int n)
 {
-	double c[8] = {0};
+	double b[8] = {0};
 	long sum = 0;
 	int i, j;
 
 	for (i = 0; i < n; i += 8)
 		for (j = 0; j < 8; j++)
-			c[j] += who[i + j] == p ? 1.0 : 0.0;
+			b[j] += v[i + j] < ref[i + j] ? 1.0 : 0.0;
 	for (j = 0; j < 8; j++)
-		sum += (long)c[j];
+		sum += (long)b[j];
 	return sum;
 }
 
-/* The cheapest of the plans prob_cheapest ranks, counted. */
+/* The cheapest of plans[0..n) of each of len draws, counted into count
+ * by its index: one increment a draw. */
 static void
-rank_ranked(scratch *w, int len)
+count_cheapest(scratch *w, const int *plans, int n, int len, long *count)
 {
-	const job *j = w->j;
-	const int whole = len - len % 8;
 	double *who = w->best + SIM_CHUNK;
-	int k, d;
+	int d;
 
-	if (j->n_ranked == 0)
-		return;
-	cheapest_of(w->q, j->ranked, j->n_ranked, w->best, who);
-	for (k = 0; k < j->n_ranked; k++) {
-		int p = j->ranked[k];
-		long c = count_who(who, p, whole);
-		for (d = whole; d < len; d++)
-			c += who[d] == p;
-		w->ranked[p] += c;
-	}
+	cheapest_of(w->q, plans, n, w->best, who);
+	for (d = 0; d < len; d++)
+		count[(int)who[d]]++;
 }
 
-/* The cheapest plan of each of len draws (of all, and of those that fit)
+/* The cheapest plan of each of len draws (of all, and of those ranked)
  * and the plans cheaper than the reference, counted. */
 static void
 rank_chunk(scratch *w, int len)
 {
 	const job *j = w->j;
-	const int whole = len - len % 8,
-	          ref = j->reference >= 0 ? j->reference : 0;
-	const double *r = w->q + (size_t)N_Q * (size_t)ref * SIM_CHUNK;
-	double *who = w->best + SIM_CHUNK;
+	const int whole = len - len % 8;
 	int p, d;
 
-	cheapest_of(w->q, j->all, j->n_plans, w->best, who);
-	for (p = 0; p < j->n_plans; p++) {
-		const double *v = w->net[p];
-		long c = 0, b = 0;
-		count_draws(who, p, v, r, whole, &c, &b);
-		for (d = whole; d < len; d++) {
-			c += who[d] == p;
+	count_cheapest(w, j->all, j->n_plans, len, w->cheapest);
+	if (j->n_ranked > 0)
+		count_cheapest(w, j->ranked, j->n_ranked, len, w->ranked);
+	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
+		const double *v = w->net[p], *r = w->net[j->reference];
+		long b = count_below(v, r, whole);
+		for (d = whole; d < len; d++)
 			b += v[d] < r[d];
-		}
-		w->cheapest[p] += c;
-		w->below[p] += j->reference >= 0 ? b : 0;
+		w->below[p] += b;
 	}
-	rank_ranked(w, len);
 }
 
 static void

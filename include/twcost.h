@@ -225,8 +225,8 @@ TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
  * "tornado") and the tornado:N:... fields - is made on its first read (it
  * draws the first 10,000 draws again and ranks them), and that read can
  * fail with TWC_ENOMEM.  A simulation's memory does not grow with its
- * draws: about 0.25 MB a thread for the default scenario, 5.6 MB more
- * while the tornado is made. */
+ * draws: about 0.3 MB a thread for the default scenario, 8 MB more while
+ * the tornado is made. */
 TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
                                   int threads) TWC_CHECK;
 

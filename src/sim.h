@@ -34,8 +34,8 @@
  * the run itself its transforms (32 kB a PERT input) and linear form; the
  * result keeps about 1.3 kB a plan.  The tornado, when asked, holds for a
  * while 16 x min(draws, SIM_RANK_DRAWS) x (inputs + plans) bytes.  The
- * default scenario (30 inputs and 8 composites, 5 plans): 0.25 MB a
- * thread whatever the draws, 5.6 MB more while its tornado is made. */
+ * default scenario (46 inputs and 11 composites, 6 plans): 0.32 MB a
+ * thread whatever the draws, 8.3 MB more while its tornado is made. */
 #ifndef TWC_SIM_H
 #define TWC_SIM_H
 

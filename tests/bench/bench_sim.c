@@ -406,6 +406,7 @@ static void
 report(const char *what, const char *name, span floor, span x, int draws)
 {
 	printf("%s_ns_per_draw %.1f ns\n", what, x.cpu / draws * 1e9);
+	printf("%s_ns_per_draw_wall %.1f ns\n", what, x.wall / draws * 1e9);
 	printf("mc_cost_ratio_%s %.2f x\n", name, x.cpu / floor.cpu);
 	printf("mc_cost_ratio_%s_wall %.2f x\n", name, x.wall / floor.wall);
 }

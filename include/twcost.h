@@ -223,8 +223,15 @@ TWC_API int TWC_CALL twc_last_error_buf(const twc_model *m, char *buf, int len);
  * lists (mean, p5, p10, p50, p90, p95 of net_yen, total_yen, grant_yen;
  * prob_cheapest - among the plans whose security fit is ok, and among
  * cheapest_among when set; NaN for the others - prob_cheapest_any,
- * prob_below_reference; cdf:K; hist:K; tornado:N:...).
- * They stay until the inputs change or the next simulation. */
+ * prob_below_reference; cdf:K; hist:K; tornado:N:...).  They stay until
+ * the inputs change or the next simulation.  twc_simulate makes every one
+ * of them but the tornado, so reading them allocates and computes nothing
+ * and fails only on a bad field; the tornado - twc_count(m, plan,
+ * "tornado") and the tornado:N:... fields - is made on its first read (it
+ * draws the first 10,000 draws again and ranks them), and that read can
+ * fail with TWC_ENOMEM.  A simulation's memory does not grow with its
+ * draws: about 0.3 MB a thread for the default scenario, 8 MB more while
+ * the tornado is made. */
 TWC_API int TWC_CALL twc_simulate(twc_model *m, int draws, double seed,
                                   int threads) TWC_CHECK;
 

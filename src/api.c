@@ -433,7 +433,7 @@ twc_simulate(twc_model *m, int draws, double seed, int threads)
 	if ((rc = handle_refresh(m)))
 		return rc;
 	return sim_run(m->p, &m->sc, &m->r, m->fixed, m->among, draws, seed,
-	               threads, &m->progress, &m->sim, &m->err);
+	               threads, &m->progress, NULL, &m->sim, &m->err);
 }
 
 TWC_API double TWC_CALL

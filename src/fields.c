@@ -503,9 +503,9 @@ input_field(const cursor *c, int which, field_value *v)
 	case I_KIND: return set_text(v, kinds[in->kind]);
 	case I_DIST: return set_text(v, dist_name(d->kind));
 	case I_BASE: return set_real(v, d->base);
-	case I_MEAN: return set_real(v, dist_mean(d));
-	case I_P10: return set_real(v, dist_quantile(d, 0.1));
-	case I_P90: return set_real(v, dist_quantile(d, 0.9));
+	case I_MEAN: return set_real(v, in->mean);
+	case I_P10: return set_real(v, in->p10);
+	case I_P90: return set_real(v, in->p90);
 	case I_LOW: return set_real(v, d->low);
 	}
 	return set_real(v, d->high);
@@ -1105,7 +1105,7 @@ static const field_def line_fields[] = {
 
 static const level line_level = {
     "N",        "0 to twc_count(m, plan, \"lines\") - 1",
-    enter_line, NEEDS_ESTIMATE,
+    enter_line, NEEDS_REQUEST,
     NULL,       line_fields};
 
 static int
@@ -1162,7 +1162,7 @@ static const field_def debt_fields[] = {
 
 static const level debt_level = {
     "N",        "0 to twc_count(m, plan, \"debts\") - 1",
-    enter_debt, NEEDS_ESTIMATE,
+    enter_debt, NEEDS_REQUEST,
     NULL,       debt_fields};
 
 /* ---- a plan's simulation -------------------------------------------------
@@ -1204,14 +1204,11 @@ sim_excluded(const cursor *c, int arg, field_value *v)
 static int
 stat_value(const cursor *c, int off, field_value *v)
 {
-	twc_model *m = c->m;
 	const sim_plan *sp = sim_plan_of(c);
 	const sim_stats *st = c->arg == 0   ? &sp->net
 	                      : c->arg == 1 ? &sp->total
 	                                    : &sp->grant;
 
-	if (c->arg != 0 && sim_more_stats(&m->sim, c->plan))
-		return err_set(&m->err, TWC_ENOMEM, "out of memory");
 	return set_int(v, llround(MEMBER(double, st, off)));
 }
 
@@ -1240,14 +1237,8 @@ static const level stat_level = {NULL, NULL,       NULL, NEEDS_SIMULATION,
 static int
 cdf_value(const cursor *c, int arg, field_value *v)
 {
-	twc_model *m = c->m;
-	const double *sorted = sim_sorted(&m->sim, c->plan);
-
 	(void)arg;
-	if (sorted == NULL)
-		return err_set(&m->err, TWC_ENOMEM, "out of memory");
-	return set_int(v, llround(sim_quantile(sorted, m->sim.draws,
-	                                       (double)c->index / 100.0)));
+	return set_int(v, llround(sim_plan_of(c)->cdf[c->index]));
 }
 
 static const field_def cdf_fields[] = {
@@ -1264,12 +1255,10 @@ static int
 hist_value(const cursor *c, int which, field_value *v)
 {
 	const sim_plan *sp = sim_plan_of(c);
-	double w = (sp->net.max - sp->net.min) / SIM_HIST_BINS;
 
 	if (which == H_COUNT)
 		return set_int(v, sp->hist[c->index]);
-	return set_int(
-	    v, llround(sp->net.min + w * (double)(c->index + (which == H_TO))));
+	return set_int(v, llround(sp->hist_edge[c->index + (which == H_TO)]));
 }
 
 static const field_def hist_fields[] = {
@@ -1604,8 +1593,8 @@ const count_def plan_counts[] = {
     {"years", NEEDS_ESTIMATE, count_years, "fiscal years of the horizon"},
     {"warnings", NEEDS_ESTIMATE, count_warnings, "the plan's warnings"},
     {"notes", NEEDS_ESTIMATE, count_notes, "the plan's notes"},
-    {"lines", NEEDS_ESTIMATE, count_lines, "lines of the budget request"},
-    {"debts", NEEDS_ESTIMATE, count_debts,
+    {"lines", NEEDS_REQUEST, count_lines, "lines of the budget request"},
+    {"debts", NEEDS_REQUEST, count_debts,
      "contracts that span fiscal years (債務負担行為)"},
     {"hist", NEEDS_SIMULATION, count_bins, "histogram bins"},
     {"tornado", NEEDS_SIMULATION, count_bars, "tornado bars"},
@@ -1718,6 +1707,10 @@ unknown(const cursor *c, const level *lv, const path *p, int at)
 static int
 needs_met(const cursor *c, enum level_needs needs)
 {
+	twc_model *m = c->m;
+
+	if (needs == NEEDS_REQUEST)
+		return model_request(m->p, &m->sc, &m->r, &m->err);
 	if (needs == NEEDS_SIMULATION && c->m->sim.draws <= 0)
 		return err_set(
 		    &c->m->err, TWC_ESTATE,

@@ -46,7 +46,12 @@ typedef struct field_def {
 } field_def;
 
 /* What a level needs before its fields exist. */
-enum level_needs { NEEDS_ESTIMATE, NEEDS_SIMULATION, NEEDS_BREAKEVEN };
+enum level_needs {
+	NEEDS_ESTIMATE,
+	NEEDS_REQUEST, /* the estimate's budget request (made on first need) */
+	NEEDS_SIMULATION,
+	NEEDS_BREAKEVEN
+};
 
 /* A level: its key (if any), its entries, and the counts twc_count gives
  * of it. */

@@ -445,18 +445,45 @@ era_of(int fy)
 	return NULL;
 }
 
+/* head, then v in decimal (when v >= 0), then tail, into buf as snprintf
+ * would put it: the estimate labels every fiscal year of every plan, and
+ * snprintf was a third of twc_quick's time. */
+static void
+join(char *buf, size_t n, const char *head, int v, const char *tail)
+{
+	char s[64], digits[16];
+	size_t len = 0, k = 0;
+
+	for (; *head && len < 32; head++)
+		s[len++] = *head;
+	if (v >= 0) { /* else no number */
+		do
+			digits[k++] = (char)('0' + v % 10);
+		while ((v /= 10) > 0 && k < sizeof digits);
+		while (k > 0)
+			s[len++] = digits[--k];
+	}
+	for (; *tail && len < sizeof s - 1; tail++)
+		s[len++] = *tail;
+	s[len] = '\0';
+	if (n == 0)
+		return;
+	len = len < n - 1 ? len : n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+}
+
 void
 fy_label(int fy, char *buf, size_t n)
 {
 	const struct era *era = era_of(fy);
 
 	if (era == NULL)
-		snprintf(buf, n, "%d年度", fy);
+		join(buf, n, "", fy, "年度");
 	else if (fy == era->first_fy)
-		snprintf(buf, n, "%s元年度", era->kanji);
+		join(buf, n, era->kanji, -1, "元年度");
 	else
-		snprintf(buf, n, "%s%d年度", era->kanji,
-		         fy - era->first_fy + 1);
+		join(buf, n, era->kanji, fy - era->first_fy + 1, "年度");
 }
 
 void

@@ -57,18 +57,21 @@ handle_invalidate(twc_model *m)
 	memset(&m->be, 0, sizeof m->be);
 }
 
-/* A key the user sets is no longer uncertain in a simulation. */
+/* A key the user sets is no longer uncertain in a simulation: a style's
+ * name (its share) or the name and "_days". */
 void
 handle_mark_fixed(twc_model *m, const char *key)
 {
 	int st;
 
 	for (st = 0; st < STYLE_COUNT; st++) {
-		char days[32];
-		snprintf(days, sizeof days, "%s_days", style_name(st));
-		if (strcmp(key, style_name(st)) == 0)
+		const char *name = style_name(st);
+		size_t n = strlen(name);
+		if (strncmp(key, name, n) != 0)
+			continue;
+		if (key[n] == '\0')
 			m->fixed |= (unsigned)FIXED_SHARE << st;
-		if (strcmp(key, days) == 0)
+		else if (strcmp(key + n, "_days") == 0)
 			m->fixed |= (unsigned)FIXED_DAYS << st;
 	}
 	if (strcmp(key, "peak") == 0)

@@ -13,6 +13,7 @@
 #define TWC_LINEAR_H
 
 #include <math.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -91,6 +92,31 @@ linear_after(const linear_sum *s, double eligible)
 
 	return v > 0 ? v : 0;
 }
+
+/* Amounts a chunk of linear_grant_chunk has: the simulation's SIM_CHUNK. */
+#define LINEAR_CHUNK 256
+
+/* gr[d] += linear_grant(l, el[d]) for a chunk of LINEAR_CHUNK amounts,
+ * vectorised: the double path for all, then the exact rule for the few
+ * within rounding error of a half unit (flag is scratch). */
+void linear_grant_chunk(const linear *l, const double *el, double *gr,
+                        int32_t *flag);
+
+/* The form compiled for the simulation: inputs whose coefficients are in
+ * the same proportion in every sum (items bought together, say) are first
+ * added into one composite column, so that each sum has fewer terms.
+ * Columns 0 .. n_inputs - 1 are the inputs, n_inputs + g composite g, a
+ * sum over inputs (constant 0); the plans' sums are over columns. */
+typedef struct linear_prog {
+	arena mem;
+	int n_inputs, n_groups;
+	linear_sum *group;
+	linear_plan *plans;
+	int n_plans;
+} linear_prog;
+
+int linear_compile(const linear *l, int n_inputs, linear_prog *out);
+void linear_prog_free(linear_prog *p);
 
 /* A plan's net cost for input values x (x[input]). */
 double linear_net(const linear *l, int plan, const double *x);

@@ -560,8 +560,7 @@ cost_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 			pr->users += c->r->users[st];
 			pr->concurrent += c->r->concurrent[st];
 		}
-	if ((rc = settle(c, pr)) ||
-	    (rc = request_build(c->p, c->sc, c->r, pr, c->e)))
+	if ((rc = settle(c, pr)))
 		return rc;
 	if (pr->users > 0)
 		pr->per_user_year = muldiv_half_up(pr->net > 0 ? pr->net : 0, 1,

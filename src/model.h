@@ -138,6 +138,7 @@ typedef struct results {
 	int grant_applies;     /* terms.applies */
 	double effective_rate; /* terms.effective_rate */
 	int reference;         /* the reference plan, or -1 */
+	int requested;         /* each plan's lines and debts are made */
 	message_list warnings, notes;
 } results;
 
@@ -154,6 +155,13 @@ int running_months(const scenario *sc, int k);
  * request.c). */
 int request_build(const profile *p, const scenario *sc, results *r,
                   plan_result *pr, twc_error *e);
+
+/* The budget request of every plan of r, made once, when first asked:
+ * its lines' 積算基礎 are text formatted for every item and year, which
+ * cost ten times the rest of the estimate and which a spreadsheet cell or
+ * a simulation never reads. */
+int model_request(const profile *p, const scenario *sc, results *r,
+                  twc_error *e);
 
 /* Free a result set; safe on one that is empty or zeroed. */
 void results_free(results *r);

@@ -204,3 +204,15 @@ request_build(const profile *p, const scenario *sc, results *r, plan_result *pr,
 	qsort(pr->lines, (size_t)pr->n_lines, sizeof *pr->lines, by_year_setsu);
 	return TWC_OK;
 }
+
+int
+model_request(const profile *p, const scenario *sc, results *r, twc_error *e)
+{
+	int i, rc = TWC_OK;
+
+	for (i = 0; !r->requested && rc == TWC_OK && i < r->n_plans; i++)
+		rc = request_build(p, sc, r, &r->plans[i], e);
+	if (rc == TWC_OK)
+		r->requested = 1;
+	return rc;
+}

@@ -3,8 +3,6 @@
 
 #include "sim.h"
 
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,19 +12,15 @@
 #include <unistd.h>
 #endif
 
+#include "kernel.h"
 #include "linear.h"
 #include "scenario.h"
 
-/* ---- streams ------------------------------------------------------------ */
+/* The three quantities kept per plan, in this order: stat s of plan p is
+ * number 3 p + s everywhere below. */
+enum { Q_NET, Q_TOTAL, Q_GRANT, N_Q };
 
-static unsigned long long
-splitmix64(unsigned long long x)
-{
-	x += 0x9E3779B97F4A7C15ULL;
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return x ^ (x >> 31);
-}
+/* ---- inputs -------------------------------------------------------------- */
 
 /* FNV-1a of an id: stable across machines and releases. */
 static unsigned long long
@@ -38,19 +32,6 @@ hash_id(const char *id)
 		h = (h ^ (unsigned char)*id) * 0x100000001B3ULL;
 	return h;
 }
-
-/* The 32-bit seed of block b of a stream: taus2 uses 32 bits of its seed,
- * so this is the same on every platform whatever unsigned long is. */
-static unsigned long
-block_seed(unsigned long long stream, long block)
-{
-	unsigned long long h =
-	    splitmix64(stream ^ splitmix64((unsigned long long)block));
-
-	return (unsigned long)(h & 0xFFFFFFFFULL) | 1UL;
-}
-
-/* ---- inputs ------------------------------------------------------------- */
 
 static int
 item_in_plans(const catalog *c, int item_index)
@@ -65,9 +46,11 @@ item_in_plans(const catalog *c, int item_index)
 	return 0;
 }
 
+/* key names the scenario input whose allowed range clamps the draws (NULL
+ * for a price). */
 static void
 add_input(sim_input *in, int *n, const char *id, int kind, int index,
-          const dist *d)
+          const dist *d, const char *key)
 {
 	sim_input *s = &in[(*n)++];
 
@@ -76,6 +59,30 @@ add_input(sim_input *in, int *n, const char *id, int kind, int index,
 	s->index = index;
 	s->d = *d;
 	s->stream = hash_id(id);
+	s->mean = dist_mean(d);
+	s->p10 = dist_quantile(d, 0.1);
+	s->p90 = dist_quantile(d, 0.9);
+	s->min = -HUGE_VAL;
+	s->max = HUGE_VAL;
+	if (key != NULL)
+		scenario_range(key, &s->min, &s->max);
+}
+
+static void
+add_style_inputs(const profile *p, unsigned fixed, int st, sim_input *in,
+                 int *n)
+{
+	char id[64], key[32];
+
+	snprintf(key, sizeof key, "%s", style_name(st));
+	if (dist_is_random(&p->share_dist[st]) &&
+	    !(fixed & (FIXED_SHARE << st))) {
+		snprintf(id, sizeof id, "%s_share", style_name(st));
+		add_input(in, n, id, INPUT_SHARE, st, &p->share_dist[st], key);
+	}
+	snprintf(key, sizeof key, "%s_days", style_name(st));
+	if (dist_is_random(&p->days_dist[st]) && !(fixed & (FIXED_DAYS << st)))
+		add_input(in, n, key, INPUT_DAYS, st, &p->days_dist[st], key);
 }
 
 int
@@ -85,7 +92,6 @@ sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
 	const catalog *c = &p->cat;
 	sim_input *in =
 	    calloc((size_t)c->n_items + 2 * STYLE_COUNT + 2, sizeof *in);
-	char id[64];
 	int i, st;
 
 	*n = 0;
@@ -94,96 +100,235 @@ sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
 	for (i = 0; i < c->n_items; i++)
 		if (dist_is_random(&c->items[i].price) && item_in_plans(c, i))
 			add_input(in, n, c->items[i].id, INPUT_PRICE, i,
-			          &c->items[i].price);
-	for (st = 0; st < STYLE_COUNT; st++) {
-		if (dist_is_random(&p->share_dist[st]) &&
-		    !(fixed & (FIXED_SHARE << st))) {
-			snprintf(id, sizeof id, "%s_share", style_name(st));
-			add_input(in, n, id, INPUT_SHARE, st,
-			          &p->share_dist[st]);
-		}
-		if (dist_is_random(&p->days_dist[st]) &&
-		    !(fixed & (FIXED_DAYS << st))) {
-			snprintf(id, sizeof id, "%s_days", style_name(st));
-			add_input(in, n, id, INPUT_DAYS, st, &p->days_dist[st]);
-		}
-	}
+			          &c->items[i].price, NULL);
+	for (st = 0; st < STYLE_COUNT; st++)
+		add_style_inputs(p, fixed, st, in, n);
 	if (dist_is_random(&p->peak_dist) && !(fixed & FIXED_PEAK))
-		add_input(in, n, "peak", INPUT_PEAK, 0, &p->peak_dist);
+		add_input(in, n, "peak", INPUT_PEAK, 0, &p->peak_dist, "peak");
 	*out = in;
 	return TWC_OK;
 }
 
-/* ---- drawing ------------------------------------------------------------ */
-
-/* Fill x[0..len) with draws of input in from block b of its stream.  The
- * triangular inverse CDF is computed without a branch: both roots, then a
- * select the compiler turns into a blend. */
-static void
-draw_block(gsl_rng *r, const sim_input *in, unsigned long long seed, long b,
-           double *x, int len)
-{
-	const dist *d = &in->d;
-	int i;
-
-	gsl_rng_set(r, block_seed(in->stream ^ seed, b));
-	if (d->kind == DIST_TRIANGULAR) {
-		double lo = d->low, hi = d->high, w = hi - lo;
-		double f = (d->base - lo) / w, wa = w * (d->base - lo),
-		       wb = w * (hi - d->base);
-		for (i = 0; i < len; i++) {
-			double u = gsl_rng_uniform(r);
-			double left = lo + sqrt(u * wa),
-			       right = hi - sqrt((1 - u) * wb);
-			x[i] = u < f ? left : right;
-		}
-	} else if (d->kind == DIST_UNIFORM) {
-		for (i = 0; i < len; i++)
-			x[i] = d->low + gsl_rng_uniform(r) * (d->high - d->low);
-	} else if (d->kind == DIST_PERT) {
-		double w = d->high - d->low, a, bb;
-		dist_pert_shape(d, &a, &bb);
-		for (i = 0; i < len; i++)
-			x[i] = d->low + w * gsl_ran_beta(r, a, bb);
-	} else if (d->kind == DIST_LOGNORMAL) {
-		double s = log(d->high / d->base) / Z90;
-		for (i = 0; i < len; i++)
-			x[i] = d->base *
-			       exp(s * gsl_ran_gaussian_ziggurat(r, 1.0));
-	} else {
-		for (i = 0; i < len; i++)
-			x[i] = d->base;
-	}
-}
-
-/* ---- the run ---------------------------------------------------------- */
+/* ---- the job and each thread's scratch ----------------------------------- */
 
 typedef struct job {
 	const profile *p;
 	const scenario *sc;
-	const linear *lin; /* fixed quantities: one form for all draws */
 	const sim_input *inputs;
-	int n_inputs, n_plans, draws, threads, reference;
+	variate *var;      /* each input's transform */
+	const linear *lin; /* fixed quantities: one form for all draws */
+	linear_prog prog;  /* it compiled: composite columns after the inputs */
+	int n_cols;        /* inputs and composites: the chunk's columns */
+	int *map;          /* item -> input, for the slow path */
+	int n_inputs, n_plans, reference, draws, threads;
 	long n_blocks;
-	unsigned long long seed;
-	sim_result *out;
-	double *grant; /* [plan][draw] */
-	size_t stride; /* draws rounded up to whole blocks */
+	uint64_t seed_key;
+	int *all, *ranked, n_ranked; /* every plan; those prob_cheapest
+	                                ranks (fit ok, among those asked) */
+	const unsigned char *among;  /* the plans asked for, or NULL */
+	const results *base;         /* the estimate: each plan's fit */
+	stat_range *range;           /* [3 x plans] */
+	atomic_long next;            /* the next block to take */
+	atomic_int failed;
 	sim_progress *progress;
+	const sim_observer *obs;
 } job;
 
-typedef struct worker {
+typedef struct scratch {
 	job *j;
-	int t;
-	long long *cheapest, *below; /* [plan] counts; cheapest[n_plans +
-	                                plan]: of the plans that fit */
-	int *who;                    /* the cheapest plan of each draw */
+	rng_lanes *g;       /* each input's lanes in the current block */
+	double *x;          /* [input][SIM_CHUNK] */
+	double *q;          /* [3 x plans][SIM_CHUNK]: net, total, grant */
+	double *el, *best;  /* best: and each draw's cheapest plan after it */
+	double *xd;         /* one draw's inputs (slow path) */
+	int32_t *idx;       /* bin indices, then the grant's flags */
+	const double **net; /* each plan's net costs in q, for observers */
+	stat_acc *acc;      /* [3 x plans] */
+	long *cheapest, *below, *ranked; /* of all, below the reference,
+	                                    of those ranked */
 	int status;
-} worker;
+} scratch;
 
-/* One draw's scenario, with its share, days and peak inputs applied. */
 static void
-draw_scenario(const job *j, const double *x, int stride, scenario *sc)
+scratch_free(scratch *w)
+{
+	free(w->g);
+	free(w->x);
+	free(w->q);
+	free(w->el);
+	free(w->xd);
+	free(w->idx);
+	free(w->acc);
+	free(w->cheapest);
+	free(w->net);
+	memset(w, 0, sizeof *w);
+}
+
+static int
+scratch_init(scratch *w, job *j)
+{
+	size_t ni = (size_t)j->n_cols + 1, np = (size_t)j->n_plans;
+	int s;
+
+	memset(w, 0, sizeof *w);
+	w->j = j;
+	w->g = calloc(ni, sizeof *w->g);
+	w->x = malloc(ni * SIM_CHUNK * sizeof *w->x); /* filled each chunk */
+	w->q = calloc(N_Q * np * SIM_CHUNK, sizeof *w->q);
+	w->el = calloc(3 * SIM_CHUNK, sizeof *w->el);
+	w->xd = calloc(ni, sizeof *w->xd);
+	w->idx = calloc(SIM_CHUNK + 8, sizeof *w->idx);
+	w->acc = malloc(N_Q * np * sizeof *w->acc);
+	w->cheapest = calloc(3 * np, sizeof *w->cheapest);
+	w->net = calloc(np, sizeof *w->net);
+	if (!w->g || !w->x || !w->q || !w->el || !w->xd || !w->idx || !w->acc ||
+	    !w->cheapest || !w->net) {
+		scratch_free(w);
+		return TWC_ENOMEM;
+	}
+	w->best = w->el + SIM_CHUNK;
+	w->below = w->cheapest + np;
+	w->ranked = w->below + np;
+	for (s = 0; s < N_Q * j->n_plans; s++)
+		stat_init(&w->acc[s]);
+	for (s = 0; s < j->n_plans; s++)
+		w->net[s] = w->q + (size_t)N_Q * (size_t)s * SIM_CHUNK;
+	return TWC_OK;
+}
+
+/* ---- the model per chunk: fixed quantities ------------------------------- */
+
+/* Terms added in one pass over a chunk. */
+#define PASS_TERMS 8
+
+/* out[d] (= c when first, else out[d]) + the n terms' a_t x_t[d], added
+ * in order: inlined with n constant, so that each case below is a loop
+ * the compiler unrolls over the terms and vectorises over the draws. */
+static inline __attribute__((always_inline)) void
+pass(const double *const *xs, const double *a, int n, double c, int first,
+     double *restrict out)
+{
+	const double *restrict x0 = xs[0], *restrict x1 = xs[1],
+	                       *restrict x2 = xs[2], *restrict x3 = xs[3],
+	                       *restrict x4 = xs[4], *restrict x5 = xs[5],
+	                       *restrict x6 = xs[6], *restrict x7 = xs[7];
+	const double a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4],
+	             a5 = a[5], a6 = a[6], a7 = a[7];
+	int d;
+
+	for (d = 0; d < SIM_CHUNK; d++) {
+		double v = first ? c : out[d]; /* first: a constant */
+		v = n > 0 ? v + a0 * x0[d] : v;
+		v = n > 1 ? v + a1 * x1[d] : v;
+		v = n > 2 ? v + a2 * x2[d] : v;
+		v = n > 3 ? v + a3 * x3[d] : v;
+		v = n > 4 ? v + a4 * x4[d] : v;
+		v = n > 5 ? v + a5 * x5[d] : v;
+		v = n > 6 ? v + a6 * x6[d] : v;
+		v = n > 7 ? v + a7 * x7[d] : v;
+		out[d] = v;
+	}
+}
+
+/* out[d] = constant + the sum of the terms' coef x x[column][d], up to
+ * PASS_TERMS terms a pass: out is written once for a sum of up to eight
+ * terms, as most are once inputs bought together are composites. */
+TWC_KERNEL static void
+row_sum(const linear_sum *s, const double *x, double *restrict out)
+{
+	const double *xs[PASS_TERMS] = {x, x, x, x, x, x, x, x};
+	double a[PASS_TERMS] = {0};
+	int k = 0, n, t;
+
+	do {
+		n = s->n_terms - k < PASS_TERMS ? s->n_terms - k : PASS_TERMS;
+		for (t = 0; t < n; t++) {
+			xs[t] = x + (size_t)s->terms[k + t].input * SIM_CHUNK;
+			a[t] = s->terms[k + t].coef;
+		}
+		if (k == 0)
+			switch (n) {
+			case 0: pass(xs, a, 0, s->constant, 1, out); break;
+			case 1: pass(xs, a, 1, s->constant, 1, out); break;
+			case 2: pass(xs, a, 2, s->constant, 1, out); break;
+			case 3: pass(xs, a, 3, s->constant, 1, out); break;
+			case 4: pass(xs, a, 4, s->constant, 1, out); break;
+			case 5: pass(xs, a, 5, s->constant, 1, out); break;
+			case 6: pass(xs, a, 6, s->constant, 1, out); break;
+			case 7: pass(xs, a, 7, s->constant, 1, out); break;
+			default: pass(xs, a, 8, s->constant, 1, out); break;
+			}
+		else
+			switch (n) {
+			case 1: pass(xs, a, 1, 0, 0, out); break;
+			case 2: pass(xs, a, 2, 0, 0, out); break;
+			case 3: pass(xs, a, 3, 0, 0, out); break;
+			case 4: pass(xs, a, 4, 0, 0, out); break;
+			case 5: pass(xs, a, 5, 0, 0, out); break;
+			case 6: pass(xs, a, 6, 0, 0, out); break;
+			case 7: pass(xs, a, 7, 0, 0, out); break;
+			default: pass(xs, a, 8, 0, 0, out); break;
+			}
+		k += n;
+	} while (k < s->n_terms);
+}
+
+/* A year's eligible cost less other funding (linear_after), when the
+ * rule deducts it. */
+TWC_KERNEL static void
+after_funding(const linear_sum *s, double *restrict el)
+{
+	const double keep = s->keep, minus = s->minus;
+	int d;
+
+	if (keep == 1 && minus == 0)
+		return;
+	for (d = 0; d < SIM_CHUNK; d++) {
+		double v = keep * el[d] - minus;
+		el[d] = v > 0 ? v : 0;
+	}
+}
+
+TWC_KERNEL static void
+net_of(const double *restrict tot, const double *restrict gr,
+       double *restrict net)
+{
+	int d;
+
+	for (d = 0; d < SIM_CHUNK; d++)
+		net[d] = tot[d] - gr[d];
+}
+
+static void
+eval_fixed(scratch *w)
+{
+	const job *j = w->j;
+	int p, y, g;
+
+	for (g = 0; g < j->prog.n_groups; g++)
+		row_sum(&j->prog.group[g], w->x,
+		        w->x + (size_t)(j->n_inputs + g) * SIM_CHUNK);
+	for (p = 0; p < j->n_plans; p++) {
+		const linear_plan *lp = &j->prog.plans[p];
+		double *q = w->q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
+		double *net = q, *tot = q + SIM_CHUNK, *gr = q + 2 * SIM_CHUNK;
+		row_sum(&lp->total, w->x, tot);
+		memset(gr, 0, sizeof *gr * SIM_CHUNK);
+		for (y = 0; j->lin->applies && y < lp->n_eligible; y++) {
+			row_sum(&lp->eligible[y], w->x, w->el);
+			after_funding(&lp->eligible[y], w->el);
+			linear_grant_chunk(j->lin, w->el, gr, w->idx);
+		}
+		net_of(tot, gr, net);
+	}
+}
+
+/* ---- the model per chunk: uncertain quantities --------------------------- */
+
+/* One draw's scenario, with its share, days and peak inputs applied,
+ * each within its allowed range. */
+static void
+draw_scenario(const job *j, const double *x, scenario *sc)
 {
 	double sum;
 	int k, st;
@@ -191,13 +336,14 @@ draw_scenario(const job *j, const double *x, int stride, scenario *sc)
 	*sc = *j->sc;
 	for (k = 0; k < j->n_inputs; k++) {
 		const sim_input *in = &j->inputs[k];
-		double v = x[(size_t)k * (size_t)stride];
+		double v =
+		    fmin(fmax(x[(size_t)k * SIM_CHUNK], in->min), in->max);
 		if (in->kind == INPUT_SHARE)
-			sc->style[in->index].share = fmin(fmax(v, 0), 1);
+			sc->style[in->index].share = v;
 		else if (in->kind == INPUT_DAYS)
-			sc->style[in->index].days = fmin(fmax(v, 0), 5);
+			sc->style[in->index].days = v;
 		else if (in->kind == INPUT_PEAK)
-			sc->peak = fmin(fmax(v, 1), 3);
+			sc->peak = v;
 	}
 	sum = sc->style[0].share + sc->style[1].share + sc->style[2].share;
 	if (sum > 1) /* drawn shares past 1 are scaled back to 1 */
@@ -205,596 +351,314 @@ draw_scenario(const job *j, const double *x, int stride, scenario *sc)
 			sc->style[st].share /= sum;
 }
 
-/* The item -> input map of a job. */
-static int *
-item_inputs(const profile *p, const sim_input *in, int n)
-{
-	int *map = malloc(sizeof *map * (size_t)(p->cat.n_items + 1));
-	int i;
-
-	if (map == NULL)
-		return NULL;
-	for (i = 0; i < p->cat.n_items; i++)
-		map[i] = -1;
-	for (i = 0; i < n; i++)
-		if (in[i].kind == INPUT_PRICE)
-			map[in[i].index] = i;
-	return map;
-}
-
-/* out[d] = constant + sum of the terms' coef x x[input][d] over a block:
- * four terms a pass, so that out is loaded and stored a quarter as often.
- * Loops run over whole blocks (the arrays are padded to whole blocks), so
- * their trip count is a constant the compiler vectorises at -O2. */
-static void
-block_sum(const linear_sum *s, const double *x, double *restrict out)
-{
-	int k = 0, d;
-
-	for (d = 0; d < SIM_BLOCK; d++)
-		out[d] = s->constant;
-	for (; k + 4 <= s->n_terms; k += 4) {
-		const term *t = s->terms + k;
-		const double a0 = t[0].coef, a1 = t[1].coef, a2 = t[2].coef,
-		             a3 = t[3].coef;
-		const double *restrict x0 = x + (size_t)t[0].input * SIM_BLOCK;
-		const double *restrict x1 = x + (size_t)t[1].input * SIM_BLOCK;
-		const double *restrict x2 = x + (size_t)t[2].input * SIM_BLOCK;
-		const double *restrict x3 = x + (size_t)t[3].input * SIM_BLOCK;
-		for (d = 0; d < SIM_BLOCK; d++)
-			out[d] +=
-			    a0 * x0[d] + a1 * x1[d] + a2 * x2[d] + a3 * x3[d];
-	}
-	for (; k < s->n_terms; k++) {
-		const double a = s->terms[k].coef;
-		const double *restrict xk =
-		    x + (size_t)s->terms[k].input * SIM_BLOCK;
-		for (d = 0; d < SIM_BLOCK; d++)
-			out[d] += a * xk[d];
-	}
-}
-
-/* Net, total and grant of every plan for the block of draws starting at
- * first, whose inputs are in x (input-major, stride SIM_BLOCK). */
-static void
-evaluate_fixed(const job *j, const double *x, long first, double *restrict tot,
-               double *restrict el)
-{
-	int p, d, y;
-
-	for (p = 0; p < j->n_plans; p++) {
-		const linear_plan *lp = &j->lin->plans[p];
-		double *restrict net = j->out->plans[p].draw + first;
-		double *restrict gr = j->grant + (size_t)p * j->stride + first;
-		block_sum(&lp->total, x, tot);
-		for (d = 0; d < SIM_BLOCK; d++)
-			gr[d] = 0;
-		for (y = 0; y < lp->n_eligible; y++) {
-			block_sum(&lp->eligible[y], x, el);
-			for (d = 0; d < SIM_BLOCK; d++)
-				gr[d] += linear_grant(
-				    j->lin,
-				    linear_after(&lp->eligible[y], el[d]));
-		}
-		for (d = 0; d < SIM_BLOCK; d++)
-			net[d] = tot[d] - gr[d];
-	}
-}
-
-/* The same when quantities vary: each draw recomputes the estimate and its
- * linear form. */
+/* Draw d of the chunk: the estimate and its linear form recomputed. */
 static int
-evaluate_varying(const job *j, const double *x, long first, int len,
-                 const int *map)
+eval_draw(scratch *w, int d)
 {
-	double xd[512];
-	int d, k, p, rc = TWC_OK;
+	const job *j = w->j;
+	scenario sc;
+	results r;
+	linear lin;
+	twc_error e;
+	int k, p, rc;
 
-	for (d = 0; d < len && rc == TWC_OK; d++) {
-		scenario sc;
-		results r;
-		linear lin;
-		twc_error e;
-		draw_scenario(j, x + d, SIM_BLOCK, &sc);
-		for (k = 0; k < j->n_inputs && k < 512; k++)
-			xd[k] = x[(size_t)k * SIM_BLOCK + (size_t)d];
-		if ((rc = model_compute(j->p, &sc, &r, &e)))
-			break;
-		rc = linear_build(j->p, &r, map, j->n_inputs, &lin, &e);
-		for (p = 0; rc == TWC_OK && p < j->n_plans; p++) {
-			size_t at = (size_t)p * j->stride + (size_t)(first + d);
-			double net = linear_net(&lin, p, xd);
-			double tot = lin.plans[p].total.constant;
-			for (k = 0; k < lin.plans[p].total.n_terms; k++)
-				tot += lin.plans[p].total.terms[k].coef *
-				       xd[lin.plans[p].total.terms[k].input];
-			j->out->plans[p].draw[first + d] = net;
-			j->grant[at] = tot - net;
-		}
-		linear_free(&lin);
-		results_free(&r);
+	draw_scenario(j, w->x + d, &sc);
+	for (k = 0; k < j->n_inputs; k++)
+		w->xd[k] = w->x[(size_t)k * SIM_CHUNK + (size_t)d];
+	if ((rc = model_compute(j->p, &sc, &r, &e)))
+		return rc;
+	rc = linear_build(j->p, &r, j->map, j->n_inputs, &lin, &e);
+	for (p = 0; rc == TWC_OK && p < j->n_plans; p++) {
+		const linear_sum *t = &lin.plans[p].total;
+		double *q = w->q + (size_t)N_Q * (size_t)p * SIM_CHUNK;
+		double tot = t->constant;
+		for (k = 0; k < t->n_terms; k++)
+			tot += t->terms[k].coef * w->xd[t->terms[k].input];
+		q[d] = linear_net(&lin, p, w->xd);
+		q[SIM_CHUNK + d] = tot;
+		q[2 * SIM_CHUNK + d] = tot - q[d];
 	}
+	linear_free(&lin);
+	results_free(&r);
 	return rc;
 }
 
-/* The cheapest plan of each draw (the first on ties) into who, among all
- * plans or, with ranked, those not excluded; 0 when there is none. */
 static int
-cheapest_of(const job *j, long first, int len, int ranked,
-            double *restrict best, int *restrict who)
+eval_varying(scratch *w, int len)
 {
-	const sim_plan *sp = j->out->plans;
-	int d, p, any = 0;
+	int d, rc = TWC_OK;
 
-	for (p = 0; p < j->n_plans; p++) {
-		const double *restrict v = sp[p].draw + first;
-		if (ranked && sp[p].excluded != SIM_RANKED)
-			continue;
-		for (d = 0; d < len; d++) {
-			int take = !any || v[d] < best[d];
-			best[d] = take ? v[d] : best[d];
-			who[d] = take ? p : who[d];
-		}
-		any = 1;
-	}
-	return any;
-}
-
-/* Count, for each draw, the cheapest plan of those ranked and of all, and
- * the plans cheaper than the reference.  Plan by plan over the block, so
- * that the comparisons vectorise. */
-static void
-rank_draws(const job *j, long first, int len, long long *cheapest,
-           long long *below, double *restrict best, int *restrict who)
-{
-	const sim_plan *sp = j->out->plans;
-	int d, p;
-
-	if (cheapest_of(j, first, len, 1, best, who))
-		for (d = 0; d < len; d++)
-			cheapest[who[d]]++;
-	if (cheapest_of(j, first, len, 0, best, who))
-		for (d = 0; d < len; d++)
-			cheapest[j->n_plans + who[d]]++;
-	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
-		const double *restrict v = sp[p].draw + first;
-		const double *restrict ref = sp[j->reference].draw + first;
-		long long n = 0;
-		for (d = 0; d < len; d++)
-			n += v[d] < ref[d];
-		below[p] += n;
-	}
-}
-
-static void
-keep_draws(const job *j, const double *x, long first, int len)
-{
-	sim_result *s = j->out;
-	int k, n = (int)fmin((double)len, (double)(s->n_kept - first));
-
-	for (k = 0; n > 0 && k < j->n_inputs; k++)
-		memcpy(s->kept + (size_t)k * (size_t)s->n_kept + (size_t)first,
-		       x + (size_t)k * SIM_BLOCK, sizeof *x * (size_t)n);
-}
-
-static void
-block_done(job *j)
-{
-	if (j->progress != NULL)
-		atomic_fetch_add(&j->progress->done, 1);
-}
-
-static int
-run_blocks(worker *w, gsl_rng *r, double *x, double *tot, double *el,
-           const int *map)
-{
-	job *j = w->j;
-	long b;
-	int k, rc = TWC_OK;
-
-	for (b = w->t; b < j->n_blocks && rc == TWC_OK; b += j->threads) {
-		long first = b * SIM_BLOCK;
-		int len = (int)fmin(SIM_BLOCK, (double)(j->draws - first));
-		for (k = 0; k < j->n_inputs; k++) {
-			double *xk = x + (size_t)k * SIM_BLOCK;
-			int i;
-			draw_block(r, &j->inputs[k], j->seed, b, xk, len);
-			for (i = len; i < SIM_BLOCK; i++) /* padding */
-				xk[i] = j->inputs[k].d.base;
-		}
-		if (j->lin != NULL)
-			evaluate_fixed(j, x, first, tot, el);
-		else
-			rc = evaluate_varying(j, x, first, len, map);
-		if (first < j->out->n_kept)
-			keep_draws(j, x, first, len);
-		if (rc == TWC_OK)
-			rank_draws(j, first, len, w->cheapest, w->below, tot,
-			           w->who);
-		block_done(j);
-	}
+	for (d = 0; d < len && rc == TWC_OK; d++)
+		rc = eval_draw(w, d);
 	return rc;
 }
 
-static void *
-work(void *arg)
-{
-	worker *w = arg;
-	job *j = w->j;
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
-	double *x = malloc(sizeof *x * SIM_BLOCK * (size_t)(j->n_inputs + 1));
-	double *tot = malloc(sizeof *tot * SIM_BLOCK);
-	double *el = malloc(sizeof *el * SIM_BLOCK);
-	int *map = item_inputs(j->p, j->inputs, j->n_inputs);
+/* ---- a chunk: draw, evaluate, gather ------------------------------------- */
 
-	w->who = malloc(sizeof *w->who * SIM_BLOCK);
-	w->status = TWC_ENOMEM;
-	if (r != NULL && x != NULL && tot != NULL && el != NULL &&
-	    map != NULL && w->who != NULL)
-		w->status = run_blocks(w, r, x, tot, el, map);
-	free(w->who);
-	free(map);
-	free(el);
-	free(tot);
-	free(x);
-	if (r != NULL)
-		gsl_rng_free(r);
-	return NULL;
-}
-
-/* ---- statistics --------------------------------------------------------- */
-
-static void
-swap(double *a, size_t i, size_t k)
-{
-	double t = a[i];
-
-	a[i] = a[k];
-	a[k] = t;
-}
-
-/* Rearrange a[lo..hi] so that a[k] holds the value a sort would put there,
- * smaller values before it and larger after: Hoare's selection with a
- * median-of-three pivot and a three-way partition, so that the many equal
- * values of grant amounts (whole thousands) cost nothing extra. */
-static void
-select_kth(double *a, size_t lo_, size_t hi_, size_t k_)
-{
-	long lo = (long)lo_, hi = (long)hi_, k = (long)k_;
-
-	while (hi > lo) {
-		long mid = lo + (hi - lo) / 2, lt = lo, gt = hi, i = lo;
-		double x = a[lo], y = a[mid], z = a[hi];
-		double pivot = x < y ? (y < z ? y : (x < z ? z : x))
-		                     : (x < z ? x : (y < z ? z : y));
-		while (i <= gt) {
-			if (a[i] < pivot)
-				swap(a, (size_t)lt++, (size_t)i++);
-			else if (a[i] > pivot)
-				swap(a, (size_t)i, (size_t)gt--);
-			else
-				i++;
-		}
-		if (k < lt)
-			hi = lt - 1;
-		else if (k > gt)
-			lo = gt + 1;
-		else
-			return;
-	}
-}
-
-double
-sim_quantile(const double *sorted, int n, double q)
-{
-	double h = (n - 1) * q, f = floor(h);
-	int i = (int)f;
-
-	if (n <= 0)
-		return NAN;
-	if (i >= n - 1)
-		return sorted[n - 1];
-	return sorted[i] + (h - f) * (sorted[i + 1] - sorted[i]);
-}
-
-/* Buckets of the quantile histogram: 4096 counts fit in L1 cache, and
- * with 100,000 draws a bucket holds some 25 values. */
-#define QUANTILE_BUCKETS 4096
-
-/* The quantiles the simulation reports, in ascending order. */
-static const double report_q[] = {0.05, 0.10, 0.50, 0.90, 0.95};
-enum { N_REPORT_Q = sizeof report_q / sizeof *report_q };
-
-typedef struct quantile_job {
-	double lo, scale;
-	unsigned counts[QUANTILE_BUCKETS];
-	size_t start[QUANTILE_BUCKETS + 1]; /* prefix sums */
-} quantile_job;
-
+/* Draw chunk c of block b of every input and evaluate every plan on it. */
 static int
-bucket_of(const quantile_job *q, double x)
+eval_chunk(scratch *w, long b, int c, int len)
 {
-	int b = (int)((x - q->lo) * q->scale);
+	const job *j = w->j;
+	int k;
 
-	return b < 0 ? 0 : b >= QUANTILE_BUCKETS ? QUANTILE_BUCKETS - 1 : b;
-}
-
-/* The bucket whose range of ranks holds rank r. */
-static int
-bucket_of_rank(const quantile_job *q, size_t r)
-{
-	int lo = 0, hi = QUANTILE_BUCKETS;
-
-	while (hi - lo > 1) {
-		int mid = (lo + hi) / 2;
-		if (q->start[mid] <= r)
-			lo = mid;
-		else
-			hi = mid;
+	for (k = 0; k < j->n_inputs; k++) {
+		if (c == 0)
+			variate_seed(
+			    &w->g[k],
+			    variate_key(j->seed_key, j->inputs[k].stream, b));
+		variate_fill(&w->g[k], &j->var[k], w->x + (size_t)k * SIM_CHUNK,
+		             SIM_CHUNK);
 	}
-	return lo;
-}
-
-/* The reported quantiles of v[0..n) (min and max known), by a fine
- * histogram: one counting pass; one pass that gathers the values of the
- * few buckets holding the order statistics needed, each bucket to its own
- * place in scratch (as a counting sort would); selection within them.
- * Exact, and without sorting every draw. */
-static void
-quantiles(const double *v, size_t n, double lo, double hi, double *out,
-          double *scratch)
-{
-	quantile_job *q = hi > lo ? calloc(1, sizeof *q) : NULL;
-	unsigned char need[QUANTILE_BUCKETS];
-	size_t i, rank[2 * N_REPORT_Q], fill[QUANTILE_BUCKETS];
-	int k, b;
-
-	if (q == NULL) { /* every draw the same (or no memory to say more) */
-		for (k = 0; k < N_REPORT_Q; k++)
-			out[k] = hi <= lo ? lo : (double)NAN;
-		return;
-	}
-	q->lo = lo;
-	q->scale = QUANTILE_BUCKETS / (hi - lo);
-	for (i = 0; i < n; i++)
-		q->counts[bucket_of(q, v[i])]++;
-	for (b = 0; b < QUANTILE_BUCKETS; b++)
-		q->start[b + 1] = q->start[b] + q->counts[b];
-	memset(need, 0, sizeof need);
-	for (k = 0; k < N_REPORT_Q; k++) {
-		double h = (double)(n - 1) * report_q[k];
-		rank[2 * k] = (size_t)floor(h);
-		rank[2 * k + 1] = rank[2 * k] + 1 < n ? rank[2 * k] + 1 : n - 1;
-		need[bucket_of_rank(q, rank[2 * k])] = 1;
-		need[bucket_of_rank(q, rank[2 * k + 1])] = 1;
-	}
-	for (b = 0; b < QUANTILE_BUCKETS; b++)
-		fill[b] = q->start[b];
-	for (i = 0; i < n; i++) {
-		b = bucket_of(q, v[i]);
-		if (need[b])
-			scratch[fill[b]++] = v[i];
-	}
-	for (k = 0; k < N_REPORT_Q; k++) {
-		double h = (double)(n - 1) * report_q[k], a, c;
-		b = bucket_of_rank(q, rank[2 * k]);
-		select_kth(scratch, q->start[b], q->start[b + 1] - 1,
-		           rank[2 * k]);
-		a = scratch[rank[2 * k]];
-		b = bucket_of_rank(q, rank[2 * k + 1]);
-		select_kth(scratch, q->start[b], q->start[b + 1] - 1,
-		           rank[2 * k + 1]);
-		c = scratch[rank[2 * k + 1]];
-		out[k] = a + (h - floor(h)) * (c - a);
-	}
-	free(q);
-}
-
-static void
-stats_of(const double *v, size_t n, double *scratch, sim_stats *st)
-{
-	double sum = 0, lo = v[0], hi = v[0], out[N_REPORT_Q];
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		sum += v[i];
-		lo = v[i] < lo ? v[i] : lo;
-		hi = v[i] > hi ? v[i] : hi;
-	}
-	st->mean = sum / (double)n;
-	st->min = lo;
-	st->max = hi;
-	quantiles(v, n, lo, hi, out, scratch);
-	st->p5 = out[0];
-	st->p10 = out[1];
-	st->p50 = out[2];
-	st->p90 = out[3];
-	st->p95 = out[4];
-}
-
-static void
-histogram(sim_plan *sp, int n)
-{
-	double lo = sp->net.min, w = (sp->net.max - lo) / SIM_HIST_BINS;
-	int i;
-
-	memset(sp->hist, 0, sizeof sp->hist);
-	for (i = 0; i < n; i++) {
-		int b = w > 0 ? (int)((sp->draw[i] - lo) / w) : 0;
-		sp->hist[b >= SIM_HIST_BINS ? SIM_HIST_BINS - 1 : b]++;
-	}
-}
-
-/* Statistics of net cost for plans t, t + threads, ... (those of total
- * and grant wait until asked: see sim_more_stats). */
-typedef struct summary {
-	job *j;
-	int t, status;
-} summary;
-
-static void *
-summarise_some(void *arg)
-{
-	summary *sm = arg;
-	job *j = sm->j;
-	double *scratch = malloc(sizeof *scratch * (size_t)j->draws);
-	int p;
-
-	sm->status = scratch ? TWC_OK : TWC_ENOMEM;
-	for (p = sm->t; scratch != NULL && p < j->n_plans; p += j->threads) {
-		sim_plan *sp = &j->out->plans[p];
-		stats_of(sp->draw, (size_t)j->draws, scratch, &sp->net);
-		histogram(sp, j->draws);
-	}
-	free(scratch);
-	return NULL;
-}
-
-/* The statistics of every plan, plans shared among the threads. */
-static int
-summarise(job *j, long long *cheapest, long long *below)
-{
-	pthread_t tid[SIM_MAX_THREADS];
-	summary sm[SIM_MAX_THREADS];
-	int started[SIM_MAX_THREADS] = {0};
-	int t, p, n = j->threads < j->n_plans ? j->threads : j->n_plans,
-	          rc = TWC_OK;
-
-	for (t = 0; t < n; t++) {
-		sm[t].j = j;
-		sm[t].t = t;
-		sm[t].status = TWC_ENOMEM;
-	}
-	for (t = 1; t < n; t++)
-		started[t] =
-		    pthread_create(&tid[t], NULL, summarise_some, &sm[t]) == 0;
-	for (t = 0; t < n; t++) /* ours, and any share no thread took */
-		if (!started[t])
-			summarise_some(&sm[t]);
-	for (t = 1; t < n; t++)
-		if (started[t])
-			pthread_join(tid[t], NULL);
-	for (t = 0; t < n; t++)
-		if (sm[t].status != TWC_OK)
-			rc = TWC_ENOMEM;
-	for (p = 0; p < j->n_plans; p++) {
-		sim_plan *sp = &j->out->plans[p];
-		sp->prob_cheapest = sp->excluded == SIM_RANKED
-		                        ? (double)cheapest[p] / j->draws
-		                        : (double)NAN;
-		sp->prob_cheapest_any =
-		    (double)cheapest[j->n_plans + p] / j->draws;
-		sp->prob_below_reference = (double)below[p] / j->draws;
-	}
-	return rc;
-}
-
-int
-sim_more_stats(sim_result *s, int plan)
-{
-	sim_plan *sp = &s->plans[plan];
-	size_t n = (size_t)s->draws, off = (size_t)plan * s->stride;
-	double *scratch, *total;
-	size_t i;
-
-	if (sp->more_stats)
+	if (j->lin != NULL) {
+		eval_fixed(w);
 		return TWC_OK;
-	scratch = malloc(sizeof *scratch * n);
-	total = malloc(sizeof *total * n);
-	if (scratch != NULL && total != NULL) {
-		for (i = 0; i < n; i++) /* total = net + grant */
-			total[i] = sp->draw[i] + s->grant[off + i];
-		stats_of(total, n, scratch, &sp->total);
-		stats_of(s->grant + off, n, scratch, &sp->grant);
 	}
-	free(scratch);
-	free(total);
-	if (scratch == NULL || total == NULL)
-		return TWC_ENOMEM;
-	sp->more_stats = 1;
+	return eval_varying(w, len);
+}
+
+/* The cheapest of plans[0..n) in each draw, the first on ties, as a
+ * double: who + m (p - who) with m 0 or 1 is exact, and like the minimum
+ * it is an unconditional store, which the compiler vectorises (a select
+ * of the old value it would turn into a conditional store, which it does
+ * not). */
+TWC_KERNEL static void
+cheapest_of(const double *q, const int *plans, int n, double *restrict best,
+            double *restrict who)
+{
+	const double *restrict v0 =
+	    q + (size_t)N_Q * (size_t)plans[0] * SIM_CHUNK;
+	const double id0 = plans[0];
+	int d, k;
+
+	for (d = 0; d < SIM_CHUNK; d++) {
+		best[d] = v0[d];
+		who[d] = id0;
+	}
+	for (k = 1; k < n; k++) {
+		const double *restrict v =
+		    q + (size_t)N_Q * (size_t)plans[k] * SIM_CHUNK;
+		const double id = plans[k];
+		for (d = 0; d < SIM_CHUNK; d++) {
+			double x = v[d], b = best[d], m = (double)(x < b);
+			best[d] = x < b ? x : b;
+			who[d] += m * (id - who[d]);
+		}
+	}
+}
+
+/* Over n draws (a multiple of 8): how often v is below ref, counted in
+ * lanes of doubles (exact). */
+TWC_KERNEL static long
+count_below(const double *restrict v, const double *restrict ref, int n)
+{
+	double b[8] = {0};
+	long sum = 0;
+	int i, j;
+
+	for (i = 0; i < n; i += 8)
+		for (j = 0; j < 8; j++)
+			b[j] += v[i + j] < ref[i + j] ? 1.0 : 0.0;
+	for (j = 0; j < 8; j++)
+		sum += (long)b[j];
+	return sum;
+}
+
+/* The cheapest of plans[0..n) of each of len draws, counted into count
+ * by its index: one increment a draw. */
+static void
+count_cheapest(scratch *w, const int *plans, int n, int len, long *count)
+{
+	double *who = w->best + SIM_CHUNK;
+	int d;
+
+	cheapest_of(w->q, plans, n, w->best, who);
+	for (d = 0; d < len; d++)
+		count[(int)who[d]]++;
+}
+
+/* The cheapest plan of each of len draws (of all, and of those ranked)
+ * and the plans cheaper than the reference, counted. */
+static void
+rank_chunk(scratch *w, int len)
+{
+	const job *j = w->j;
+	const int whole = len - len % 8;
+	int p, d;
+
+	count_cheapest(w, j->all, j->n_plans, len, w->cheapest);
+	if (j->n_ranked > 0)
+		count_cheapest(w, j->ranked, j->n_ranked, len, w->ranked);
+	for (p = 0; j->reference >= 0 && p < j->n_plans; p++) {
+		const double *v = w->net[p], *r = w->net[j->reference];
+		long b = count_below(v, r, whole);
+		for (d = whole; d < len; d++)
+			b += v[d] < r[d];
+		w->below[p] += b;
+	}
+}
+
+static void
+gather(scratch *w, long first, int len)
+{
+	const job *j = w->j;
+	int s;
+
+	for (s = 0; s < N_Q * j->n_plans; s++)
+		stat_add(&w->acc[s], &j->range[s], w->q + (size_t)s * SIM_CHUNK,
+		         len, w->idx);
+	rank_chunk(w, len);
+	if (j->obs != NULL)
+		j->obs->chunk(j->obs->ctx, first, len, w->net, w->x);
+}
+
+static int
+run_block(scratch *w, long b)
+{
+	const job *j = w->j;
+	int c, rc;
+
+	for (c = 0; c < SIM_BLOCK / SIM_CHUNK; c++) {
+		long first = b * SIM_BLOCK + (long)c * SIM_CHUNK;
+		int len = j->draws - first < SIM_CHUNK ? (int)(j->draws - first)
+		                                       : SIM_CHUNK;
+		if (len <= 0)
+			break;
+		if ((rc = eval_chunk(w, b, c, len)) != TWC_OK)
+			return rc;
+		gather(w, first, len);
+	}
 	return TWC_OK;
 }
 
-/* ---- set-up and threads -------------------------------------------------- */
-
-static int
-alloc_result(sim_result *s, int n_plans, int draws, size_t stride, int n_inputs)
+/* A thread: blocks taken one at a time, whichever come next. */
+static void *
+work(void *arg)
 {
-	int p;
+	scratch *w = arg;
+	job *j = w->j;
 
-	s->plans = calloc((size_t)n_plans, sizeof *s->plans);
-	if (s->plans == NULL)
-		return TWC_ENOMEM;
-	s->n_plans = n_plans;
-	for (p = 0; p < n_plans; p++)
-		if ((s->plans[p].draw = malloc(sizeof(double) * stride)) ==
-		    NULL)
-			return TWC_ENOMEM;
-	s->n_kept = draws < SIM_RANK_DRAWS ? draws : SIM_RANK_DRAWS;
-	s->kept =
-	    malloc(sizeof(double) * (size_t)s->n_kept * (size_t)(n_inputs + 1));
-	return s->kept ? TWC_OK : TWC_ENOMEM;
+	while (w->status == TWC_OK && !atomic_load(&j->failed)) {
+		long b = atomic_fetch_add(&j->next, 1);
+		if (b >= j->n_blocks)
+			break;
+		if ((w->status = run_block(w, b)) != TWC_OK)
+			atomic_store(&j->failed, 1);
+		if (j->progress != NULL)
+			atomic_fetch_add(&j->progress->done, 1);
+	}
+	return NULL;
+}
+
+/* ---- set-up, threads and the final figures ------------------------------- */
+
+/* The bins of every quantity, from the first draws of block 0. */
+static int
+fix_ranges(job *j, scratch *w)
+{
+	int len = j->draws < STAT_PILOT ? j->draws : STAT_PILOT, s, rc;
+
+	if ((rc = eval_chunk(w, 0, 0, len)) != TWC_OK)
+		return rc;
+	for (s = 0; s < N_Q * j->n_plans; s++)
+		stat_range_of(w->q + (size_t)s * SIM_CHUNK, len, &j->range[s]);
+	return TWC_OK;
 }
 
 static int
-run_threads(job *j, long long *cheapest, long long *below)
+run_threads(job *j, scratch *w)
 {
 	pthread_t tid[SIM_MAX_THREADS];
-	worker w[SIM_MAX_THREADS];
-	int started[SIM_MAX_THREADS] = {0};
-	int t, p, rc = TWC_OK;
+	int t, started = 1, rc = TWC_OK;
 
-	memset(w, 0, sizeof w);
-	for (t = 0; t < j->threads; t++) {
-		w[t].j = j;
-		w[t].t = t;
-		w[t].cheapest =
-		    calloc(2 * (size_t)j->n_plans, sizeof(long long));
-		w[t].below = calloc((size_t)j->n_plans, sizeof(long long));
-		if (w[t].cheapest == NULL || w[t].below == NULL)
-			rc = TWC_ENOMEM;
-	}
-	for (t = 1; rc == TWC_OK && t < j->threads; t++)
-		started[t] = pthread_create(&tid[t], NULL, work, &w[t]) == 0;
-	/* The calling thread does its own share, and the share of any thread
-	 * that could not start (a WebAssembly page has no threads): the
-	 * blocks and their seeds are the same, and so are the figures. */
-	for (t = 0; rc == TWC_OK && t < j->threads; t++)
-		if (!started[t])
-			work(&w[t]);
-	for (t = 1; t < j->threads; t++)
-		if (started[t])
-			pthread_join(tid[t], NULL);
-	for (t = 0; t < j->threads; t++) {
-		if (rc == TWC_OK && w[t].status != TWC_OK)
-			rc = w[t].status;
-		for (p = 0; w[t].cheapest && w[t].below && p < j->n_plans;
-		     p++) {
-			cheapest[p] += w[t].cheapest[p];
-			cheapest[j->n_plans + p] +=
-			    w[t].cheapest[j->n_plans + p];
-			below[p] += w[t].below[p];
-		}
-		free(w[t].cheapest);
-		free(w[t].below);
-	}
+	for (t = 0; t < j->threads; t++)
+		if ((w[t].status = scratch_init(&w[t], j)) != TWC_OK)
+			return TWC_ENOMEM;
+	if ((rc = fix_ranges(j, &w[0])) != TWC_OK)
+		return rc;
+	for (t = 1; t < j->threads; t++, started++)
+		if (pthread_create(&tid[t], NULL, work, &w[t]) != 0)
+			break;
+	work(&w[0]);
+	for (t = 1; t < started; t++)
+		pthread_join(tid[t], NULL);
+	for (t = 0; t < started && rc == TWC_OK; t++)
+		rc = w[t].status;
 	return rc;
 }
 
-static int
-run_job(job *j)
+/* Every thread's counts into w[0]'s. */
+static void
+merge(job *j, scratch *w)
 {
-	long long *cheapest = calloc(2 * (size_t)j->n_plans, sizeof *cheapest);
-	long long *below = calloc((size_t)j->n_plans, sizeof *below);
-	int rc = TWC_ENOMEM;
+	int t, s, p;
 
-	j->grant = j->out->grant =
-	    malloc(sizeof(double) * (size_t)j->n_plans * j->stride);
-	if (cheapest != NULL && below != NULL && j->grant != NULL &&
-	    (rc = run_threads(j, cheapest, below)) == TWC_OK)
-		rc = summarise(j, cheapest, below);
-	free(cheapest);
-	free(below);
+	for (t = 1; t < j->threads && w[t].acc != NULL; t++) {
+		for (s = 0; s < N_Q * j->n_plans; s++)
+			stat_merge(&w[0].acc[s], &w[t].acc[s]);
+		for (p = 0; p < j->n_plans; p++) {
+			w[0].cheapest[p] += w[t].cheapest[p];
+			w[0].below[p] += w[t].below[p];
+			w[0].ranked[p] += w[t].ranked[p];
+		}
+	}
+}
+
+static int
+finish(job *j, const scratch *w, sim_result *out)
+{
+	double q[STAT_CDF];
+	int p, s, k;
+
+	for (s = 0; s < N_Q * j->n_plans; s++)
+		if (!(w->acc[s].min >= -TWC_EXACT_MAX &&
+		      w->acc[s].max <= TWC_EXACT_MAX))
+			return TWC_EOVERFLOW;
+	for (k = 0; k < STAT_CDF; k++)
+		q[k] = k / 100.0;
+	for (p = 0; p < j->n_plans; p++) {
+		sim_plan *sp = &out->plans[p];
+		const stat_acc *a = w->acc + N_Q * p;
+		const stat_range *r = j->range + N_Q * p;
+		stat_summarise(&a[Q_NET], &r[Q_NET], j->draws, &sp->net);
+		stat_summarise(&a[Q_TOTAL], &r[Q_TOTAL], j->draws, &sp->total);
+		stat_summarise(&a[Q_GRANT], &r[Q_GRANT], j->draws, &sp->grant);
+		stat_quantiles(&a[Q_NET], &r[Q_NET], j->draws, q, STAT_CDF,
+		               sp->cdf);
+		stat_histogram(&a[Q_NET], &r[Q_NET], j->draws, sp->hist_edge,
+		               sp->hist);
+		sp->prob_below_reference = (double)w->below[p] / j->draws;
+		sp->prob_cheapest_any = (double)w->cheapest[p] / j->draws;
+		sp->excluded =
+		    !j->base->plans[p].security_ok     ? SIM_EXCLUDED_SECURITY
+		    : j->among != NULL && !j->among[p] ? SIM_EXCLUDED_AMONG
+		                                       : SIM_RANKED;
+		sp->prob_cheapest = sp->excluded == SIM_RANKED
+		                        ? (double)w->ranked[p] / j->draws
+		                        : (double)NAN;
+	}
+	return TWC_OK;
+}
+
+static int
+run_job(job *j, sim_result *out)
+{
+	scratch *w = calloc((size_t)j->threads, sizeof *w);
+	int t, rc;
+
+	j->range = malloc(sizeof *j->range * N_Q * (size_t)j->n_plans);
+	out->plans = calloc((size_t)j->n_plans, sizeof *out->plans);
+	if (w == NULL || j->range == NULL || out->plans == NULL)
+		rc = TWC_ENOMEM;
+	else if ((rc = run_threads(j, w)) == TWC_OK) {
+		out->n_plans = j->n_plans;
+		merge(j, w);
+		rc = finish(j, &w[0], out);
+	}
+	for (t = 0; w != NULL && t < j->threads; t++)
+		scratch_free(&w[t]);
+	free(w);
+	free(j->range);
 	return rc;
 }
 
@@ -816,26 +680,73 @@ check_args(int draws, double seed, int threads, twc_error *e)
 	return TWC_OK;
 }
 
-static int
-prepare(job *j, const results *base, unsigned fixed, linear *lin, twc_error *e)
+/* The item -> input map. */
+static int *
+item_inputs(const profile *p, const sim_input *in, int n)
 {
-	sim_result *s = j->out;
-	int *map, k, rc;
+	int *map = malloc(sizeof *map * (size_t)(p->cat.n_items + 1));
+	int i;
 
-	if ((rc = sim_inputs(j->p, fixed, &s->inputs, &s->n_inputs, e)))
+	if (map == NULL)
+		return NULL;
+	for (i = 0; i < p->cat.n_items; i++)
+		map[i] = -1;
+	for (i = 0; i < n; i++)
+		if (in[i].kind == INPUT_PRICE)
+			map[in[i].index] = i;
+	return map;
+}
+
+/* Inputs, transforms and (for fixed quantities) the linear form. */
+static int
+prepare(job *j, sim_result *out, const results *base, linear *lin, twc_error *e)
+{
+	int k, rc;
+
+	if ((rc =
+	         sim_inputs(j->p, out->fixed, &out->inputs, &out->n_inputs, e)))
 		return rc;
-	j->inputs = s->inputs;
-	j->n_inputs = s->n_inputs;
-	for (k = 0; k < s->n_inputs; k++)
-		s->quantities_vary |= s->inputs[k].kind != INPUT_PRICE;
-	if (s->quantities_vary)
-		return TWC_OK;
-	if ((map = item_inputs(j->p, s->inputs, s->n_inputs)) == NULL)
+	j->inputs = out->inputs;
+	j->n_inputs = j->n_cols = out->n_inputs;
+	j->var = calloc((size_t)j->n_inputs + 1, sizeof *j->var);
+	j->map = item_inputs(j->p, out->inputs, out->n_inputs);
+	j->all = malloc(sizeof *j->all * 2 * (size_t)(j->n_plans + 1));
+	if (j->var == NULL || j->map == NULL || j->all == NULL)
 		return err_set(e, TWC_ENOMEM, "out of memory");
-	rc = linear_build(j->p, base, map, s->n_inputs, lin, e);
-	free(map);
-	j->lin = rc == TWC_OK ? lin : NULL;
-	return rc;
+	j->ranked = j->all + j->n_plans;
+	for (k = 0; k < j->n_plans; k++) {
+		j->all[k] = k;
+		if (base->plans[k].security_ok &&
+		    (j->among == NULL || j->among[k]))
+			j->ranked[j->n_ranked++] = k;
+	}
+	for (k = 0; k < j->n_inputs; k++) {
+		if ((rc = variate_init(&j->var[k], &out->inputs[k].d, e)))
+			return rc;
+		out->quantities_vary |= out->inputs[k].kind != INPUT_PRICE;
+	}
+	if (out->quantities_vary)
+		return TWC_OK;
+	if ((rc = linear_build(j->p, base, j->map, j->n_inputs, lin, e)))
+		return rc;
+	if (linear_compile(lin, j->n_inputs, &j->prog))
+		return err_set(e, TWC_ENOMEM, "out of memory");
+	j->lin = lin;
+	j->n_cols = j->n_inputs + j->prog.n_groups;
+	return TWC_OK;
+}
+
+static void
+unprepare(job *j)
+{
+	int k;
+
+	for (k = 0; j->var != NULL && k < j->n_inputs; k++)
+		variate_free(&j->var[k]);
+	free(j->var);
+	free(j->map);
+	free(j->all);
+	linear_prog_free(&j->prog);
 }
 
 static int
@@ -849,23 +760,31 @@ default_threads(void)
 	return n < 1 ? 1 : n > SIM_MAX_THREADS ? SIM_MAX_THREADS : (int)n;
 }
 
-/* Which plans prob_cheapest ranks: security fit ok, and asked for. */
 static void
-mark_ranked(const results *base, const unsigned char *among, sim_result *out)
+start_job(job *j, const profile *p, const scenario *sc, const results *base,
+          int draws, double seed, int threads)
 {
-	int p;
-
-	for (p = 0; p < out->n_plans; p++)
-		out->plans[p].excluded =
-		    !base->plans[p].security_ok  ? SIM_EXCLUDED_SECURITY
-		    : among != NULL && !among[p] ? SIM_EXCLUDED_AMONG
-		                                 : SIM_RANKED;
+	memset(j, 0, sizeof *j);
+	j->p = p;
+	j->sc = sc;
+	j->draws = draws;
+	j->seed_key = variate_mix((uint64_t)seed);
+	j->base = base;
+	j->n_plans = base->n_plans;
+	j->reference = base->reference;
+	j->n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
+	j->threads = threads > 0 ? threads : default_threads();
+	if (j->threads > j->n_blocks)
+		j->threads = (int)j->n_blocks;
+	atomic_init(&j->next, 0);
+	atomic_init(&j->failed, 0);
 }
 
 int
 sim_run(const profile *p, const scenario *sc, const results *base,
         unsigned fixed, const unsigned char *among, int draws, double seed,
-        int threads, sim_progress *progress, sim_result *out, twc_error *e)
+        int threads, sim_progress *progress, const sim_observer *obs,
+        sim_result *out, twc_error *e)
 {
 	linear lin = {0};
 	job j;
@@ -874,90 +793,82 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	memset(out, 0, sizeof *out);
 	if ((rc = check_args(draws, seed, threads, e)))
 		return rc;
-	memset(&j, 0, sizeof j);
-	j.p = p;
-	j.sc = sc;
-	j.out = out;
-	j.draws = out->draws = draws;
-	out->seed = seed;
-	j.seed = splitmix64((unsigned long long)seed);
-	j.n_plans = base->n_plans;
-	j.reference = base->reference;
-	j.n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
-	j.stride = out->stride = (size_t)j.n_blocks * SIM_BLOCK;
-	j.threads = out->threads = threads > 0 ? threads : default_threads();
-	if (j.threads > j.n_blocks)
-		j.threads = (int)j.n_blocks;
+	start_job(&j, p, sc, base, draws, seed, threads);
 	j.progress = progress;
+	j.obs = obs;
+	j.among = among;
+	out->draws = draws;
+	out->seed = seed;
+	out->fixed = fixed;
+	out->threads = j.threads;
 	if (progress != NULL) {
 		atomic_store(&progress->done, 0);
 		atomic_store(&progress->total, j.n_blocks);
 	}
-	if ((rc = prepare(&j, base, fixed, &lin, e)) == TWC_OK &&
-	    (rc = alloc_result(out, j.n_plans, draws, j.stride,
-	                       out->n_inputs)) == TWC_OK) {
-		mark_ranked(base, among, out);
-		rc = run_job(&j);
-	}
+	if ((rc = prepare(&j, out, base, &lin, e)) == TWC_OK)
+		rc = run_job(&j, out);
+	unprepare(&j);
 	linear_free(&lin);
-	if (rc != TWC_OK) {
-		sim_free(out);
-		if (rc == TWC_ENOMEM)
-			return err_set(e, rc, "out of memory for %d draws",
-			               draws);
-		return err_set(e, rc, "a draw could not be evaluated");
-	}
-	return TWC_OK;
+	if (rc == TWC_OK)
+		return TWC_OK;
+	sim_free(out);
+	if (rc == TWC_ENOMEM)
+		return err_set(e, rc, "out of memory for %d draws", draws);
+	if (rc == TWC_EOVERFLOW)
+		return err_set(e, rc,
+		               "a draw's cost is past 2^53 yen: too large to "
+		               "count in exact yen");
+	return e != NULL && e->status == rc
+	           ? rc
+	           : err_set(e, rc, "a draw could not be evaluated");
 }
 
-static int
-cmp_double(const void *a, const void *b)
+/* A cheap use of a chunk of draws, in lanes, so that the sum does not
+ * chain every draw to the last. */
+static double
+chunk_sum(const double *x)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double s[8] = {0}, sum = 0;
+	int i, j;
 
-	return (x > y) - (x < y);
+	for (i = 0; i < SIM_CHUNK; i += 8)
+		for (j = 0; j < 8; j++)
+			s[j] += x[i + j];
+	for (j = 0; j < 8; j++)
+		sum += s[j];
+	return sum;
 }
 
 double
 sim_generate(const profile *p, int draws, double seed)
 {
 	sim_input *in = NULL;
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
-	double *x = malloc(sizeof *x * SIM_BLOCK), sum = 0;
-	unsigned long long s = splitmix64((unsigned long long)seed);
+	variate *v = NULL;
+	double *x = malloc(sizeof *x * SIM_CHUNK), sum = 0;
+	uint64_t key = variate_mix((uint64_t)seed);
+	rng_lanes g;
 	long b, n_blocks = (draws + SIM_BLOCK - 1) / SIM_BLOCK;
-	int n = 0, k, i;
+	int n = 0, k, c;
 
-	if (r != NULL && x != NULL && sim_inputs(p, 0, &in, &n, NULL) == TWC_OK)
+	if (x != NULL && sim_inputs(p, 0, &in, &n, NULL) == TWC_OK &&
+	    (v = calloc((size_t)n + 1, sizeof *v)) != NULL)
+		for (k = 0; k < n; k++)
+			if (variate_init(&v[k], &in[k].d, NULL) != TWC_OK)
+				n = k;
+	for (k = 0; v != NULL && k < n; k++)
 		for (b = 0; b < n_blocks; b++) {
-			int len = (int)fmin(SIM_BLOCK,
-			                    (double)(draws - b * SIM_BLOCK));
-			for (k = 0; k < n; k++) {
-				draw_block(r, &in[k], s, b, x, len);
-				for (i = 0; i < len; i++)
-					sum += x[i];
+			variate_seed(&g, variate_key(key, in[k].stream, b));
+			for (c = 0; c < SIM_BLOCK / SIM_CHUNK; c++) {
+				variate_fill(&g, &v[k], x, SIM_CHUNK);
+				sum += chunk_sum(x);
 			}
 		}
+	for (k = 0; v != NULL && k < n; k++)
+		variate_free(&v[k]);
+	free(v);
 	free(in);
 	free(x);
-	if (r != NULL)
-		gsl_rng_free(r);
 	return sum;
-}
-
-const double *
-sim_sorted(sim_result *s, int plan)
-{
-	sim_plan *sp = &s->plans[plan];
-
-	if (sp->sorted == NULL) {
-		sp->sorted = malloc(sizeof(double) * (size_t)s->draws);
-		if (sp->sorted == NULL)
-			return NULL;
-		memcpy(sp->sorted, sp->draw, sizeof(double) * (size_t)s->draws);
-		qsort(sp->sorted, (size_t)s->draws, sizeof(double), cmp_double);
-	}
-	return sp->sorted;
 }
 
 void
@@ -965,14 +876,9 @@ sim_free(sim_result *s)
 {
 	int p;
 
-	for (p = 0; s->plans != NULL && p < s->n_plans; p++) {
-		free(s->plans[p].draw);
-		free(s->plans[p].sorted);
+	for (p = 0; s->plans != NULL && p < s->n_plans; p++)
 		free(s->plans[p].bars);
-	}
 	free(s->plans);
 	free(s->inputs);
-	free(s->kept);
-	free(s->grant);
 	memset(s, 0, sizeof *s);
 }

@@ -3,37 +3,67 @@
  *
  * Inputs.  Every catalogue price with a range, and the shares, days and
  * peak factor a profile gives a range (unless the user set them), is an
- * uncertain input with its own random stream: the stream of draw block b
- * of input k is GSL's taus2 seeded with a 32-bit hash of (seed, the
- * input's id, b).  Blocks have SIM_BLOCK draws; threads take whole blocks,
- * so the figures do not depend on the number of threads, and adding an
- * input leaves the others' draws unchanged.
+ * uncertain input with its own random stream: block b of input k is
+ * drawn by the generator of variates.h from a key that mixes the seed, a
+ * hash of the input's id and b.  Blocks have SIM_BLOCK draws; threads take
+ * whole blocks, so the figures do not depend on the number of threads,
+ * and adding an input leaves the others' draws unchanged.
  *
  * Evaluation.  With quantities fixed (no share, days or peak input), each
  * plan's total cost is linear in the prices and its eligible cost per
- * fiscal year too: the simulation evaluates those sums per draw, then the
- * grant per year with the rule's rounding, exactly as the estimate does.
- * With uncertain quantities each draw recomputes the quantities first. */
+ * fiscal year too: the simulation evaluates those sums per draw, a chunk
+ * of draws at a time, then the grant per year with the rule's rounding,
+ * exactly as the estimate does.  With uncertain quantities each draw
+ * recomputes the quantities first.
+ *
+ * Statistics.  Every figure twc_result reports of a simulation - net,
+ * total and grant mean, percentiles and extremes, the S-curve (cdf:K),
+ * the histogram, the chance of being cheapest and of beating the
+ * reference - is gathered while drawing, by every thread (simstat.h), and
+ * made final before sim_run returns.  Only the tornado waits until asked
+ * (sim_sensitivity): it needs ranks of the first SIM_RANK_DRAWS draws,
+ * which it draws again.
+ *
+ * Memory.  A simulation's memory is bounded by the statistics it keeps,
+ * not by its draws: no draw outlives its chunk.  While it runs, each
+ * thread holds
+ *     8 x SIM_CHUNK x (columns + 3 x plans + 4)    bytes of draws (columns:
+ *         the inputs and their composites, at most twice the inputs)
+ *   + 256 x columns                                 bytes of generator state
+ *   + 12 x plans x (STAT_BINS + 2)                  bytes of counts,
+ * the run itself its transforms (32 kB a PERT input) and linear form; the
+ * result keeps about 1.3 kB a plan.  The tornado, when asked, holds for a
+ * while 16 x min(draws, SIM_RANK_DRAWS) x (inputs + plans) bytes.  The
+ * default scenario (46 inputs and 11 composites, 6 plans): 0.32 MB a
+ * thread whatever the draws, 8.3 MB more while its tornado is made. */
 #ifndef TWC_SIM_H
 #define TWC_SIM_H
 
 #include <stdatomic.h>
 
+#include "linear.h"
 #include "model.h"
+#include "simstat.h"
+#include "variates.h"
 
 /* Draws per block of one random stream: part of the reproducibility
  * contract (changing it changes every figure for a seed). */
 #define SIM_BLOCK 1024
 
+/* Draws evaluated together: a block is SIM_BLOCK / SIM_CHUNK chunks, each
+ * small enough that its draws stay in the first-level cache.  Not part of
+ * the contract. */
+#define SIM_CHUNK LINEAR_CHUNK
+
 /* Limits of a run. */
 #define SIM_MAX_DRAWS 1000000
 #define SIM_MAX_THREADS 64
 
-/* Draws kept per input for rank correlations: the first this many. */
+/* Draws ranked for the tornado's rank correlations: the first this many. */
 #define SIM_RANK_DRAWS 10000
 
-/* Bins of the net-cost histogram. */
-#define SIM_HIST_BINS 20
+/* Bins of the net-cost histogram (hist:K). */
+#define SIM_HIST_BINS STAT_HIST
 
 enum input_kind { INPUT_PRICE, INPUT_SHARE, INPUT_DAYS, INPUT_PEAK };
 
@@ -42,12 +72,13 @@ typedef struct sim_input {
 	int kind;    /* enum input_kind */
 	int index;   /* the item, or the style */
 	dist d;
-	unsigned long long stream; /* hash of seed and id */
+	unsigned long long stream; /* hash of the id */
+	double mean, p10, p90;     /* of d, for input:N:... */
+	double min, max; /* a scenario input's allowed range (scenario.c):
+	                    draws beyond it are clamped */
 } sim_input;
 
-typedef struct sim_stats {
-	double mean, p5, p10, p50, p90, p95, min, max;
-} sim_stats;
+typedef stat_summary sim_stats;
 
 typedef struct tornado_bar {
 	int input;
@@ -71,28 +102,24 @@ typedef struct sim_plan {
 	 * ranked - those whose security fit is ok, among the plans asked
 	 * for - (NaN when it is not ranked), and of all plans. */
 	double prob_cheapest, prob_cheapest_any, prob_below_reference;
-	int excluded;      /* enum sim_excluded */
-	double *draw;      /* every draw's net cost */
-	double *sorted;    /* net sorted, made on first need */
-	tornado_bar *bars; /* made on first need, largest swing first */
+	int excluded;                        /* enum sim_excluded */
+	double cdf[STAT_CDF];                /* net at percentile K */
+	double hist_edge[SIM_HIST_BINS + 1]; /* from_yen of bin K; to_yen
+	                                        of the last */
+	long hist[SIM_HIST_BINS];
+	tornado_bar *bars; /* made by sim_sensitivity, largest swing first */
 	int n_bars;
-	int hist[SIM_HIST_BINS];
-	int more_stats; /* total and grant statistics are made */
 } sim_plan;
 
 typedef struct sim_result {
 	int draws, threads;
 	double seed;
+	unsigned fixed; /* the FIXED_* bits the run was made with */
 	sim_input *inputs;
 	int n_inputs;
 	int quantities_vary; /* the slow path was taken */
 	sim_plan *plans;
 	int n_plans;
-	double *grant; /* every draw's grant [plan][draw]; total is
-	                  net + grant */
-	size_t stride; /* their row length: draws padded to blocks */
-	double *kept;  /* kept draws of each input, for ranks */
-	int n_kept;
 	int sensitivity_done;
 } sim_result;
 
@@ -100,6 +127,16 @@ typedef struct sim_result {
 typedef struct sim_progress {
 	atomic_long done, total;
 } sim_progress;
+
+/* Shown every chunk of draws as it is made (tests, and the tornado's
+ * ranks): draws first .. first + len - 1; net[p][i] is plan p's net cost
+ * of draw first + i, x[k * SIM_CHUNK + i] input k's value.  Called from
+ * the thread that made the chunk. */
+typedef struct sim_observer {
+	void (*chunk)(void *ctx, long first, int len, const double *const *net,
+	              const double *x);
+	void *ctx;
+} sim_observer;
 
 /* Which scenario inputs the user fixed (their profile range is ignored). */
 enum {
@@ -116,28 +153,22 @@ int sim_inputs(const profile *p, unsigned fixed, sim_input **out, int *n,
 /* Run draws draws.  base must be the estimate of sc.  among, when not
  * NULL, has a flag per plan: prob_cheapest ranks only those flagged (and,
  * always, only plans whose security fit in base is ok).  progress, when
- * not NULL, counts the blocks done for another thread to read. */
+ * not NULL, counts the blocks done for another thread to read; obs, when
+ * not NULL, sees every chunk. */
 int sim_run(const profile *p, const scenario *sc, const results *base,
             unsigned fixed, const unsigned char *among, int draws, double seed,
-            int threads, sim_progress *progress, sim_result *out, twc_error *e);
+            int threads, sim_progress *progress, const sim_observer *obs,
+            sim_result *out, twc_error *e);
 
-/* Tornado bars and rank correlations, computed once on first need. */
+/* Tornado bars and rank correlations, computed once, on first need: the
+ * one part of a simulation's results made after sim_run, because it
+ * costs more than a small run itself (it draws the first SIM_RANK_DRAWS
+ * draws again and ranks them).  TWC_ENOMEM when memory runs out. */
 int sim_sensitivity(const profile *p, const scenario *sc, const results *base,
                     sim_result *s, twc_error *e);
 
-/* The statistics of a plan's total cost and grant, made on first need. */
-int sim_more_stats(sim_result *s, int plan);
-
-/* The sorted net costs of plan i, made on first need; NULL when out of
- * memory. */
-const double *sim_sorted(sim_result *s, int plan);
-
-/* The value with cumulative probability q (0..1) of sorted data: linear
- * interpolation between order statistics (GSL's convention). */
-double sim_quantile(const double *sorted, int n, double q);
-
-/* Only the draws of every input of p, summed: the floor a simulation
- * cannot go below, for scripts/bench. */
+/* Only the draws of every input of p, summed: what the simulation's own
+ * variates cost, for scripts/bench. */
 double sim_generate(const profile *p, int draws, double seed);
 
 void sim_free(sim_result *s);

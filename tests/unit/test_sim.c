@@ -9,11 +9,48 @@
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "handle.h"
 #include "harness.h"
 #include "linear.h"
+
+/* Allocations by the library while counting is on: test_sim links with
+ * malloc, calloc and realloc wrapped (Makefile.am). */
+static atomic_int counting;
+static atomic_long allocations;
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+
+void *
+__wrap_malloc(size_t n)
+{
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
+	return __real_malloc(n);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
+	return __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t n)
+{
+	if (atomic_load(&counting))
+		atomic_fetch_add(&allocations, 1);
+	return __real_realloc(p, n);
+}
 
 /* Draws for the distribution checks: 200,000 keep five standard errors of
  * a quantile near 1% of the price. */
@@ -26,6 +63,72 @@ static double
 r(twc_model *m, const char *plan, const char *f)
 {
 	return twc_result(m, plan, f);
+}
+
+/* Every draw's net cost of every plan, [plan][draw], as the simulation
+ * made it (from whichever thread). */
+typedef struct recorded {
+	int draws, n_plans;
+	double *net;
+} recorded;
+
+static void
+record(void *ctx, long first, int len, const double *const *net,
+       const double *x)
+{
+	recorded *rec = ctx;
+	int p;
+
+	(void)x;
+	for (p = 0; p < rec->n_plans; p++)
+		memcpy(rec->net + (size_t)p * (size_t)rec->draws + first,
+		       net[p], sizeof(double) * (size_t)len);
+}
+
+/* Every draw's inputs and net costs, for a check of each draw (one
+ * thread: the observer is called from the thread that made a chunk). */
+typedef struct checked {
+	const linear *lin;
+	int n_inputs, n_plans, draws;
+	double worst; /* the largest relative difference from linear_net */
+} checked;
+
+static void
+check_draws(void *ctx, long first, int len, const double *const *net,
+            const double *x)
+{
+	checked *c = ctx;
+	double xd[256];
+	int i, k, p;
+
+	(void)first;
+	for (i = 0; i < len; i++) {
+		for (k = 0; k < c->n_inputs && k < 256; k++)
+			xd[k] = x[(size_t)k * SIM_CHUNK + (size_t)i];
+		for (p = 0; p < c->n_plans; p++) {
+			double want = linear_net(c->lin, p, xd);
+			double d = fabs(net[p][i] - want) / (fabs(want) + 1);
+			c->worst = d > c->worst ? d : c->worst;
+		}
+		c->draws++;
+	}
+}
+
+/* twc_simulate on m, recording every draw into rec (freed by the
+ * caller). */
+static int
+simulate_recorded(twc_model *m, int draws, double seed, int threads,
+                  recorded *rec)
+{
+	sim_observer obs = {record, rec};
+
+	rec->draws = draws;
+	rec->n_plans = twc_count(m, NULL, "plans");
+	rec->net = calloc((size_t)rec->n_plans * (size_t)draws, sizeof(double));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rec->net);
+	sim_free(&m->sim);
+	return sim_run(m->p, &m->sc, &m->r, m->fixed, NULL, draws, seed,
+	               threads, NULL, &obs, &m->sim, &m->err);
 }
 
 /* Compare the simulated mean and P10/P50/P90 of a plan with the analytic
@@ -228,6 +331,61 @@ test_fast_grant_equals_the_exact_rule(void)
 	twc_close(m);
 }
 
+/* The simulation's compiled sums (composites, passes of eight terms,
+ * other funding deducted, the grant over a chunk) give linear_net's net
+ * cost for every draw, to the rounding of a different order of addition:
+ * with other funding, phased enrolment and a mid-year go-live too. */
+static void
+test_each_draw_is_the_linear_form(void)
+{
+	static const char *const setup[][2] = {
+	    {NULL, NULL},
+	    {"funding", "prefectural:R7:1000000;bond:R8:40%"},
+	    {"rollout", "R7=0.3,R8=0.7,R9=1"},
+	    {"go_live", "2025-12-01"}};
+	twc_model *m = open_profile("profiles/default.cfg");
+	size_t k;
+
+	for (k = 0; k < sizeof setup / sizeof *setup; k++) {
+		sim_input *in = NULL;
+		int n = 0, i, *map;
+		linear lin;
+		twc_error e;
+		checked c = {0};
+		sim_observer obs = {check_draws, &c};
+		if (setup[k][0] != NULL)
+			CU_ASSERT_EQUAL_FATAL(
+			    twc_set_text(m, setup[k][0], setup[k][1]), TWC_OK);
+		c.n_plans = twc_count(m, NULL, "plans");
+		CU_ASSERT_FATAL(c.n_plans > 0);
+		CU_ASSERT_EQUAL_FATAL(sim_inputs(m->p, 0, &in, &n, &e), TWC_OK);
+		map = malloc(sizeof *map * (size_t)(m->p->cat.n_items + 1));
+		for (i = 0; i < m->p->cat.n_items; i++)
+			map[i] = -1;
+		for (i = 0; i < n; i++)
+			map[in[i].index] = i;
+		CU_ASSERT_EQUAL_FATAL(
+		    linear_build(m->p, &m->r, map, n, &lin, &e), TWC_OK);
+		c.lin = &lin;
+		c.n_inputs = n;
+		sim_free(&m->sim);
+		CU_ASSERT_EQUAL(sim_run(m->p, &m->sc, &m->r, m->fixed, NULL,
+		                        3000, 17, 1, NULL, &obs, &m->sim,
+		                        &m->err),
+		                TWC_OK);
+		CU_ASSERT_EQUAL(c.draws, 3000);
+		if (!(c.worst < 1e-12)) {
+			fprintf(stderr, "\n  %s: relative difference %g\n",
+			        setup[k][0] ? setup[k][0] : "default", c.worst);
+			CU_FAIL("a draw differs from linear_net");
+		}
+		linear_free(&lin);
+		free(map);
+		free(in);
+	}
+	twc_close(m);
+}
+
 static void
 test_same_seed_same_figures_other_seed_others(void)
 {
@@ -248,29 +406,32 @@ test_same_seed_same_figures_other_seed_others(void)
 }
 
 /* 1 and 2 threads (and 3): the very same draws, bit for bit, for a draw
- * count that is not a whole number of blocks. */
+ * count that is not a whole number of blocks, and the very same
+ * statistics. */
 static void
 test_threads_do_not_change_the_figures(void)
 {
 	twc_model *a = open_profile("profiles/default.cfg");
 	twc_model *b = open_profile("profiles/default.cfg");
-	int threads[] = {2, 3}, t, p;
+	int threads[] = {2, 3}, t;
+	recorded ra, rb;
 
-	CU_ASSERT_EQUAL_FATAL(twc_simulate(a, 5000, 3, 1), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(simulate_recorded(a, 5000, 3, 1, &ra), TWC_OK);
 	for (t = 0; t < 2; t++) {
-		CU_ASSERT_EQUAL_FATAL(twc_simulate(b, 5000, 3, threads[t]),
-		                      TWC_OK);
+		CU_ASSERT_EQUAL_FATAL(
+		    simulate_recorded(b, 5000, 3, threads[t], &rb), TWC_OK);
 		CU_ASSERT_EQUAL(b->sim.threads, threads[t]);
-		for (p = 0; p < a->sim.n_plans; p++) {
-			CU_ASSERT_EQUAL(memcmp(a->sim.plans[p].draw,
-			                       b->sim.plans[p].draw,
-			                       sizeof(double) * 5000),
-			                0);
-			CU_ASSERT_DOUBLE_EQUAL(
-			    a->sim.plans[p].prob_cheapest_any,
-			    b->sim.plans[p].prob_cheapest_any, 0);
-		}
+		CU_ASSERT_EQUAL(
+		    memcmp(ra.net, rb.net,
+		           sizeof(double) * 5000 * (size_t)ra.n_plans),
+		    0);
+		CU_ASSERT_EQUAL(
+		    memcmp(a->sim.plans, b->sim.plans,
+		           sizeof *a->sim.plans * (size_t)ra.n_plans),
+		    0);
+		free(rb.net);
 	}
+	free(ra.net);
 	twc_close(a);
 	twc_close(b);
 }
@@ -294,6 +455,7 @@ test_adding_an_input_leaves_the_others_alone(void)
 	size_t n = fread(text, 1, sizeof text - 1, f);
 	char out[20000], *at;
 	twc_model *a = open_profile("tests/data/sim.cfg"), *b = NULL;
+	recorded ra, rb;
 	int fd;
 
 	fclose(f);
@@ -309,13 +471,14 @@ test_adding_an_input_leaves_the_others_alone(void)
 	CU_ASSERT_EQUAL(write(fd, out, strlen(out)), (ssize_t)strlen(out));
 	close(fd);
 	CU_ASSERT_EQUAL_FATAL(twc_open(path, &b), TWC_OK);
-	CU_ASSERT_EQUAL_FATAL(twc_simulate(a, 3000, 5, 1), TWC_OK);
-	CU_ASSERT_EQUAL_FATAL(twc_simulate(b, 3000, 5, 1), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(simulate_recorded(a, 3000, 5, 1, &ra), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(simulate_recorded(b, 3000, 5, 2, &rb), TWC_OK);
 	CU_ASSERT_DOUBLE_EQUAL(r(b, NULL, "sim:inputs"), 5, 0);
 	CU_ASSERT_STRING_EQUAL(twc_text(b, NULL, "input:0"), "aaa_new");
-	CU_ASSERT_EQUAL(memcmp(a->sim.plans[0].draw, b->sim.plans[1].draw,
-	                       sizeof(double) * 3000),
+	CU_ASSERT_EQUAL(memcmp(ra.net, rb.net + 3000, sizeof(double) * 3000),
 	                0); /* plan tri: index 0 in a, 1 in b */
+	free(ra.net);
+	free(rb.net);
 	twc_close(a);
 	twc_close(b);
 	unlink(path);
@@ -419,6 +582,78 @@ test_uncertain_share_and_fixing_it(void)
 	CU_ASSERT_EQUAL_FATAL(twc_simulate(m, 100, 1, 0), TWC_OK);
 	CU_ASSERT_DOUBLE_EQUAL(r(m, NULL, "sim:inputs"), 0, 0);
 	CU_ASSERT_DOUBLE_EQUAL(r(m, "p", "sim:net_yen:p50"), 25000, 0);
+	twc_close(m);
+}
+
+/* Every simulation result but the tornado is made by twc_simulate:
+ * reading them all, for every plan, allocates nothing (issue 7).  The
+ * tornado is made on first read, as twcost.h says. */
+static void
+test_reading_results_allocates_nothing(void)
+{
+	static const char *const stats[] = {"mean", "p5",  "p10", "p50",
+	                                    "p90",  "p95", "min", "max"};
+	static const char *const what[] = {"net_yen", "total_yen", "grant_yen"};
+	static const char *const run[] = {"draws", "seed", "threads", "inputs",
+	                                  "quantities_vary"};
+	static const char *const in[] = {"id",  "kind", "dist", "base", "mean",
+	                                 "p10", "p90",  "low",  "high"};
+	twc_model *m = open_profile("profiles/default.cfg");
+	char f[64];
+	double sum = 0;
+	int p, i, k, n_in, n_plans;
+	size_t w;
+
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(m, 3000, 11, 2), TWC_OK);
+	n_in = twc_count(m, NULL, "inputs");
+	n_plans = twc_count(m, NULL, "plans");
+	atomic_store(&counting, 1);
+	atomic_store(&allocations, 0);
+	for (p = 0; p < n_plans; p++) {
+		const char *id = m->p->cat.plans[p].id;
+		for (w = 0; w < 3; w++)
+			for (i = 0; i < 8; i++) {
+				snprintf(f, sizeof f, "sim:%s:%s", what[w],
+				         stats[i]);
+				sum += r(m, id, f);
+			}
+		for (k = 0; k <= 100; k++) {
+			snprintf(f, sizeof f, "sim:cdf:%d", k);
+			sum += r(m, id, f);
+		}
+		for (k = 0; k < twc_count(m, id, "hist"); k++) {
+			snprintf(f, sizeof f, "sim:hist:%d:count", k);
+			sum += r(m, id, f);
+			snprintf(f, sizeof f, "sim:hist:%d:from_yen", k);
+			sum += r(m, id, f);
+			snprintf(f, sizeof f, "sim:hist:%d:to_yen", k);
+			sum += r(m, id, f);
+		}
+		sum += r(m, id, "sim:prob_cheapest_any");
+		if (m->sim.plans[p].excluded == SIM_RANKED)
+			sum += r(m, id, "sim:prob_cheapest");
+		sum += r(m, id, "sim:prob_below_reference");
+	}
+	for (i = 0; i < 5; i++) {
+		snprintf(f, sizeof f, "sim:%s", run[i]);
+		sum += r(m, NULL, f);
+	}
+	for (k = 0; k < n_in; k++)
+		for (i = 0; i < 9; i++) {
+			snprintf(f, sizeof f, "input:%d:%s", k, in[i]);
+			if (i < 3)
+				sum += twc_text(m, NULL, f) != NULL;
+			else
+				sum += r(m, NULL, f);
+		}
+	atomic_store(&counting, 0);
+	CU_ASSERT_FALSE(isnan(sum));
+	CU_ASSERT_EQUAL(atomic_load(&allocations), 0);
+	/* The tornado is drawn again and ranked on first need. */
+	atomic_store(&counting, 1);
+	CU_ASSERT_TRUE(twc_count(m, "vdi-own", "tornado") > 0);
+	atomic_store(&counting, 0);
+	CU_ASSERT_TRUE(atomic_load(&allocations) > 0);
 	twc_close(m);
 }
 
@@ -574,6 +809,7 @@ main(void)
 	    {"linear_form_is_exact_at_base", test_linear_form_is_exact_at_base},
 	    {"fast_grant_equals_the_exact_rule",
 	     test_fast_grant_equals_the_exact_rule},
+	    {"each_draw_is_the_linear_form", test_each_draw_is_the_linear_form},
 	    {"same_seed_same_figures_other_seed_others",
 	     test_same_seed_same_figures_other_seed_others},
 	    {"threads_do_not_change_the_figures",
@@ -586,6 +822,8 @@ main(void)
 	    {"tornado_is_sorted_by_swing", test_tornado_is_sorted_by_swing},
 	    {"uncertain_share_and_fixing_it",
 	     test_uncertain_share_and_fixing_it},
+	    {"reading_results_allocates_nothing",
+	     test_reading_results_allocates_nothing},
 	    {"bad_simulation_arguments", test_bad_simulation_arguments},
 	    {"breakeven_over_staff", test_breakeven_over_staff},
 	    {"breakeven_over_years", test_breakeven_over_years},

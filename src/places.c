@@ -54,10 +54,16 @@ static const char *const contract[] = {"years", "long_term", NULL};
 static const char *const plan[] = {"id",        "label_ja", "label_en", "home",
                                    "satellite", "mobile",   NULL};
 
-static const char *const catalog[] = {
-    "title",   "source", "tax_percent",         "reference_plan",
-    "options", "plans",  "sensitive_data_rule", "sensitive_data_rule_ja",
-    "allowance_days_per_month", NULL};
+static const char *const catalog[] = {"title",
+                                      "source",
+                                      "tax_percent",
+                                      "reference_plan",
+                                      "options",
+                                      "plans",
+                                      "sensitive_data_rule",
+                                      "sensitive_data_rule_ja",
+                                      "allowance_days_per_month",
+                                      NULL};
 
 static const char *const option[] = {"id",
                                      "label_ja",

@@ -30,11 +30,12 @@ budget_options(const options *o, budget_opts *b)
 	b->by_category = 0;
 	b->minus = cli_ja() ? "△" : "-";
 	if (o->fy != NULL && (b->fy = twc_fiscal_year(o->fy)) < 0)
-		return fail(EXIT_USAGE,
-		            "--fy: '%s' is not a fiscal year: write FY2027, R9, "
-		            "令和9年度 or 2027, or a day in it such as "
-		            "2027-04-01, 2027/4/1, R9.4.1 or 令和9年4月1日",
-		            o->fy);
+		return fail(
+		    EXIT_USAGE,
+		    "--fy: '%s' is not a fiscal year: write FY2027, R9, "
+		    "令和9年度 or 2027, or a day in it such as "
+		    "2027-04-01, 2027/4/1, R9.4.1 or 令和9年4月1日",
+		    o->fy);
 	if (o->by != NULL && cli_choice("--by", o->by, views) < 0)
 		return EXIT_USAGE;
 	b->by_category = o->by != NULL && strcmp(o->by, "category") == 0;

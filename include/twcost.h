@@ -168,7 +168,11 @@ TWC_API double TWC_CALL twc_get(twc_model *m, const char *key);
  * of a simulation need twc_simulate first):
  * [counts, scenario: plans years warnings notes options categories inputs
  * crossings]
- * [counts, plan: items years warnings notes lines debts hist tornado] */
+ * [counts, plan: items years warnings notes lines debts hist tornado]
+ * Getters compute and allocate nothing once the results are made, except
+ * the first read of a plan's budget request (lines, debts and their
+ * line:N / debt:N fields, which the request makes when first asked) and of
+ * the tornado: those reads can fail with TWC_ENOMEM. */
 TWC_API int TWC_CALL twc_count(twc_model *m, const char *plan,
                                const char *what);
 

@@ -44,23 +44,23 @@ share_of(const char *s)
 static int
 rollout_point(const char *key, char *point, rollout *r, twc_error *e)
 {
-	char *eq = strchr(point, '=');
+	char *eq = strchr(point, '='), v[ECHO_MAX];
 	twc_date d;
 	double f;
 	int fy, rc;
 
 	if (eq == NULL)
 		return err_set(e, TWC_EVALUE,
-		               "%s: '%.40s' is not YEAR=SHARE (R7=0.3)", key,
-		               point);
+		               "%s: '%s' is not YEAR=SHARE (R7=0.3)", key,
+		               text_echo(point, v, sizeof v));
 	*eq = '\0';
 	if ((rc = fy_parse(key, point, &fy, &d, e)))
 		return rc;
 	if ((f = share_of(eq + 1)) < 0)
 		return err_set(e, TWC_ERANGE,
-		               "%s: '%.20s' is not a share from 0 to 1 (0.3 or "
+		               "%s: '%s' is not a share from 0 to 1 (0.3 or "
 		               "30%%)",
-		               key, eq + 1);
+		               key, text_echo(eq + 1, v, sizeof v));
 	if (r->n > 0 && fy <= r->fy[r->n - 1])
 		return err_set(e, TWC_EVALUE,
 		               "%s: the years must rise (FY%d after FY%d)", key,
@@ -106,15 +106,16 @@ int
 funding_entry(const char *source, const char *fy, double yen, double share,
               funding *out, twc_error *e)
 {
+	char v[ECHO_MAX];
 	twc_date d;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((out->source = name_index(source, funding_sources)) < 0)
 		return err_set(e, TWC_EVALUE,
-		               "funding: '%.20s' is not national, prefectural, "
+		               "funding: '%s' is not national, prefectural, "
 		               "bond or other",
-		               source);
+		               text_echo(source, v, sizeof v));
 	if ((rc = fy_parse("funding", fy, &out->fy, &d, e)))
 		return rc;
 	if (share > 0) {
@@ -156,22 +157,22 @@ amount_of(const char *s, double *yen, double *share)
 static int
 funding_item(char *entry, funding *out, twc_error *e)
 {
-	char *fy = strchr(entry, ':'), *amount;
+	char *fy = strchr(entry, ':'), *amount, v[ECHO_MAX];
 	double yen, share;
 
 	amount = fy ? strchr(fy + 1, ':') : NULL;
 	if (amount == NULL)
 		return err_set(e, TWC_EVALUE,
-		               "funding: '%.60s' is not SOURCE:YEAR:AMOUNT "
+		               "funding: '%s' is not SOURCE:YEAR:AMOUNT "
 		               "(prefectural:R7:1000000 or bond:R9:90%%)",
-		               entry);
+		               text_echo(entry, v, sizeof v));
 	*fy++ = '\0';
 	*amount++ = '\0';
 	if (amount_of(amount, &yen, &share))
 		return err_set(e, TWC_EVALUE,
-		               "funding: '%.30s' is not yen (1000000) or a "
+		               "funding: '%s' is not yen (1000000) or a "
 		               "share (90%%)",
-		               amount);
+		               text_echo(amount, v, sizeof v));
 	return funding_entry(entry, fy, yen, share, out, e);
 }
 
@@ -208,6 +209,7 @@ reading_parse(const char *key, const char *text, int *out, twc_error *e)
 	int is_later = strcmp(key, "later_initial_spending") == 0;
 	const char *const *names = is_later ? later : lease;
 	const char *near;
+	char shown[ECHO_MAX];
 	int v = name_index(text, names);
 
 	if (v == 2) /* rule */
@@ -216,14 +218,14 @@ reading_parse(const char *key, const char *text, int *out, twc_error *e)
 		near = utf8_valid(text) ? nearest_word(text, names, 3) : NULL;
 		if (near != NULL)
 			return err_set(e, TWC_EVALUE,
-			               "%s: '%.30s' is not %s or rule (did you "
+			               "%s: '%s' is not %s or rule (did you "
 			               "mean '%s'?)",
-			               key, text,
+			               key, text_echo(text, shown, sizeof shown),
 			               is_later ? "covered, not_covered"
 			                        : "eligible, not_eligible",
 			               near);
-		return err_set(e, TWC_EVALUE, "%s: '%.30s' is not %s or rule",
-		               key, utf8_valid(text) ? text : "(not UTF-8)",
+		return err_set(e, TWC_EVALUE, "%s: '%s' is not %s or rule", key,
+		               text_value(text, shown, sizeof shown),
 		               is_later ? "covered, not_covered"
 		                        : "eligible, not_eligible");
 	}

@@ -205,6 +205,17 @@ basis_name(const budget_opts *b, char *buf, size_t n)
 	return buf;
 }
 
+/* The basis as JSON and CSV name it: mode, mean, p80. */
+static const char *
+basis_key(const budget_opts *b, char *buf, size_t n)
+{
+	if (b->basis == BASIS_PCT) {
+		snprintf(buf, n, "p%d", b->basis_pct);
+		return buf;
+	}
+	return b->basis == BASIS_MEAN ? "mean" : "mode";
+}
+
 /* A figure over the draws as shown in 千円: the request's figure (the sum
  * of its lines) plus the figure's difference from the estimate, rounded
  * half-up once - so that with nothing uncertain every figure is the
@@ -436,6 +447,75 @@ budget_csv_plan(FILE *f, const view *v, const vplan *p)
 }
 
 static void
+unc_csv_row(FILE *f, const vplan *p, long long fy, const char *kind,
+            const char *label, long long yen, long long thousand)
+{
+	char a[32];
+
+	csv_field(f, p->id, 0);
+	snprintf(a, sizeof a, "%lld", fy);
+	csv_field(f, a, 0);
+	csv_field(f, kind, 0);
+	csv_field(f, "", 0);
+	csv_field(f, label, 0);
+	csv_field(f, "", 0);
+	snprintf(a, sizeof a, "%lld", yen);
+	csv_field(f, a, 0);
+	snprintf(a, sizeof a, "%lld", thousand);
+	csv_field(f, a, 1);
+}
+
+/* The request's CSV rows over the draws, after the plan's: per year and
+ * figure (cost, real_burden) its P50, P(percentile) and, with --basis
+ * mean or pNN, the contingency and the figure to request; kinds such as
+ * cost_p50, cost_p80, cost_contingency, cost_request. */
+static void
+uncertainty_csv(FILE *f, const view *v, const vplan *p, int pi,
+                const budget_opts *b)
+{
+	static const char *const pre[2] = {"cost", "real_burden"};
+	static const char *const ja[2] = {"事業費計", "実質負担額（参考）"};
+	char kind[64], label[128], bk[16];
+	int k, w;
+
+	for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+		const unc_year *u = &b->unc[pi][k];
+		long long fy = p->years[k].fy, est_k[2], c;
+		rq_year q;
+		if (b->fy != 0 && fy != b->fy)
+			continue;
+		request_year(p, k, &q);
+		est_k[0] = q.cost;
+		est_k[1] = q.real;
+		for (w = 0; w < 2; w++) {
+			snprintf(kind, sizeof kind, "%s_p50", pre[w]);
+			snprintf(label, sizeof label, "%s P50", ja[w]);
+			unc_csv_row(f, p, fy, kind, label, u->p50[w],
+			            shown(est_k[w], u->est[w], u->p50[w]));
+			snprintf(kind, sizeof kind, "%s_p%d", pre[w],
+			         b->percentile);
+			snprintf(label, sizeof label, "%s P%d", ja[w],
+			         b->percentile);
+			unc_csv_row(f, p, fy, kind, label, u->pp[w],
+			            shown(est_k[w], u->est[w], u->pp[w]));
+			if (b->basis == BASIS_MODE)
+				continue;
+			c = to_thousands(u->contingency[w]);
+			snprintf(kind, sizeof kind, "%s_contingency", pre[w]);
+			snprintf(label, sizeof label, "%s 予備（%s）", ja[w],
+			         basis_key(b, bk, sizeof bk));
+			unc_csv_row(f, p, fy, kind, label, u->contingency[w],
+			            c);
+			snprintf(kind, sizeof kind, "%s_request", pre[w]);
+			snprintf(label, sizeof label, "%s 要求額（%s）", ja[w],
+			         basis_key(b, bk, sizeof bk));
+			unc_csv_row(f, p, fy, kind, label, u->at[w],
+			            est_k[w] + c);
+		}
+	}
+}
+
+static void
 request_csv_all(FILE *f, const view *v, const budget_opts *b)
 {
 	static const char *const heads[] = {"plan",  "fy",          "kind",
@@ -447,8 +527,11 @@ request_csv_all(FILE *f, const view *v, const budget_opts *b)
 	for (k = 0; k < 8; k++)
 		csv_field(f, heads[k], k == 7);
 	for (i = 0; i < v->n_plans; i++)
-		if (v->plans[i].selected)
+		if (v->plans[i].selected) {
 			request_csv(f, v, &v->plans[i], b->fy);
+			if (b->unc != NULL)
+				uncertainty_csv(f, v, &v->plans[i], i, b);
+		}
 }
 
 static void
@@ -518,11 +601,67 @@ budget_json_plan(const view *v, const vplan *p)
 	return o;
 }
 
+/* request.uncertainty of plan pi: the run, and per year each figure in
+ * yen and as shown in 千円 (estimate + contingency = request). */
+static json_t *
+uncertainty_json(const view *v, const vplan *p, int pi, const budget_opts *b)
+{
+	static const char *const pre[2] = {"cost", "real_burden"};
+	json_t *o = json_object(), *years = json_array();
+	char key[64], bk[16];
+	int k, w;
+
+	json_object_set_new(o, "draws", json_integer(b->draws));
+	json_object_set_new(o, "seed", json_integer((json_int_t)b->seed));
+	json_object_set_new(o, "percentile", json_integer(b->percentile));
+	json_object_set_new(o, "basis",
+	                    json_string(basis_key(b, bk, sizeof bk)));
+	json_object_set_new(o, "estimate_basis", json_string("mode"));
+	for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+		const unc_year *u = &b->unc[pi][k];
+		json_t *y;
+		rq_year q;
+		long long est_k[2];
+		if (b->fy != 0 && p->years[k].fy != b->fy)
+			continue;
+		request_year(p, k, &q);
+		est_k[0] = q.cost;
+		est_k[1] = q.real;
+		y = json_object();
+		json_object_set_new(y, "fy", json_integer(p->years[k].fy));
+		for (w = 0; w < 2; w++) {
+			long long c = to_thousands(u->contingency[w]);
+#define SET(name, value)                                                       \
+	do {                                                                   \
+		snprintf(key, sizeof key, "%s_%s", pre[w], name);              \
+		json_object_set_new(y, key, json_integer(value));              \
+	} while (0)
+			SET("estimate_yen", u->est[w]);
+			SET("p50_yen", u->p50[w]);
+			SET("p_yen", u->pp[w]);
+			SET("mean_yen", u->mean[w]);
+			SET("basis_yen", u->at[w]);
+			SET("contingency_yen", u->contingency[w]);
+			SET("estimate_thousand_yen", est_k[w]);
+			SET("p50_thousand_yen",
+			    shown(est_k[w], u->est[w], u->p50[w]));
+			SET("p_thousand_yen",
+			    shown(est_k[w], u->est[w], u->pp[w]));
+			SET("contingency_thousand_yen", c);
+			SET("request_thousand_yen", est_k[w] + c);
+#undef SET
+		}
+		json_array_append_new(years, y);
+	}
+	json_object_set_new(o, "years", years);
+	return o;
+}
+
 static json_t *
 budget_json(const view *v, const budget_opts *b)
 {
 	json_t *root = json_estimate(v), *plans = json_array();
-	json_t *shown = json_object_get(root, "plans");
+	json_t *plans_shown = json_object_get(root, "plans");
 	size_t n = 0;
 	int i;
 
@@ -530,8 +669,13 @@ budget_json(const view *v, const budget_opts *b)
 		if (!v->plans[i].selected)
 			continue;
 		json_array_append_new(plans, budget_json_plan(v, &v->plans[i]));
-		json_object_set_new(json_array_get(shown, n++), "request",
-		                    request_json(v, &v->plans[i], b->fy));
+		json_t *rq = request_json(v, &v->plans[i], b->fy);
+		if (b->unc != NULL)
+			json_object_set_new(
+			    rq, "uncertainty",
+			    uncertainty_json(v, &v->plans[i], i, b));
+		json_object_set_new(json_array_get(plans_shown, n++), "request",
+		                    rq);
 	}
 	json_object_set_new(root, "unit", json_string("thousand_yen"));
 	json_object_set_new(

@@ -1273,6 +1273,94 @@ static const level hist_level = {
     enter_bin, NEEDS_SIMULATION,
     NULL,      hist_fields};
 
+/* ---- the budget request per fiscal year over the draws ----------------- */
+
+/* sim:year:N - made on first need (sim_years), then year N. */
+static int
+enter_sim_year(cursor *c, const char *key)
+{
+	twc_model *m = c->m;
+	int rc = sim_years(m->p, &m->sc, &m->r, &m->sim, &m->err);
+
+	if (rc != TWC_OK)
+		return rc;
+	return enter_year(c, key, 0);
+}
+
+static const sim_year *
+sim_year_of(const cursor *c)
+{
+	return &sim_plan_of(c)->years[c->year];
+}
+
+/* 事業費 (arg 0) or 実質負担額 (arg 1) at percentile c->index. */
+static int
+year_pct(const cursor *c, int arg, field_value *v)
+{
+	const sim_year *y = sim_year_of(c);
+
+	(void)arg;
+	return set_int(v,
+	               llround(c->arg ? y->real[c->index] : y->cost[c->index]));
+}
+
+enum { YS_FY, YS_COST_MEAN, YS_REAL_MEAN };
+
+static int
+year_sim_value(const cursor *c, int which, field_value *v)
+{
+	const sim_year *y = sim_year_of(c);
+
+	switch (which) {
+	case YS_FY: return set_int(v, plan_of(c)->years[c->year].fy);
+	case YS_COST_MEAN: return set_int(v, llround(y->cost_mean));
+	}
+	return set_int(v, llround(y->real_mean));
+}
+
+static const field_def cost_pct_fields[] = {
+    {"yen", VALUE_INT, year_pct, 0, NULL,
+     "the budget request's 事業費 of the year (its cost less own staff "
+     "time) at percentile K, 0 to 100, over the draws; with every input "
+     "at its mode it is year:N:request_cost_yen"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const field_def real_pct_fields[] = {
+    {"yen", VALUE_INT, year_pct, 0, NULL,
+     "its 実質負担額 (事業費 less other funding less the expected grant) "
+     "at percentile K, 0 to 100; with every input at its mode it is "
+     "year:N:real_burden_yen"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level cost_pct_level = {
+    "K",   "0 to 100",     enter_percentile, NEEDS_SIMULATION,
+    "yen", cost_pct_fields};
+
+static const level real_pct_level = {
+    "K",   "0 to 100",     enter_percentile, NEEDS_SIMULATION,
+    "yen", real_pct_fields};
+
+static const field_def sim_year_fields[] = {
+    {"fy", VALUE_INT, year_sim_value, YS_FY, NULL, "the fiscal year"},
+    {"cost", VALUE_INT, NULL, 0, &cost_pct_level,
+     "cost:K, 事業費 at percentile K"},
+    {"real_burden", VALUE_INT, NULL, 1, &real_pct_level,
+     "real_burden:K, 実質負担額 at percentile K"},
+    {"cost_mean_yen", VALUE_INT, year_sim_value, YS_COST_MEAN, NULL,
+     "the mean of 事業費 over the draws"},
+    {"real_burden_mean_yen", VALUE_INT, year_sim_value, YS_REAL_MEAN, NULL,
+     "the mean of 実質負担額 over the draws"},
+    {NULL, 0, NULL, 0, NULL, NULL}};
+
+static const level sim_year_level = {
+    "N",
+    "0 to twc_count(m, plan, \"years\") - 1 (the first read runs the "
+    "draws again, gathering each year)",
+    enter_sim_year,
+    NEEDS_SIMULATION,
+    NULL,
+    sim_year_fields};
+
 static const field_def plan_sim_fields[] = {
     {"prob_cheapest", VALUE_REAL, sim_prob, PROB_CHEAPEST, NULL,
      "share of draws in which this plan's net cost is the lowest of the "
@@ -1299,6 +1387,8 @@ static const field_def plan_sim_fields[] = {
      "grant_yen:S, the same of the grant"},
     {"cdf", VALUE_INT, NULL, 0, &cdf_level, "cdf:K, the S-curve"},
     {"hist", VALUE_INT, NULL, 0, &hist_level, "hist:K:F, the histogram"},
+    {"year", VALUE_INT, NULL, 0, &sim_year_level,
+     "year:N:F, the budget request of fiscal year N over the draws"},
     {NULL, 0, NULL, 0, NULL, NULL}};
 
 static const level plan_sim_level = {

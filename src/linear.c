@@ -40,30 +40,99 @@ compress(arena *mem, const double *dense, int n, linear_sum *s)
 	return TWC_OK;
 }
 
-/* Accumulate one plan's items into dense[0] (total) and dense[1 + k]
- * (eligible in year k under the readings used), with constants
- * alongside. */
+/* Accumulate one plan's items into dense[0] (total), dense[1 + k]
+ * (eligible in year k under the readings used) and dense[1 + n + k] (the
+ * request's 事業費 of year k, n years), with constants alongside. */
 static void
-accumulate(const results *r, const plan_result *pr, const int *item_input,
-           int n_inputs, double *dense, double *cst)
+accumulate(const profile *p, const results *r, const plan_result *pr,
+           const int *item_input, int n_inputs, double *dense, double *cst)
 {
+	const size_t n = (size_t)r->n_years;
 	int i, k;
 
 	for (i = 0; i < pr->n_items; i++) {
 		const item_result *ir = &pr->items[i];
 		int in = item_input[ir->item];
+		int line = p->cat.items[ir->item].setsu != 0;
 		for (k = 0; k < r->n_years; k++) {
+			size_t yk = (size_t)k;
 			if (ir->units[k] == 0)
 				continue;
 			add_units(dense, &cst[0], in, ir->units[k],
 			          (double)ir->unit_yen);
 			if (ir->counted[k])
-				add_units(dense + (size_t)(k + 1) *
-				                      (size_t)n_inputs,
+				add_units(dense + (yk + 1) * (size_t)n_inputs,
 				          &cst[k + 1], in, ir->units[k],
+				          (double)ir->unit_yen);
+			if (line)
+				add_units(dense +
+				              (n + 1 + yk) * (size_t)n_inputs,
+				          &cst[n + 1 + yk], in, ir->units[k],
 				          (double)ir->unit_yen);
 		}
 	}
+}
+
+/* Year k of plan pr at the estimate's prices: the request's 事業費 as
+ * the form sums it (units x price) and as the estimate has it (each
+ * item's yen), and the eligible sum as the form has it. */
+static void
+year_base(const profile *p, const plan_result *pr, int k, double *form,
+          long long *exact, double *eligible)
+{
+	int i;
+
+	*form = *eligible = 0;
+	*exact = 0;
+	for (i = 0; i < pr->n_items; i++) {
+		const item_result *ir = &pr->items[i];
+		double v = ir->units[k] * (double)ir->unit_yen;
+		if (ir->units[k] == 0)
+			continue;
+		if (p->cat.items[ir->item].setsu != 0) {
+			*form += v;
+			*exact += ir->per_year[k];
+		}
+		if (ir->counted[k])
+			*eligible += v;
+	}
+}
+
+/* The request's year sums of plan pi: rows 1 + n .. 2 n of dense. */
+static int
+build_years(linear *l, const profile *p, const results *r, int pi,
+            const int *year_sum, int n_inputs, const double *dense,
+            const double *cst)
+{
+	const plan_result *pr = &r->plans[pi];
+	linear_plan *lp = &l->plans[pi];
+	const size_t n = (size_t)r->n_years;
+	int k;
+
+	lp->years = arena_alloc(&l->mem, sizeof *lp->years * (n + 1));
+	if (lp->years == NULL)
+		return TWC_ENOMEM;
+	memset(lp->years, 0, sizeof *lp->years * (n + 1));
+	lp->n_years = r->n_years;
+	for (k = 0; k < r->n_years; k++) {
+		linear_year *y = &lp->years[k];
+		const year_result *yr = &pr->years[k];
+		double form, el;
+		long long exact;
+		year_base(p, pr, k, &form, &exact, &el);
+		y->cost.constant =
+		    cst[n + 1 + (size_t)k] + ((double)exact - form);
+		y->cost.keep = 1;
+		if (compress(&l->mem,
+		             dense + (n + 1 + (size_t)k) * (size_t)n_inputs,
+		             n_inputs, &y->cost))
+			return TWC_ENOMEM;
+		y->eligible = year_sum[k];
+		y->funding = (double)yr->funding_total;
+		y->fund_share = yr->fund_share;
+		y->eligible_base = el;
+	}
+	return TWC_OK;
 }
 
 static int
@@ -91,14 +160,15 @@ deduction(const profile *p, const year_result *y, linear_sum *s)
 
 static int
 build_plan(linear *l, const profile *p, const results *r, int pi,
-           const int *item_input, int n_inputs, double *dense, double *cst)
+           const int *item_input, int n_inputs, double *dense, double *cst,
+           int *year_sum)
 {
 	linear_plan *lp = &l->plans[pi];
-	int k, rows = r->n_years + 1;
+	int k, rows = 2 * r->n_years + 1;
 
 	memset(dense, 0, sizeof *dense * (size_t)rows * (size_t)n_inputs);
 	memset(cst, 0, sizeof *cst * (size_t)rows);
-	accumulate(r, &r->plans[pi], item_input, n_inputs, dense, cst);
+	accumulate(p, r, &r->plans[pi], item_input, n_inputs, dense, cst);
 	lp->total.constant = cst[0];
 	lp->total.keep = 1;
 	if (compress(&l->mem, dense, n_inputs, &lp->total))
@@ -110,24 +180,27 @@ build_plan(linear *l, const profile *p, const results *r, int pi,
 	for (k = 0; k < r->n_years; k++) {
 		const double *row = dense + (size_t)(k + 1) * (size_t)n_inputs;
 		linear_sum *s = &lp->eligible[lp->n_eligible];
+		year_sum[k] = -1;
 		if (!has_spending(row, n_inputs, cst[k + 1]))
 			continue;
+		year_sum[k] = lp->n_eligible;
 		s->constant = cst[k + 1];
 		deduction(p, &r->plans[pi].years[k], s);
 		if (compress(&l->mem, row, n_inputs, s))
 			return TWC_ENOMEM;
 		lp->n_eligible++;
 	}
-	return TWC_OK;
+	return build_years(l, p, r, pi, year_sum, n_inputs, dense, cst);
 }
 
 int
 linear_build(const profile *p, const results *r, const int *item_input,
              int n_inputs, linear *l, twc_error *e)
 {
-	size_t rows = (size_t)r->n_years + 1;
+	size_t rows = 2 * (size_t)r->n_years + 1;
 	double *dense = calloc(rows * (size_t)(n_inputs + 1), sizeof *dense);
 	double *cst = calloc(rows, sizeof *cst);
+	int *year_sum = calloc((size_t)r->n_years + 1, sizeof *year_sum);
 	int i, rc = TWC_OK;
 
 	memset(l, 0, sizeof *l);
@@ -139,13 +212,16 @@ linear_build(const profile *p, const results *r, const int *item_input,
 	l->unit = (double)p->grant.unit_yen;
 	l->exact = p->grant.rounding != ROUND_HALF_UP || p->grant.cap_yen > 0;
 	l->plans = arena_alloc(&l->mem, sizeof *l->plans * (size_t)r->n_plans);
-	if (dense == NULL || cst == NULL || l->plans == NULL)
+	if (dense == NULL || cst == NULL || year_sum == NULL ||
+	    l->plans == NULL)
 		rc = TWC_ENOMEM;
 	l->n_plans = r->n_plans;
 	for (i = 0; rc == TWC_OK && i < r->n_plans; i++)
-		rc = build_plan(l, p, r, i, item_input, n_inputs, dense, cst);
+		rc = build_plan(l, p, r, i, item_input, n_inputs, dense, cst,
+		                year_sum);
 	free(dense);
 	free(cst);
+	free(year_sum);
 	if (rc != TWC_OK) {
 		linear_free(l);
 		return err_set(e, rc, "out of memory");
@@ -230,6 +306,23 @@ linear_net(const linear *l, int plan, const double *x)
 		    linear_grant(l, linear_after(&lp->eligible[k],
 		                                 sum_of(&lp->eligible[k], x)));
 	return net;
+}
+
+void
+linear_year_figures(const linear *l, int plan, int k, const double *x,
+                    double *cost, double *real)
+{
+	const linear_plan *lp = &l->plans[plan];
+	const linear_year *y = &lp->years[k];
+	double c = sum_of(&y->cost, x), el = 0, grant = 0;
+
+	if (y->eligible >= 0) {
+		const linear_sum *s = &lp->eligible[y->eligible];
+		el = sum_of(s, x);
+		grant = linear_grant(l, linear_after(s, el));
+	}
+	*cost = c;
+	*real = c - linear_funding(y, el, c) - grant;
 }
 
 void

@@ -32,10 +32,26 @@ typedef struct linear_sum {
 	double keep, minus;
 } linear_sum;
 
+/* A plan's budget request of one fiscal year, for the per-year figures
+ * of a simulation (sim_years): 事業費 (the items that are budget lines,
+ * not the entity's own staff time), its constant set so that at the
+ * estimate's prices the sum is the estimate's to the yen; the year's
+ * eligible sum (an index into eligible, -1 when none); the other funding
+ * the estimate counts, the share of eligible cost part of it is and the
+ * eligible sum at the estimate's prices, so that a draw counts
+ * funding + fund_share x (eligible - eligible_base). */
+typedef struct linear_year {
+	linear_sum cost;
+	int eligible;
+	double funding, fund_share, eligible_base;
+} linear_year;
+
 typedef struct linear_plan {
 	linear_sum total;
 	linear_sum *eligible; /* one per fiscal year with eligible spending */
 	int n_eligible;
+	linear_year *years; /* one per fiscal year of the horizon */
+	int n_years;
 } linear_plan;
 
 typedef struct linear {
@@ -120,6 +136,21 @@ void linear_prog_free(linear_prog *p);
 
 /* A plan's net cost for input values x (x[input]). */
 double linear_net(const linear *l, int plan, const double *x);
+
+/* Other funding a draw counts in a year, from the year's eligible sum el
+ * (before any deduction), at most cost and at least 0. */
+static inline double
+linear_funding(const linear_year *y, double el, double cost)
+{
+	double f = y->funding + y->fund_share * (el - y->eligible_base);
+
+	return f < 0 ? 0 : f > cost ? cost : f;
+}
+
+/* Year k of a plan for input values x: the request's 事業費 (cost) and
+ * 実質負担額 (real: 事業費 less other funding less the grant). */
+void linear_year_figures(const linear *l, int plan, int k, const double *x,
+                         double *cost, double *real);
 
 void linear_free(linear *l);
 

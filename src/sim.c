@@ -128,7 +128,9 @@ typedef struct job {
 	const unsigned char *among;  /* the plans asked for, or NULL */
 	const results *base;         /* the estimate: each plan's fit */
 	stat_range *range;           /* [3 x plans] */
-	atomic_long next;            /* the next block to take */
+	int n_years;                 /* per-year figures: the years, or 0 */
+	stat_range *yrange; /* [plans x years x 2]: 事業費, 実質負担 */
+	atomic_long next;   /* the next block to take */
 	atomic_int failed;
 	sim_progress *progress;
 	const sim_observer *obs;
@@ -144,6 +146,10 @@ typedef struct scratch {
 	int32_t *idx;       /* bin indices, then the grant's flags */
 	const double **net; /* each plan's net costs in q, for observers */
 	stat_acc *acc;      /* [3 x plans] */
+	double *yq;         /* [plans x years x 2][SIM_CHUNK], when asked */
+	double *yt;         /* [3][SIM_CHUNK]: a year's eligible, after
+	                       funding, grant */
+	stat_acc *yacc;     /* [plans x years x 2] */
 	long *cheapest, *below, *ranked; /* of all, below the reference,
 	                                    of those ranked */
 	int status;
@@ -159,9 +165,37 @@ scratch_free(scratch *w)
 	free(w->xd);
 	free(w->idx);
 	free(w->acc);
+	free(w->yq);
+	free(w->yt);
+	free(w->yacc);
 	free(w->cheapest);
 	free(w->net);
 	memset(w, 0, sizeof *w);
+}
+
+/* The year quantities: 2 per plan and year. */
+static int
+year_quantities(const job *j)
+{
+	return 2 * j->n_plans * j->n_years;
+}
+
+static int
+scratch_years(scratch *w, const job *j)
+{
+	size_t n = (size_t)year_quantities(j);
+	size_t s;
+
+	w->yq = calloc(n * SIM_CHUNK, sizeof *w->yq);
+	w->yt = calloc(3 * SIM_CHUNK, sizeof *w->yt);
+	w->yacc = malloc(n * sizeof *w->yacc);
+	if (!w->yq || !w->yt || !w->yacc) {
+		scratch_free(w);
+		return TWC_ENOMEM;
+	}
+	for (s = 0; s < n; s++)
+		stat_init(&w->yacc[s]);
+	return TWC_OK;
 }
 
 static int
@@ -193,7 +227,7 @@ scratch_init(scratch *w, job *j)
 		stat_init(&w->acc[s]);
 	for (s = 0; s < j->n_plans; s++)
 		w->net[s] = w->q + (size_t)N_Q * (size_t)s * SIM_CHUNK;
-	return TWC_OK;
+	return j->n_years > 0 ? scratch_years(w, j) : TWC_OK;
 }
 
 /* ---- the model per chunk: fixed quantities ------------------------------- */
@@ -323,6 +357,57 @@ eval_fixed(scratch *w)
 	}
 }
 
+/* A year's 実質負担額: 事業費 less the other funding a draw counts
+ * (linear_funding) less the grant. */
+TWC_KERNEL static void
+real_of(const linear_year *y, const double *restrict cost,
+        const double *restrict el, const double *restrict gr,
+        double *restrict real)
+{
+	const double base = y->funding, share = y->fund_share,
+	             el0 = y->eligible_base;
+	int d;
+
+	for (d = 0; d < SIM_CHUNK; d++) {
+		double f = base + share * (el[d] - el0);
+		f = f < 0 ? 0 : f > cost[d] ? cost[d] : f;
+		real[d] = cost[d] - f - gr[d];
+	}
+}
+
+/* Each plan's request per year, when asked: its sums are over the
+ * inputs' columns, uncompiled. */
+static void
+eval_years(scratch *w)
+{
+	const job *j = w->j;
+	double *el = w->yt, *after = w->yt + SIM_CHUNK,
+	       *gr = w->yt + 2 * SIM_CHUNK;
+	int p, k;
+
+	for (p = 0; p < j->n_plans; p++) {
+		const linear_plan *lp = &j->lin->plans[p];
+		for (k = 0; k < j->n_years; k++) {
+			const linear_year *y = &lp->years[k];
+			double *cost =
+			    w->yq +
+			    (size_t)(2 * (p * j->n_years + k)) * SIM_CHUNK;
+			memset(el, 0, sizeof *el * SIM_CHUNK);
+			memset(gr, 0, sizeof *gr * SIM_CHUNK);
+			row_sum(&y->cost, w->x, cost);
+			if (y->eligible >= 0) {
+				const linear_sum *s =
+				    &lp->eligible[y->eligible];
+				row_sum(s, w->x, el);
+				memcpy(after, el, sizeof *el * SIM_CHUNK);
+				after_funding(s, after);
+				linear_grant_chunk(j->lin, after, gr, w->idx);
+			}
+			real_of(y, cost, el, gr, cost + SIM_CHUNK);
+		}
+	}
+}
+
 /* ---- the model per chunk: uncertain quantities --------------------------- */
 
 /* One draw's scenario, with its share, days and peak inputs applied,
@@ -377,6 +462,12 @@ eval_draw(scratch *w, int d)
 		q[d] = linear_net(&lin, p, w->xd);
 		q[SIM_CHUNK + d] = tot;
 		q[2 * SIM_CHUNK + d] = tot - q[d];
+		for (k = 0; k < j->n_years; k++) {
+			double *y = w->yq + (size_t)(2 * (p * j->n_years + k)) *
+			                        SIM_CHUNK;
+			linear_year_figures(&lin, p, k, w->xd, &y[d],
+			                    &y[SIM_CHUNK + d]);
+		}
 	}
 	linear_free(&lin);
 	results_free(&r);
@@ -412,6 +503,8 @@ eval_chunk(scratch *w, long b, int c, int len)
 	}
 	if (j->lin != NULL) {
 		eval_fixed(w);
+		if (j->n_years > 0)
+			eval_years(w);
 		return TWC_OK;
 	}
 	return eval_varying(w, len);
@@ -507,6 +600,9 @@ gather(scratch *w, long first, int len)
 	for (s = 0; s < N_Q * j->n_plans; s++)
 		stat_add(&w->acc[s], &j->range[s], w->q + (size_t)s * SIM_CHUNK,
 		         len, w->idx);
+	for (s = 0; s < year_quantities(j); s++)
+		stat_add(&w->yacc[s], &j->yrange[s],
+		         w->yq + (size_t)s * SIM_CHUNK, len, w->idx);
 	rank_chunk(w, len);
 	if (j->obs != NULL)
 		j->obs->chunk(j->obs->ctx, first, len, w->net, w->x);
@@ -562,6 +658,9 @@ fix_ranges(job *j, scratch *w)
 		return rc;
 	for (s = 0; s < N_Q * j->n_plans; s++)
 		stat_range_of(w->q + (size_t)s * SIM_CHUNK, len, &j->range[s]);
+	for (s = 0; s < year_quantities(j); s++)
+		stat_range_of(w->yq + (size_t)s * SIM_CHUNK, len,
+		              &j->yrange[s]);
 	return TWC_OK;
 }
 
@@ -596,6 +695,8 @@ merge(job *j, scratch *w)
 	for (t = 1; t < j->threads && w[t].acc != NULL; t++) {
 		for (s = 0; s < N_Q * j->n_plans; s++)
 			stat_merge(&w[0].acc[s], &w[t].acc[s]);
+		for (s = 0; s < year_quantities(j); s++)
+			stat_merge(&w[0].yacc[s], &w[t].yacc[s]);
 		for (p = 0; p < j->n_plans; p++) {
 			w[0].cheapest[p] += w[t].cheapest[p];
 			w[0].below[p] += w[t].below[p];
@@ -605,14 +706,52 @@ merge(job *j, scratch *w)
 }
 
 static int
+exact(const stat_acc *a)
+{
+	return a->min >= -TWC_EXACT_MAX && a->max <= TWC_EXACT_MAX;
+}
+
+/* Each plan's year figures, from the year quantities' counts. */
+static int
+finish_years(job *j, const scratch *w, const double *q, sim_result *out)
+{
+	stat_summary sum;
+	int p, k, s;
+
+	for (s = 0; s < year_quantities(j); s++)
+		if (!exact(&w->yacc[s]))
+			return TWC_EOVERFLOW;
+	for (p = 0; p < j->n_plans; p++) {
+		sim_year *y = calloc((size_t)j->n_years, sizeof *y);
+		if (y == NULL)
+			return TWC_ENOMEM;
+		out->plans[p].years = y;
+		for (k = 0; k < j->n_years; k++) {
+			int c = 2 * (p * j->n_years + k), r = c + 1;
+			stat_quantiles(&w->yacc[c], &j->yrange[c], j->draws, q,
+			               STAT_CDF, y[k].cost);
+			stat_quantiles(&w->yacc[r], &j->yrange[r], j->draws, q,
+			               STAT_CDF, y[k].real);
+			stat_summarise(&w->yacc[c], &j->yrange[c], j->draws,
+			               &sum);
+			y[k].cost_mean = sum.mean;
+			stat_summarise(&w->yacc[r], &j->yrange[r], j->draws,
+			               &sum);
+			y[k].real_mean = sum.mean;
+		}
+	}
+	out->n_years = j->n_years;
+	return TWC_OK;
+}
+
+static int
 finish(job *j, const scratch *w, sim_result *out)
 {
 	double q[STAT_CDF];
 	int p, s, k;
 
 	for (s = 0; s < N_Q * j->n_plans; s++)
-		if (!(w->acc[s].min >= -TWC_EXACT_MAX &&
-		      w->acc[s].max <= TWC_EXACT_MAX))
+		if (!exact(&w->acc[s]))
 			return TWC_EOVERFLOW;
 	for (k = 0; k < STAT_CDF; k++)
 		q[k] = k / 100.0;
@@ -637,7 +776,7 @@ finish(job *j, const scratch *w, sim_result *out)
 		                        ? (double)w->ranked[p] / j->draws
 		                        : (double)NAN;
 	}
-	return TWC_OK;
+	return j->n_years > 0 ? finish_years(j, w, q, out) : TWC_OK;
 }
 
 static int
@@ -647,8 +786,11 @@ run_job(job *j, sim_result *out)
 	int t, rc;
 
 	j->range = malloc(sizeof *j->range * N_Q * (size_t)j->n_plans);
+	j->yrange =
+	    malloc(sizeof *j->yrange * ((size_t)year_quantities(j) + 1));
 	out->plans = calloc((size_t)j->n_plans, sizeof *out->plans);
-	if (w == NULL || j->range == NULL || out->plans == NULL)
+	if (w == NULL || j->range == NULL || j->yrange == NULL ||
+	    out->plans == NULL)
 		rc = TWC_ENOMEM;
 	else if ((rc = run_threads(j, w)) == TWC_OK) {
 		out->n_plans = j->n_plans;
@@ -659,6 +801,7 @@ run_job(job *j, sim_result *out)
 		scratch_free(&w[t]);
 	free(w);
 	free(j->range);
+	free(j->yrange);
 	return rc;
 }
 
@@ -780,11 +923,12 @@ start_job(job *j, const profile *p, const scenario *sc, const results *base,
 	atomic_init(&j->failed, 0);
 }
 
-int
-sim_run(const profile *p, const scenario *sc, const results *base,
-        unsigned fixed, const unsigned char *among, int draws, double seed,
-        int threads, sim_progress *progress, const sim_observer *obs,
-        sim_result *out, twc_error *e)
+/* sim_run, with each plan's year figures too when years. */
+static int
+run(const profile *p, const scenario *sc, const results *base, unsigned fixed,
+    const unsigned char *among, int draws, double seed, int threads,
+    sim_progress *progress, const sim_observer *obs, int years, sim_result *out,
+    twc_error *e)
 {
 	linear lin = {0};
 	job j;
@@ -794,6 +938,7 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	if ((rc = check_args(draws, seed, threads, e)))
 		return rc;
 	start_job(&j, p, sc, base, draws, seed, threads);
+	j.n_years = years ? base->n_years : 0;
 	j.progress = progress;
 	j.obs = obs;
 	j.among = among;
@@ -821,6 +966,38 @@ sim_run(const profile *p, const scenario *sc, const results *base,
 	return e != NULL && e->status == rc
 	           ? rc
 	           : err_set(e, rc, "a draw could not be evaluated");
+}
+
+int
+sim_run(const profile *p, const scenario *sc, const results *base,
+        unsigned fixed, const unsigned char *among, int draws, double seed,
+        int threads, sim_progress *progress, const sim_observer *obs,
+        sim_result *out, twc_error *e)
+{
+	return run(p, sc, base, fixed, among, draws, seed, threads, progress,
+	           obs, 0, out, e);
+}
+
+int
+sim_years(const profile *p, const scenario *sc, const results *base,
+          sim_result *s, twc_error *e)
+{
+	sim_result t;
+	int i, rc;
+
+	if (s->n_years > 0 || s->draws <= 0)
+		return TWC_OK;
+	rc = run(p, sc, base, s->fixed, NULL, s->draws, s->seed, s->threads,
+	         NULL, NULL, 1, &t, e);
+	if (rc != TWC_OK)
+		return rc;
+	for (i = 0; i < s->n_plans && i < t.n_plans; i++) {
+		s->plans[i].years = t.plans[i].years;
+		t.plans[i].years = NULL;
+	}
+	s->n_years = t.n_years;
+	sim_free(&t);
+	return TWC_OK;
 }
 
 /* A cheap use of a chunk of draws, in lanes, so that the sum does not
@@ -876,8 +1053,10 @@ sim_free(sim_result *s)
 {
 	int p;
 
-	for (p = 0; s->plans != NULL && p < s->n_plans; p++)
+	for (p = 0; s->plans != NULL && p < s->n_plans; p++) {
 		free(s->plans[p].bars);
+		free(s->plans[p].years);
+	}
 	free(s->plans);
 	free(s->inputs);
 	memset(s, 0, sizeof *s);

@@ -96,6 +96,14 @@ enum sim_excluded {
 	SIM_EXCLUDED_AMONG     /* not among the plans asked for */
 };
 
+/* A plan's budget request of one fiscal year over the draws: 事業費 and
+ * 実質負担額 (事業費 less other funding less the grant) at each
+ * percentile 0 to 100, and their means.  Made by sim_years. */
+typedef struct sim_year {
+	double cost[STAT_CDF], real[STAT_CDF];
+	double cost_mean, real_mean;
+} sim_year;
+
 typedef struct sim_plan {
 	sim_stats net, total, grant;
 	/* The share of draws in which it is the cheapest of the plans
@@ -109,6 +117,7 @@ typedef struct sim_plan {
 	long hist[SIM_HIST_BINS];
 	tornado_bar *bars; /* made by sim_sensitivity, largest swing first */
 	int n_bars;
+	sim_year *years; /* made by sim_years, one per fiscal year */
 } sim_plan;
 
 typedef struct sim_result {
@@ -121,6 +130,7 @@ typedef struct sim_result {
 	sim_plan *plans;
 	int n_plans;
 	int sensitivity_done;
+	int n_years; /* of each plan's years, once sim_years made them */
 } sim_result;
 
 /* Blocks done and to do, read by another thread while a run goes on. */
@@ -166,6 +176,15 @@ int sim_run(const profile *p, const scenario *sc, const results *base,
  * draws again and ranks them).  TWC_ENOMEM when memory runs out. */
 int sim_sensitivity(const profile *p, const scenario *sc, const results *base,
                     sim_result *s, twc_error *e);
+
+/* Each plan's budget request per fiscal year over the same draws (the
+ * same seed, draws and threads as s): made once, on first need, by
+ * running the draws again with each year's 事業費 and 実質負担額
+ * gathered too - which a run does not do unasked, so that simulate does
+ * not pay for them.  While it runs, each thread holds 16 x (years x
+ * plans) x (STAT_BINS + 2 + SIM_CHUNK) bytes more. */
+int sim_years(const profile *p, const scenario *sc, const results *base,
+              sim_result *s, twc_error *e);
 
 /* Only the draws of every input of p, summed: what the simulation's own
  * variates cost, for scripts/bench. */

@@ -47,11 +47,12 @@ typedef struct options {
 	int wide;         /* --wide: tables as wide as they are */
 	/* simulate / breakeven */
 	const char *seed, *draws, *threads, *vs, *over, *range, *plot;
-	/* budget: the fiscal year shown, the view, the sign of negatives */
-	const char *fy, *by, *negative;
+	/* budget: the fiscal year shown, the view, the sign of negatives,
+	 * and with --draws the percentile and the basis of the request */
+	const char *fy, *by, *negative, *percentile, *basis;
 	const char *encoding; /* batch: --encoding utf-8, cp932 or auto */
 	char funding[2048];   /* every --funding, joined with ';' */
-	const char *args[8]; /* operands after the command */
+	const char *args[8];  /* operands after the command */
 	int n_args;
 	int format_given;       /* --format was given */
 	short given[MAX_FLAGS]; /* the flags given (flags.c), in order */

@@ -6,6 +6,7 @@
  * displayed lines.  The exact yen totals are printed beneath. */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,20 +15,101 @@
 #include "suggest.h"
 #include "xlsx.h"
 
-/* What budget shows: the fiscal year (0: every year), the view, and the
- * mark of a negative amount. */
+/* The figure a request asks for under uncertainty (--basis). */
+enum basis { BASIS_MODE, BASIS_MEAN, BASIS_PCT };
+
+/* A year of a plan over the draws, in yen: [0] 事業費計, [1] 実質負担額.
+ * est is the estimate's (every input at its mode), at the figure at the
+ * basis, contingency = at - est. */
+typedef struct unc_year {
+	long long est[2], p50[2], pp[2], mean[2], at[2], contingency[2];
+} unc_year;
+
+/* What budget shows: the fiscal year (0: every year), the view, the
+ * mark of a negative amount, and with --draws the simulation's figures
+ * per plan and year. */
 typedef struct budget_opts {
 	int fy, by_category;
 	const char *minus;
+	int draws, threads, percentile, basis, basis_pct;
+	double seed;
+	unc_year (*unc)[MAX_YEARS]; /* [plan][year], when draws > 0 */
 } budget_opts;
+
+/* --basis: mode, mean or pNN (1 to 99). */
+static int
+basis_option(const char *text, budget_opts *b)
+{
+	char *end;
+	long k;
+
+	if (text == NULL || strcmp(text, "mode") == 0)
+		return EXIT_OK;
+	if (strcmp(text, "mean") == 0) {
+		b->basis = BASIS_MEAN;
+		return EXIT_OK;
+	}
+	if ((text[0] == 'p' || text[0] == 'P') && text[1] >= '0' &&
+	    text[1] <= '9') {
+		k = strtol(text + 1, &end, 10);
+		if (*end == '\0' && k >= 1 && k <= 99) {
+			b->basis = BASIS_PCT;
+			b->basis_pct = (int)k;
+			return EXIT_OK;
+		}
+	}
+	return fail(EXIT_USAGE,
+	            "--basis: '%s' is not mode, mean or pNN with NN from 1 to "
+	            "99 (p80)",
+	            text);
+}
+
+/* --draws, --seed, --threads, --percentile and --basis. */
+static int
+draw_options(const options *o, budget_opts *b)
+{
+	double draws = 0, seed = 1, threads = 0, pct = 80;
+	int rc;
+
+	b->percentile = 80;
+	b->basis = BASIS_MODE;
+	if ((rc = basis_option(o->basis, b)) != EXIT_OK)
+		return rc;
+	if ((o->draws && (rc = flag_number("--draws", o->draws, 1, 1000000,
+	                                   TWC_NUMBER_WHOLE, &draws))) ||
+	    (o->seed &&
+	     (rc = flag_number("--seed", o->seed, 0, 9007199254740992.0,
+	                       TWC_NUMBER_WHOLE, &seed))) ||
+	    (o->threads && (rc = flag_number("--threads", o->threads, 0, 64,
+	                                     TWC_NUMBER_WHOLE, &threads))) ||
+	    (o->percentile &&
+	     (rc = flag_number("--percentile", o->percentile, 1, 99,
+	                       TWC_NUMBER_WHOLE, &pct))))
+		return rc;
+	if (o->draws == NULL && b->basis != BASIS_MODE)
+		return fail(EXIT_USAGE,
+		            "--basis %s needs --draws N: the figure comes from "
+		            "the simulation (--basis mode, the default, is the "
+		            "estimate)",
+		            o->basis);
+	if (o->draws == NULL && (o->percentile || o->seed || o->threads))
+		return fail(EXIT_USAGE, "--%s needs --draws N",
+		            o->percentile ? "percentile"
+		            : o->seed     ? "seed"
+		                          : "threads");
+	b->draws = (int)draws;
+	b->seed = seed;
+	b->threads = (int)threads;
+	b->percentile = (int)pct;
+	return EXIT_OK;
+}
 
 static int
 budget_options(const options *o, budget_opts *b)
 {
 	static const char *const views[] = {"setsu", "category", NULL};
 
-	b->fy = 0;
-	b->by_category = 0;
+	memset(b, 0, sizeof *b);
 	b->minus = cli_ja() ? "△" : "-";
 	if (o->fy != NULL && (b->fy = twc_fiscal_year(o->fy)) < 0)
 		return fail(
@@ -45,7 +127,187 @@ budget_options(const options *o, budget_opts *b)
 		            o->negative);
 	if (o->negative != NULL)
 		b->minus = o->negative;
+	return draw_options(o, b);
+}
+
+/* A plan's figure f of year k from the simulation; *bad set when the
+ * library has none. */
+static long long
+sim_year(twc_model *m, const char *plan, int k, const char *f, int *bad)
+{
+	char field[64];
+	double v;
+
+	snprintf(field, sizeof field, "sim:year:%d:%s", k, f);
+	v = twc_result(m, plan, field);
+	if (isnan(v)) {
+		*bad = 1;
+		return 0;
+	}
+	return llround(v);
+}
+
+/* Each shown plan's years over b->draws draws. */
+static int
+simulate_years(twc_model *m, const view *v, budget_opts *b)
+{
+	static const char *const what[2] = {"cost", "real_burden"};
+	char f[32];
+	int i, k, w, bad = 0;
+
+	if (b->draws == 0)
+		return EXIT_OK;
+	if (twc_simulate(m, b->draws, b->seed, b->threads) != TWC_OK)
+		return fail(EXIT_USAGE, "%s", twc_last_error(m));
+	b->unc = calloc((size_t)v->n_plans + 1, sizeof *b->unc);
+	if (b->unc == NULL)
+		return fail(EXIT_FAILURE, "out of memory");
+	for (i = 0; i < v->n_plans; i++) {
+		const vplan *p = &v->plans[i];
+		if (!p->selected)
+			continue;
+		for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+			unc_year *u = &b->unc[i][k];
+			u->est[0] = p->years[k].request_cost;
+			u->est[1] = p->years[k].real_burden;
+			for (w = 0; w < 2; w++) {
+				snprintf(f, sizeof f, "%s:50", what[w]);
+				u->p50[w] = sim_year(m, p->id, k, f, &bad);
+				snprintf(f, sizeof f, "%s:%d", what[w],
+				         b->percentile);
+				u->pp[w] = sim_year(m, p->id, k, f, &bad);
+				snprintf(f, sizeof f, "%s_mean_yen", what[w]);
+				u->mean[w] = sim_year(m, p->id, k, f, &bad);
+				snprintf(f, sizeof f, "%s:%d", what[w],
+				         b->basis_pct);
+				u->at[w] = b->basis == BASIS_MEAN ? u->mean[w]
+				           : b->basis == BASIS_PCT
+				               ? sim_year(m, p->id, k, f, &bad)
+				               : u->est[w];
+				u->contingency[w] = u->at[w] - u->est[w];
+			}
+		}
+	}
+	if (bad)
+		return fail(EXIT_FAILURE, "%s", twc_last_error(m));
 	return EXIT_OK;
+}
+
+/* The basis as the reader says it: "mode", "mean", "P80". */
+static const char *
+basis_name(const budget_opts *b, char *buf, size_t n)
+{
+	if (b->basis == BASIS_MEAN)
+		return _("mean");
+	if (b->basis == BASIS_MODE)
+		return _("mode");
+	snprintf(buf, n, "P%d", b->basis_pct);
+	return buf;
+}
+
+/* The basis as JSON and CSV name it: mode, mean, p80. */
+static const char *
+basis_key(const budget_opts *b, char *buf, size_t n)
+{
+	if (b->basis == BASIS_PCT) {
+		snprintf(buf, n, "p%d", b->basis_pct);
+		return buf;
+	}
+	return b->basis == BASIS_MEAN ? "mean" : "mode";
+}
+
+/* A figure over the draws as shown in 千円: the request's figure (the sum
+ * of its lines) plus the figure's difference from the estimate, rounded
+ * half-up once - so that with nothing uncertain every figure is the
+ * request's, and estimate + contingency is the figure at the basis. */
+static long long
+shown(long long est_thousand, long long est_yen, long long yen)
+{
+	return est_thousand + to_thousands(yen - est_yen);
+}
+
+/* After a plan's request: each year's 事業費計 and 実質負担額 at the
+ * estimate, P50 and P(percentile), and with --basis mean or pNN the
+ * contingency and the figure to request. */
+static void
+uncertainty_table(FILE *f, const view *v, const vplan *p, int pi,
+                  const budget_opts *b)
+{
+	static const char *const names[2] = {N_("  total cost"),
+	                                     N_("  real burden")};
+	char title[512], a[40], fy[32], bn[16];
+	int k, w, i, extra = b->basis != BASIS_MODE, cols = extra ? 6 : 4;
+	table t;
+
+	snprintf(title, sizeof title,
+	         _("Plan %s under uncertainty: %d draws, seed %.0f (thousand "
+	           "yen)"),
+	         p->id, b->draws, b->seed);
+	print_wrapped(f, "", "  ", title);
+	table_init(&t, cols, extra ? 0x3eu : 0xeu);
+	table_add(&t, "%s", _("fiscal year"));
+	table_add(&t, "%s", _("estimate"));
+	table_add(&t, "P50");
+	table_add(&t, "P%d", b->percentile);
+	if (extra) {
+		table_add(&t, "%s", _("contingency"));
+		table_add(&t, _("request (%s)"), basis_name(b, bn, sizeof bn));
+	}
+	t.rule_after = 1;
+	for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+		const unc_year *u = &b->unc[pi][k];
+		rq_year q;
+		long long est_k[2];
+		if (b->fy != 0 && p->years[k].fy != b->fy)
+			continue;
+		request_year(p, k, &q);
+		est_k[0] = q.cost;
+		est_k[1] = q.real;
+		table_add(
+		    &t, "%s",
+		    fy_text(p->years[k].fy, p->years[k].label, fy, sizeof fy));
+		for (i = 1; i < cols; i++)
+			table_add(&t, "%s", "");
+		for (w = 0; w < 2; w++) {
+			long long c = to_thousands(u->contingency[w]);
+			table_add(&t, "%s", _(names[w]));
+			table_add(&t, "%s",
+			          fmt_kilo(est_k[w], b->minus, a, sizeof a));
+			table_add(
+			    &t, "%s",
+			    fmt_kilo(shown(est_k[w], u->est[w], u->p50[w]),
+			             b->minus, a, sizeof a));
+			table_add(&t, "%s",
+			          fmt_kilo(shown(est_k[w], u->est[w], u->pp[w]),
+			                   b->minus, a, sizeof a));
+			if (extra) {
+				table_add(&t, "%s",
+				          fmt_kilo(c, b->minus, a, sizeof a));
+				table_add(&t, "%s",
+				          fmt_kilo(est_k[w] + c, b->minus, a,
+				                   sizeof a));
+			}
+		}
+	}
+	table_print(f, &t, 2);
+	table_free(&t);
+	snprintf(title, sizeof title,
+	         _("The estimate uses the mode of each price range (最頻値): "
+	           "its lines are quantity x unit price at the mode. P50 and "
+	           "P%d are of the draws, shown as the estimate plus their "
+	           "difference from it, rounded to thousand yen once."),
+	         b->percentile);
+	print_wrapped(f, "  ", "    ", title);
+	if (extra) {
+		snprintf(title, sizeof title,
+		         _("Figure to request: the %s of the draws. The lines "
+		           "stay the estimate; the contingency (予備) is the "
+		           "difference, so estimate + contingency = the figure "
+		           "to request."),
+		         basis_name(b, bn, sizeof bn));
+		print_wrapped(f, "  ", "    ", title);
+	}
+	fputc('\n', f);
 }
 
 static void
@@ -123,6 +385,8 @@ budget_table(FILE *f, const view *v, const budget_opts *b)
 			budget_table_one(f, v, &v->plans[i]);
 		else
 			request_table(f, v, &v->plans[i], b->fy, b->minus);
+		if (b->unc != NULL)
+			uncertainty_table(f, v, &v->plans[i], i, b);
 	}
 }
 
@@ -183,6 +447,75 @@ budget_csv_plan(FILE *f, const view *v, const vplan *p)
 }
 
 static void
+unc_csv_row(FILE *f, const vplan *p, long long fy, const char *kind,
+            const char *label, long long yen, long long thousand)
+{
+	char a[32];
+
+	csv_field(f, p->id, 0);
+	snprintf(a, sizeof a, "%lld", fy);
+	csv_field(f, a, 0);
+	csv_field(f, kind, 0);
+	csv_field(f, "", 0);
+	csv_field(f, label, 0);
+	csv_field(f, "", 0);
+	snprintf(a, sizeof a, "%lld", yen);
+	csv_field(f, a, 0);
+	snprintf(a, sizeof a, "%lld", thousand);
+	csv_field(f, a, 1);
+}
+
+/* The request's CSV rows over the draws, after the plan's: per year and
+ * figure (cost, real_burden) its P50, P(percentile) and, with --basis
+ * mean or pNN, the contingency and the figure to request; kinds such as
+ * cost_p50, cost_p80, cost_contingency, cost_request. */
+static void
+uncertainty_csv(FILE *f, const view *v, const vplan *p, int pi,
+                const budget_opts *b)
+{
+	static const char *const pre[2] = {"cost", "real_burden"};
+	static const char *const ja[2] = {"事業費計", "実質負担額（参考）"};
+	char kind[64], label[128], bk[16];
+	int k, w;
+
+	for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+		const unc_year *u = &b->unc[pi][k];
+		long long fy = p->years[k].fy, est_k[2], c;
+		rq_year q;
+		if (b->fy != 0 && fy != b->fy)
+			continue;
+		request_year(p, k, &q);
+		est_k[0] = q.cost;
+		est_k[1] = q.real;
+		for (w = 0; w < 2; w++) {
+			snprintf(kind, sizeof kind, "%s_p50", pre[w]);
+			snprintf(label, sizeof label, "%s P50", ja[w]);
+			unc_csv_row(f, p, fy, kind, label, u->p50[w],
+			            shown(est_k[w], u->est[w], u->p50[w]));
+			snprintf(kind, sizeof kind, "%s_p%d", pre[w],
+			         b->percentile);
+			snprintf(label, sizeof label, "%s P%d", ja[w],
+			         b->percentile);
+			unc_csv_row(f, p, fy, kind, label, u->pp[w],
+			            shown(est_k[w], u->est[w], u->pp[w]));
+			if (b->basis == BASIS_MODE)
+				continue;
+			c = to_thousands(u->contingency[w]);
+			snprintf(kind, sizeof kind, "%s_contingency", pre[w]);
+			snprintf(label, sizeof label, "%s 予備（%s）", ja[w],
+			         basis_key(b, bk, sizeof bk));
+			unc_csv_row(f, p, fy, kind, label, u->contingency[w],
+			            c);
+			snprintf(kind, sizeof kind, "%s_request", pre[w]);
+			snprintf(label, sizeof label, "%s 要求額（%s）", ja[w],
+			         basis_key(b, bk, sizeof bk));
+			unc_csv_row(f, p, fy, kind, label, u->at[w],
+			            est_k[w] + c);
+		}
+	}
+}
+
+static void
 request_csv_all(FILE *f, const view *v, const budget_opts *b)
 {
 	static const char *const heads[] = {"plan",  "fy",          "kind",
@@ -194,8 +527,11 @@ request_csv_all(FILE *f, const view *v, const budget_opts *b)
 	for (k = 0; k < 8; k++)
 		csv_field(f, heads[k], k == 7);
 	for (i = 0; i < v->n_plans; i++)
-		if (v->plans[i].selected)
+		if (v->plans[i].selected) {
 			request_csv(f, v, &v->plans[i], b->fy);
+			if (b->unc != NULL)
+				uncertainty_csv(f, v, &v->plans[i], i, b);
+		}
 }
 
 static void
@@ -265,11 +601,67 @@ budget_json_plan(const view *v, const vplan *p)
 	return o;
 }
 
+/* request.uncertainty of plan pi: the run, and per year each figure in
+ * yen and as shown in 千円 (estimate + contingency = request). */
+static json_t *
+uncertainty_json(const view *v, const vplan *p, int pi, const budget_opts *b)
+{
+	static const char *const pre[2] = {"cost", "real_burden"};
+	json_t *o = json_object(), *years = json_array();
+	char key[64], bk[16];
+	int k, w;
+
+	json_object_set_new(o, "draws", json_integer(b->draws));
+	json_object_set_new(o, "seed", json_integer((json_int_t)b->seed));
+	json_object_set_new(o, "percentile", json_integer(b->percentile));
+	json_object_set_new(o, "basis",
+	                    json_string(basis_key(b, bk, sizeof bk)));
+	json_object_set_new(o, "estimate_basis", json_string("mode"));
+	for (k = 0; k < v->years && k < MAX_YEARS; k++) {
+		const unc_year *u = &b->unc[pi][k];
+		json_t *y;
+		rq_year q;
+		long long est_k[2];
+		if (b->fy != 0 && p->years[k].fy != b->fy)
+			continue;
+		request_year(p, k, &q);
+		est_k[0] = q.cost;
+		est_k[1] = q.real;
+		y = json_object();
+		json_object_set_new(y, "fy", json_integer(p->years[k].fy));
+		for (w = 0; w < 2; w++) {
+			long long c = to_thousands(u->contingency[w]);
+#define SET(name, value)                                                       \
+	do {                                                                   \
+		snprintf(key, sizeof key, "%s_%s", pre[w], name);              \
+		json_object_set_new(y, key, json_integer(value));              \
+	} while (0)
+			SET("estimate_yen", u->est[w]);
+			SET("p50_yen", u->p50[w]);
+			SET("p_yen", u->pp[w]);
+			SET("mean_yen", u->mean[w]);
+			SET("basis_yen", u->at[w]);
+			SET("contingency_yen", u->contingency[w]);
+			SET("estimate_thousand_yen", est_k[w]);
+			SET("p50_thousand_yen",
+			    shown(est_k[w], u->est[w], u->p50[w]));
+			SET("p_thousand_yen",
+			    shown(est_k[w], u->est[w], u->pp[w]));
+			SET("contingency_thousand_yen", c);
+			SET("request_thousand_yen", est_k[w] + c);
+#undef SET
+		}
+		json_array_append_new(years, y);
+	}
+	json_object_set_new(o, "years", years);
+	return o;
+}
+
 static json_t *
 budget_json(const view *v, const budget_opts *b)
 {
 	json_t *root = json_estimate(v), *plans = json_array();
-	json_t *shown = json_object_get(root, "plans");
+	json_t *plans_shown = json_object_get(root, "plans");
 	size_t n = 0;
 	int i;
 
@@ -277,8 +669,13 @@ budget_json(const view *v, const budget_opts *b)
 		if (!v->plans[i].selected)
 			continue;
 		json_array_append_new(plans, budget_json_plan(v, &v->plans[i]));
-		json_object_set_new(json_array_get(shown, n++), "request",
-		                    request_json(v, &v->plans[i], b->fy));
+		json_t *rq = request_json(v, &v->plans[i], b->fy);
+		if (b->unc != NULL)
+			json_object_set_new(
+			    rq, "uncertainty",
+			    uncertainty_json(v, &v->plans[i], i, b));
+		json_object_set_new(json_array_get(plans_shown, n++), "request",
+		                    rq);
 	}
 	json_object_set_new(root, "unit", json_string("thousand_yen"));
 	json_object_set_new(
@@ -343,12 +740,17 @@ cmd_budget(const options *o)
 	    (rc = open_scenario(o, &m)) != EXIT_OK)
 		return rc;
 	rc = view_load(m, o, VIEW_FULL, &v);
+	if (rc == EXIT_OK && (rc = simulate_years(m, &v, &b)) != EXIT_OK)
+		view_free(&v);
 	twc_close(m);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		free(b.unc);
 		return rc;
+	}
 	if ((rc = funding_fits(&v)) == EXIT_OK)
 		rc = budget_write(o, &v, &b);
 	rc = strict_code(&v, o, rc);
 	view_free(&v);
+	free(b.unc);
 	return rc;
 }

@@ -8,8 +8,9 @@
 
 #include "cli.h"
 
-/* Simulation flags: the commands that draw. */
-#define CMD_DRAWS (CMD_SIMULATE | CMD_SENSITIVITY | CMD_BATCH)
+/* Simulation flags: the commands that draw (budget: with --draws, the
+ * figures of each year over the draws). */
+#define CMD_DRAWS (CMD_SIMULATE | CMD_SENSITIVITY | CMD_BATCH | CMD_BUDGET)
 
 /* A scenario input flag that takes a value, and one that sets a fixed
  * value. */
@@ -137,6 +138,14 @@ const cli_flag flags[] = {
      N_("setsu (節, the default) or category (the grant's)")},
     {"negative", 0, "MARK", CMD_BUDGET, SEC_BUDGET, OPT_NEGATIVE, NULL, NULL,
      N_("the mark of negatives: △ (default), ▲ or -")},
+    {"percentile", 0, "N", CMD_BUDGET, SEC_BUDGET, OPT_PERCENTILE, NULL, NULL,
+     N_("with --draws: the percentile shown beside P50\n"
+        "(1 to 99; default 80)")},
+    {"basis", 0, "B", CMD_BUDGET, SEC_BUDGET, OPT_BASIS, NULL, NULL,
+     N_("the figure to request: mode (the estimate, the\n"
+        "default), mean or pNN (p80) of the draws, the\n"
+        "difference shown as contingency (予備); needs\n"
+        "--draws unless mode")},
 
     {"plan", 0, "ID[,ID]", CMD_SCENARIO, SEC_OUTPUT, OPT_PLAN, NULL, NULL,
      N_("show only these plans (repeatable)")},

@@ -240,6 +240,8 @@ value_option(options *o, const cli_flag *f)
 	case OPT_FY: o->fy = optarg; return EXIT_OK;
 	case OPT_BY: o->by = optarg; return EXIT_OK;
 	case OPT_NEGATIVE: o->negative = optarg; return EXIT_OK;
+	case OPT_PERCENTILE: o->percentile = optarg; return EXIT_OK;
+	case OPT_BASIS: o->basis = optarg; return EXIT_OK;
 	case OPT_ENCODING: o->encoding = optarg; return EXIT_OK;
 	case OPT_INPUT:
 		return add_setting(o, f->name, f->key,

@@ -62,8 +62,10 @@ refuse "--plot is not used by compare; it is for simulate, sensitivity" \
 expect "compare --plot wrote nothing" "$(ls "$tmp" | grep -c '^x\.png')" 0
 refuse "--over is not used by budget; it is for breakeven" budget --over staff
 refuse "--vs is not used by compare; it is for breakeven" compare --vs jlis-lgwan
-refuse "--draws is not used by budget; it is for simulate, sensitivity, batch" \
-	budget --draws 100
+refuse "--draws is not used by compare; it is for budget, simulate, sensitivity, batch" \
+	compare --draws 100
+refuse "--percentile is not used by simulate; it is for budget" \
+	simulate --percentile 90
 refuse "--staff is not used by profiles; it is for compare, estimate, budget, simulate, sensitivity, breakeven, batch" \
 	profiles --staff 80
 refuse "--strict is not used by breakeven" \

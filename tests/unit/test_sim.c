@@ -281,6 +281,18 @@ test_linear_form_is_exact_at_base(void)
 		for (i = 0; i < m->r.n_plans; i++)
 			CU_ASSERT_EQUAL(llround(linear_net(&lin, i, x)),
 			                m->r.plans[i].net);
+		for (i = 0; i < m->r.n_plans; i++)
+			for (k = 0; k < m->r.n_years; k++) {
+				const year_result *y = &m->r.plans[i].years[k];
+				long long request = y->cost - y->staff_time;
+				double cost, real;
+				linear_year_figures(&lin, i, k, x, &cost,
+				                    &real);
+				CU_ASSERT_EQUAL(llround(cost), request);
+				CU_ASSERT_EQUAL(llround(real),
+				                request - y->funding_total -
+				                    y->grant);
+			}
 		linear_free(&lin);
 		free(x);
 		free(map);
@@ -777,6 +789,103 @@ test_breakeven_none_in_range(void)
 	twc_close(m);
 }
 
+/* A year's request over the draws, sim:year:N:cost:K: in sim.cfg each
+ * plan's one year costs one draw of one price, a facility the grant does
+ * not cover, so 事業費, 実質負担額 and net cost are the same draws -
+ * the same figures to the yen - and the triangular (100,000, 200,000,
+ * 400,000) has its median at 400,000 - sqrt(0.5 x 300,000 x 200,000) =
+ * 226,795 yen; the degenerate price is the estimate at every percentile. */
+static void
+test_year_figures_over_the_draws(void)
+{
+	twc_model *m = open_profile("tests/data/sim.cfg");
+	static const int pct[] = {0, 10, 50, 80, 90, 100};
+	char f[64], g[64];
+	size_t i;
+	/* the median's standard error: sqrt(0.25 / n) / f(median), f the
+	 * density there, 2 (400,000 - m) / (300,000 x 200,000) */
+	double fm = 2 * (400000 - 226795.0) / (300000.0 * 200000.0);
+	double se = sqrt(0.25 / 20000) / fm;
+
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(m, 20000, 5, 1), TWC_OK);
+	for (i = 0; i < sizeof pct / sizeof *pct; i++) {
+		snprintf(f, sizeof f, "sim:year:0:cost:%d", pct[i]);
+		snprintf(g, sizeof g, "sim:cdf:%d", pct[i]);
+		CU_ASSERT_DOUBLE_EQUAL(r(m, "tri", f), r(m, "tri", g), 0);
+		CU_ASSERT_DOUBLE_EQUAL(r(m, "fixed", f), 250000, 0);
+		snprintf(f, sizeof f, "sim:year:0:real_burden:%d", pct[i]);
+		CU_ASSERT_DOUBLE_EQUAL(r(m, "tri", f), r(m, "tri", g), 0);
+		CU_ASSERT_DOUBLE_EQUAL(r(m, "fixed", f), 250000, 0);
+	}
+	CU_ASSERT_DOUBLE_EQUAL(r(m, "fixed", "year:0:request_cost_yen"), 250000,
+	                       0);
+	CU_ASSERT_DOUBLE_EQUAL(r(m, "tri", "sim:year:0:cost:50"), 226795,
+	                       Z_TOL * se);
+	CU_ASSERT_DOUBLE_EQUAL(r(m, "tri", "sim:year:0:cost_mean_yen"),
+	                       r(m, "tri", "sim:net_yen:mean"), 0);
+	CU_ASSERT_DOUBLE_EQUAL(r(m, "tri", "sim:year:0:fy"), 2025, 0);
+	CU_ASSERT_TRUE(isnan(r(m, "tri", "sim:year:1:cost:50")));
+	CU_ASSERT_TRUE(isnan(r(m, "tri", "sim:year:0:cost:101")));
+	twc_close(m);
+}
+
+/* The years of the default scenario, and of one whose share is
+ * uncertain (each draw recomputes quantities): ordered percentiles, the
+ * estimate inside the draws' range, and the same figures whatever the
+ * threads. */
+static void
+check_year_figures(const char *file)
+{
+	twc_model *a = open_profile(file);
+	twc_model *b = open_profile(file);
+	char f[64];
+	int p, k, n_plans, n_years;
+	static const char *const q[] = {"cost", "real_burden"};
+	size_t w;
+
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(a, 3000, 9, 1), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(b, 3000, 9, 2), TWC_OK);
+	n_plans = twc_count(a, NULL, "plans");
+	n_years = twc_count(a, NULL, "years");
+	for (p = 0; p < n_plans; p++) {
+		const char *id = a->p->cat.plans[p].id;
+		for (k = 0; k < n_years; k++)
+			for (w = 0; w < 2; w++) {
+				double lo, p50, p80, hi, est;
+				snprintf(f, sizeof f, "sim:year:%d:%s:0", k,
+				         q[w]);
+				lo = r(a, id, f);
+				snprintf(f, sizeof f, "sim:year:%d:%s:50", k,
+				         q[w]);
+				p50 = r(a, id, f);
+				CU_ASSERT_DOUBLE_EQUAL(p50, r(b, id, f), 0);
+				snprintf(f, sizeof f, "sim:year:%d:%s:80", k,
+				         q[w]);
+				p80 = r(a, id, f);
+				CU_ASSERT_DOUBLE_EQUAL(p80, r(b, id, f), 0);
+				snprintf(f, sizeof f, "sim:year:%d:%s:100", k,
+				         q[w]);
+				hi = r(a, id, f);
+				snprintf(f, sizeof f, "year:%d:%s_yen", k,
+				         w == 0 ? "request_cost"
+				                : "real_burden");
+				est = r(a, id, f);
+				CU_ASSERT_TRUE(lo <= p50 && p50 <= p80 &&
+				               p80 <= hi);
+				CU_ASSERT_TRUE(lo <= est && est <= hi);
+			}
+	}
+	twc_close(a);
+	twc_close(b);
+}
+
+static void
+test_year_figures_of_the_default_scenario(void)
+{
+	check_year_figures("profiles/default.cfg");
+	check_year_figures("tests/data/sim-share.cfg");
+}
+
 static void
 test_breakeven_bad_arguments(void)
 {
@@ -830,6 +939,9 @@ main(void)
 	    {"breakeven_over_home_share", test_breakeven_over_home_share},
 	    {"breakeven_none_in_range", test_breakeven_none_in_range},
 	    {"breakeven_bad_arguments", test_breakeven_bad_arguments},
+	    {"year_figures_over_the_draws", test_year_figures_over_the_draws},
+	    {"year_figures_of_the_default_scenario",
+	     test_year_figures_of_the_default_scenario},
 	    CU_TEST_INFO_NULL,
 	};
 	return run_suite("sim", tests);

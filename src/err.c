@@ -3,6 +3,7 @@
 
 #include "err.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +68,43 @@ err_append(twc_error *e, int status, const char *suffix)
 	snprintf(en, sizeof en, "%s%s", e->msg, lang_tr(LANG_EN, suffix));
 	snprintf(ja, sizeof ja, "%s%s", e->msg_ja, lang_tr(LANG_JA, suffix));
 	return err_set_pair(e, status, en, ja);
+}
+
+int
+err_vset_after(twc_error *e, int status, const char *prefix, const char *fmt,
+               va_list ap)
+{
+	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
+	char pen[TWC_MSG_MAX * 2 + 256], pja[TWC_MSG_MAX * 2 + 256];
+	va_list aq;
+
+	if (e == NULL)
+		return status;
+	va_copy(aq, ap);
+	vsnprintf(en, sizeof en, fmt, ap);
+	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
+	snprintf(pen, sizeof pen, "%.255s%s", prefix, en);
+	snprintf(pja, sizeof pja, "%.255s%s", prefix, ja);
+	return err_set_pair(e, status, pen, pja);
+}
+
+const char *
+err_errno(int err, int lang)
+{
+	const char *why;
+
+	switch (err) {
+	case ENOENT: why = N_("No such file or directory"); break;
+	case EACCES: why = N_("Permission denied"); break;
+	case ENOTDIR: why = N_("Not a directory"); break;
+	case ENAMETOOLONG: why = N_("File name too long"); break;
+	case ELOOP: why = N_("Too many levels of symbolic links"); break;
+	case EMFILE: why = N_("Too many open files"); break;
+	case EIO: why = N_("Input/output error"); break;
+	default: return strerror(err);
+	}
+	return lang_tr(lang, why);
 }
 
 const char *

@@ -4,6 +4,7 @@
 #ifndef TWC_ERR_H
 #define TWC_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "lang.h"
@@ -48,6 +49,15 @@ int err_relay(twc_error *e, int status, const char *prefix,
  * followed by its translation in the Japanese message.  Returns
  * status, so that callers can write `return err_append(e, rc, ...)`. */
 int err_append(twc_error *e, int status, const char *suffix);
+
+/* As err_set, the arguments of fmt in ap, after a prefix that is the
+ * same in both languages (a file and line: "FILE:LINE: "). */
+int err_vset_after(twc_error *e, int status, const char *prefix,
+                   const char *fmt, va_list ap) TWC_PRINTF(4, 0);
+
+/* Why a file cannot be opened or read (errno err), in lang: the usual
+ * reasons in both languages, strerror's text (English) for the rest. */
+const char *err_errno(int err, int lang);
 
 /* The message in lang. */
 const char *err_text(const twc_error *e, int lang);

@@ -1730,24 +1730,43 @@ join_path(const path *p, char *buf, size_t n)
 		                        i ? ":" : "", p->part[i]);
 }
 
-/* "unknown field (or count) NAME", PLAN (" for plan 'ID'" or "") after
- * it, and the name meant when there is one, in lang. */
+/* "unknown field (or count) NAME" in lang, for plan PLAN (an id, or
+ * NULL), with the name meant when there is one: each a whole sentence,
+ * for its translation. */
 static void
 name_message(char *buf, size_t n, int lang, int count, const char *name,
              const char *plan, const char *near)
 {
-	if (count && near != NULL)
+	if (count && plan != NULL && near != NULL)
 		msg_format(buf, n, lang,
-		           "unknown count '%.60s'%s (did you mean '%s'?)", name,
-		           plan, near);
+		           "unknown count '%.60s' for plan '%.40s' (did you "
+		           "mean '%s'?)",
+		           name, plan, near);
+	else if (count && plan != NULL)
+		msg_format(buf, n, lang,
+		           "unknown count '%.60s' for plan '%.40s'", name,
+		           plan);
+	else if (count && near != NULL)
+		msg_format(buf, n, lang,
+		           "unknown count '%.60s' (did you mean '%s'?)", name,
+		           near);
 	else if (count)
-		msg_format(buf, n, lang, "unknown count '%.60s'%s", name, plan);
+		msg_format(buf, n, lang, "unknown count '%.60s'", name);
+	else if (plan != NULL && near != NULL)
+		msg_format(buf, n, lang,
+		           "unknown field '%.60s' for plan '%.40s' (did you "
+		           "mean '%s'?)",
+		           name, plan, near);
+	else if (plan != NULL)
+		msg_format(buf, n, lang,
+		           "unknown field '%.60s' for plan '%.40s'", name,
+		           plan);
 	else if (near != NULL)
 		msg_format(buf, n, lang,
-		           "unknown field '%.60s'%s (did you mean '%s'?)", name,
-		           plan, near);
+		           "unknown field '%.60s' (did you mean '%s'?)", name,
+		           near);
 	else
-		msg_format(buf, n, lang, "unknown field '%.60s'%s", name, plan);
+		msg_format(buf, n, lang, "unknown field '%.60s'", name);
 }
 
 /* Refuse name, unknown at this level (a field, or a count), with the
@@ -1755,20 +1774,14 @@ name_message(char *buf, size_t n, int lang, int count, const char *name,
 static int
 refuse_name(const cursor *c, int count, const char *name, const char *near)
 {
-	char msg[LANG_COUNT][TWC_MSG_MAX], plan[LANG_COUNT][80];
+	char msg[LANG_COUNT][TWC_MSG_MAX];
+	const char *plan = c->plan >= 0 ? cat_of(c)->plans[c->plan].id : NULL;
 	char cut[ECHO_MAX];
 	int l;
 
 	text_value(name, cut, sizeof cut);
-	for (l = 0; l < LANG_COUNT; l++) {
-		plan[l][0] = '\0';
-		if (c->plan >= 0)
-			msg_format(plan[l], sizeof plan[l], l,
-			           " for plan '%.40s'",
-			           cat_of(c)->plans[c->plan].id);
-		name_message(msg[l], sizeof msg[l], l, count, cut, plan[l],
-		             near);
-	}
+	for (l = 0; l < LANG_COUNT; l++)
+		name_message(msg[l], sizeof msg[l], l, count, cut, plan, near);
 	return err_set_pair(&c->m->err, TWC_EKEY, msg[LANG_EN], msg[LANG_JA]);
 }
 

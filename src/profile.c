@@ -132,20 +132,27 @@ bundled_nearest(const char *path)
 static int
 not_found(const char *path, twc_error *e)
 {
-	char names[512], cut[200];
-	const char *why = errno ? strerror(errno) : "not a regular file";
+	char names[512], cut[200], msg[LANG_COUNT][TWC_MSG_MAX];
 	const char *near = has_dir(path) ? NULL : bundled_nearest(path);
+	int err = errno, l;
 
 	list_bundled(names, sizeof names);
 	text_echo(path, cut, sizeof cut);
-	if (near != NULL)
-		return err_set(e, TWC_EPROFILE,
-		               "%s: cannot open profile: %s (did you mean the "
-		               "bundled '%s'?)",
-		               cut, why, near);
-	return err_set(e, TWC_EPROFILE,
-	               "%s: cannot open profile: %s (bundled scenarios: %s)",
-	               cut, why, names);
+	for (l = 0; l < LANG_COUNT; l++) {
+		const char *why = err ? err_errno(err, l)
+		                      : lang_tr(l, N_("not a regular file"));
+		if (near != NULL)
+			msg_format(msg[l], sizeof msg[l], l,
+			           "%s: cannot open profile: %s (did you mean "
+			           "the bundled '%s'?)",
+			           cut, why, near);
+		else
+			msg_format(msg[l], sizeof msg[l], l,
+			           "%s: cannot open profile: %s (bundled "
+			           "scenarios: %s)",
+			           cut, why, names);
+	}
+	return err_set_pair(e, TWC_EPROFILE, msg[LANG_EN], msg[LANG_JA]);
 }
 
 /* Find the profile a user named: a file, else a bundled name. */
@@ -220,6 +227,34 @@ find_ref(const origin *from, const char *ref, origin *o)
  * opens anything if one slipped through. */
 #define NO_INCLUDE_DIR "/nonexistent/twcost-includes-are-spliced"
 
+/* libconfig's messages (its own English), for their translations. */
+static const char *const libconfig_messages[] = {
+    /* TRANSLATORS: libconfig's message for a profile it cannot parse */
+    N_("syntax error"), N_("file I/O error"),
+    N_("include file nesting too deep"), N_("cannot open include file"),
+    N_("cannot be read")};
+
+/* Fail with libconfig's message why (NULL: none) for FILE:LINE, in each
+ * language: its translation when it is one of libconfig_messages. */
+static int
+config_failure(twc_error *e, const char *file, unsigned line, const char *why)
+{
+	char en[TWC_MSG_MAX], ja[TWC_MSG_MAX];
+	const char *tr;
+	size_t i;
+
+	if (why == NULL)
+		why = "cannot be read";
+	tr = why;
+	for (i = 0;
+	     i < sizeof libconfig_messages / sizeof libconfig_messages[0]; i++)
+		if (strcmp(why, libconfig_messages[i]) == 0)
+			tr = lang_tr(LANG_JA, libconfig_messages[i]);
+	snprintf(en, sizeof en, "%s:%u: %s", file, line, why);
+	snprintf(ja, sizeof ja, "%s:%u: %s", file, line, tr);
+	return err_set_pair(e, TWC_EPROFILE, en, ja);
+}
+
 /* Parse the origin's text (includes spliced, see source.h) into cf,
  * failing with FILE:LINE: message.  The files read join set; the text and
  * its line map stay in *t for the reader's messages.  On failure cf and t
@@ -241,9 +276,7 @@ read_config(const origin *o, source_set *set, config_t *cf, source_text *t,
 	if (config_read_string(cf, t->text))
 		return TWC_OK;
 	file = source_where(t, (unsigned)config_error_line(cf), &line);
-	rc = err_set(e, TWC_EPROFILE, "%s:%u: %s", file, line,
-	             config_error_text(cf) ? config_error_text(cf)
-	                                   : "cannot be read");
+	rc = config_failure(e, file, line, config_error_text(cf));
 	config_destroy(cf);
 	source_text_free(t);
 	return rc;

@@ -237,15 +237,34 @@ typedef struct splicer {
 /* The scanner's state between characters. */
 enum scan_state { IN_CODE, IN_STRING, IN_LINE_COMMENT, IN_BLOCK_COMMENT };
 
-/* Fail with "FILE:LINE: message" for line `line` of file `file`. */
-static int
-fail_at(splicer *sp, int file, unsigned line, const char *msg)
+/* "FILE:LINE: " (or "FILE: " for line 0) into buf. */
+static const char *
+where_prefix(const char *name, unsigned line, char *buf, size_t n)
 {
-	const char *name = sp->set->files[file].shown;
-
 	if (line == 0)
-		return err_set(sp->e, TWC_EPROFILE, "%s: %s", name, msg);
-	return err_set(sp->e, TWC_EPROFILE, "%s:%u: %s", name, line, msg);
+		snprintf(buf, n, "%s: ", name);
+	else
+		snprintf(buf, n, "%s:%u: ", name, line);
+	return buf;
+}
+
+static int fail_at(splicer *sp, int file, unsigned line, const char *fmt, ...)
+    TWC_PRINTF(4, 5);
+
+/* Fail with "FILE:LINE: message" for line `line` of file `file`: fmt is
+ * the message in English, translated in the Japanese one. */
+static int
+fail_at(splicer *sp, int file, unsigned line, const char *fmt, ...)
+{
+	char prefix[TWC_MSG_MAX];
+	va_list ap;
+	int rc;
+
+	where_prefix(sp->set->files[file].shown, line, prefix, sizeof prefix);
+	va_start(ap, fmt);
+	rc = err_vset_after(sp->e, TWC_EPROFILE, prefix, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 /* The length of the `@include "` that starts line s, or 0: libconfig's
@@ -303,35 +322,69 @@ dir_len(const char *path)
 
 static int splice_text(splicer *sp, int file, const char *text);
 
-/* Why a file cannot be read, for a message. */
+/* What a message about a file that cannot be read starts with:
+ * "FROM:LINE: @include "NAME": " with the name as written, or "SHOWN: "
+ * for the top file (from < 0). */
 static const char *
-read_error(int err)
+read_prefix(const splicer *sp, int from, unsigned line, const char *shown,
+            char *buf, size_t n)
 {
-	switch (err) {
-	case EISDIR: return "is a folder, not a file";
-	case ENODEV: return "is not a regular file";
-	case EFBIG:
-		return "makes the profile's text larger than 4 MiB in total";
-	case ENOMEM: return "out of memory";
+	char at[TWC_MSG_MAX], cut[200];
+
+	if (from < 0) {
+		snprintf(buf, n, "%s: ", text_echo(shown, cut, sizeof cut));
+		return buf;
 	}
-	return strerror(err);
+	where_prefix(sp->set->files[from].shown, line, at, sizeof at);
+	snprintf(buf, n, "%s@include \"%s\": ", at,
+	         text_echo(sp->name, cut, sizeof cut));
+	return buf;
 }
 
-/* Fail for a file that cannot be read: "FROM:LINE: @include "NAME":
- * why" with the name as written, or "SHOWN: why" for the top file (from
- * < 0). */
+static int fail_read(splicer *sp, int from, unsigned line, const char *shown,
+                     const char *fmt, ...) TWC_PRINTF(5, 6);
+
+/* Fail for a file that cannot be read: read_prefix, then why (fmt, in
+ * English, translated in the Japanese message). */
 static int
 fail_read(splicer *sp, int from, unsigned line, const char *shown,
-          const char *why)
+          const char *fmt, ...)
 {
-	char msg[TWC_MSG_MAX], cut[200];
+	char prefix[TWC_MSG_MAX + 256];
+	va_list ap;
+	int rc;
 
-	if (from < 0)
-		return err_set(sp->e, TWC_EPROFILE, "%s: %s",
-		               text_echo(shown, cut, sizeof cut), why);
-	snprintf(msg, sizeof msg, "@include \"%s\": %s",
-	         text_echo(sp->name, cut, sizeof cut), why);
-	return fail_at(sp, from, line, msg);
+	read_prefix(sp, from, line, shown, prefix, sizeof prefix);
+	va_start(ap, fmt);
+	rc = err_vset_after(sp->e, TWC_EPROFILE, prefix, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Fail for a file that cannot be read because of errno err. */
+static int
+fail_errno(splicer *sp, int from, unsigned line, const char *shown, int err)
+{
+	char prefix[TWC_MSG_MAX + 256], en[TWC_MSG_MAX * 2],
+	    ja[TWC_MSG_MAX * 2];
+
+	switch (err) {
+	case EISDIR:
+		return fail_read(sp, from, line, shown,
+		                 "is a folder, not a file");
+	case ENODEV:
+		return fail_read(sp, from, line, shown,
+		                 "is not a regular file");
+	case EFBIG:
+		return fail_read(sp, from, line, shown,
+		                 "makes the profile's text larger than 4 MiB "
+		                 "in total");
+	case ENOMEM: return fail_read(sp, from, line, shown, "out of memory");
+	}
+	read_prefix(sp, from, line, shown, prefix, sizeof prefix);
+	snprintf(en, sizeof en, "%s%s", prefix, err_errno(err, LANG_EN));
+	snprintf(ja, sizeof ja, "%s%s", prefix, err_errno(err, LANG_JA));
+	return err_set_pair(sp->e, TWC_EPROFILE, en, ja);
 }
 
 /* The text after a UTF-8 byte-order mark, which Windows Notepad writes at
@@ -341,11 +394,6 @@ without_bom(const char *text)
 {
 	return strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
 }
-
-/* Why a UTF-16 file is refused, and what to do (after "FILE: "). */
-static const char utf16_advice[] =
-    N_("is saved as UTF-16 (Unicode): save it again as UTF-8 (in Notepad: "
-       "名前を付けて保存, 文字コード UTF-8)");
 
 /* 1 when the text starts with a UTF-16 byte-order mark (Notepad's
  * "Unicode"). */
@@ -365,22 +413,22 @@ read_into(splicer *sp, const char *full, const char *shown, int from,
           unsigned line)
 {
 	source_file times = {0};
-	char *text = NULL, msg[64];
+	char *text = NULL;
 	size_t len = 0;
 	int k, i, rc;
 
 	if (source_read_file(full, PROFILE_MAX_BYTES - sp->set->bytes, &text,
 	                     &len, &times) != 0)
-		return fail_read(sp, from, line, shown, read_error(errno));
+		return fail_errno(sp, from, line, shown, errno);
 	sp->set->bytes += len;
 	k = set_add(sp->set, full, shown, &times);
 	if (k < 0) {
 		free(text);
 		if (k == -1)
 			return err_set(sp->e, TWC_ENOMEM, "out of memory");
-		snprintf(msg, sizeof msg, "a profile may read at most %d files",
-		         PROFILE_MAX_FILES);
-		return fail_read(sp, from, line, shown, msg);
+		return fail_read(sp, from, line, shown,
+		                 "a profile may read at most %d files",
+		                 PROFILE_MAX_FILES);
 	}
 	if (from < 0)
 		sp->t->top = k;
@@ -393,8 +441,11 @@ read_into(splicer *sp, const char *full, const char *shown, int from,
 		}
 	if (is_utf16(text, len)) {
 		free(text);
-		rc = fail_read(sp, from, line, shown, "");
-		return err_append(sp->e, rc, utf16_advice);
+		/* Notepad's "Unicode": say how to save it again */
+		return fail_read(sp, from, line, shown,
+		                 "is saved as UTF-16 (Unicode): save it again "
+		                 "as UTF-8 (in Notepad: 名前を付けて保存, "
+		                 "文字コード UTF-8)");
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		free(text);
@@ -411,7 +462,7 @@ static int
 include(splicer *sp, int file, unsigned line, const char *s, const char **next)
 {
 	char name[INCLUDE_NAME_MAX], full[2 * INCLUDE_NAME_MAX + 8];
-	char shown[2 * INCLUDE_NAME_MAX + 8], msg[128];
+	char shown[2 * INCLUDE_NAME_MAX + 8];
 	const source_file *from = &sp->set->files[file];
 	int d, ds;
 
@@ -423,13 +474,11 @@ include(splicer *sp, int file, unsigned line, const char *s, const char **next)
 	if (from->path == NULL)
 		return fail_at(sp, file, line,
 		               "a bundled profile cannot @include files");
-	if (sp->depth > INCLUDE_MAX_DEPTH) {
-		snprintf(msg, sizeof msg,
-		         "@include: files include one another more than %d "
-		         "deep",
-		         INCLUDE_MAX_DEPTH);
-		return fail_at(sp, file, line, msg);
-	}
+	if (sp->depth > INCLUDE_MAX_DEPTH)
+		return fail_at(sp, file, line,
+		               "@include: files include one another more than "
+		               "%d deep",
+		               INCLUDE_MAX_DEPTH);
 	d = is_absolute(name) ? 0 : dir_len(from->path);
 	ds = is_absolute(name) ? 0 : dir_len(from->shown);
 	if (snprintf(full, sizeof full, "%.*s%s", d, from->path, name) >=
@@ -525,13 +574,13 @@ splice_text(splicer *sp, int file, const char *text)
 			sp->out.failed = 1;
 	}
 	sp->depth--;
-	if (state == IN_STRING || state == IN_BLOCK_COMMENT)
+	if (state == IN_STRING)
 		return fail_at(sp, file, line,
-		               state == IN_STRING
-		                   ? "a string is not closed at the end of the "
-		                     "file"
-		                   : "a /* comment is not closed at the end of "
-		                     "the file");
+		               "a string is not closed at the end of the file");
+	if (state == IN_BLOCK_COMMENT)
+		return fail_at(sp, file, line,
+		               "a /* comment is not closed at the end of the "
+		               "file");
 	return sp->out.failed ? err_set(sp->e, TWC_ENOMEM, "out of memory")
 	                      : TWC_OK;
 }
@@ -557,17 +606,17 @@ static int scan_fail(scanner *sc, const char *fmt, ...) TWC_PRINTF(2, 3);
 static int
 scan_fail(scanner *sc, const char *fmt, ...)
 {
-	char msg[TWC_MSG_MAX];
+	char prefix[TWC_MSG_MAX];
 	unsigned at;
 	const char *name = source_where(sc->t, sc->line, &at);
 	va_list ap;
+	int rc;
 
+	where_prefix(name, at, prefix, sizeof prefix);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	rc = err_vset_after(sc->e, TWC_EPROFILE, prefix, fmt, ap);
 	va_end(ap);
-	if (at == 0)
-		return err_set(sc->e, TWC_EPROFILE, "%s: %s", name, msg);
-	return err_set(sc->e, TWC_EPROFILE, "%s:%u: %s", name, at, msg);
+	return rc;
 }
 
 static int
@@ -807,8 +856,10 @@ source_read(source_set *set, const char *path, const char *shown,
 		source_file none = {0};
 		size_t n = strlen(bundled_text);
 		if (n > PROFILE_MAX_BYTES - set->bytes)
-			rc = err_set(e, TWC_EPROFILE, "%s: %s", shown,
-			             read_error(EFBIG));
+			rc = err_set(e, TWC_EPROFILE,
+			             "%s: makes the profile's text larger than "
+			             "4 MiB in total",
+			             shown);
 		else if ((k = set_add(set, NULL, shown, &none)) < 0)
 			rc = err_set(e, TWC_ENOMEM, "out of memory");
 		else {

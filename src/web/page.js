@@ -278,12 +278,16 @@ var twcostPage = (function () {
 		api.bundledCount = c('twc_bundled_count', 'number', []);
 		api.bundled = c('twc_bundled', 'string', ['number', 'string']);
 		api.version = c('twc_version', 'string', []);
+		/* the language twc_open_buf's message is in */
+		api.lang = c('twcweb_lang', null, ['string']);
 	}
 
 	/* A handle on a scenario, or {error} with the library's reason. */
 	function openModel(profile) {
 		var pp = Module._malloc(4), err = Module._malloc(1024), h, msg;
-		var rc = api.openBuf(profile || '', pp, err, 1024);
+		var rc;
+		api.lang(lang); /* its message in the page's language */
+		rc = api.openBuf(profile || '', pp, err, 1024);
 		h = Module.getValue(pp, 'i32');
 		msg = Module.UTF8ToString(err);
 		Module._free(pp);

@@ -23,6 +23,7 @@
 int twcweb_run(int argc, const char *args);
 const char *twcweb_out(void);
 const char *twcweb_err(void);
+void twcweb_lang(const char *name);
 
 /* The most words one command line may have. */
 #define MAX_ARGS 256
@@ -149,6 +150,15 @@ const char *
 twcweb_err(void)
 {
 	return last_err ? last_err : "";
+}
+
+/* The page's language ("ja" or "en") for the library's messages made
+ * before a handle has a language of its own: twc_open_buf and twc_check
+ * speak the environment's (TWCOST_LANG), which the page sets to its own. */
+void
+twcweb_lang(const char *name)
+{
+	setenv("TWCOST_LANG", name, 1);
 }
 
 /* The program: the process-wide settings main.c makes for twcost, kept

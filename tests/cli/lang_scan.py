@@ -96,7 +96,9 @@ def main():
                 bad += 1
         else:
             for w in WORD.findall(rest):
-                if w not in ACRONYMS and not re.fullmatch(r"(FY|R|H)\d+", w):
+                # FY2027, R9 and era dates as typed (R9.4.1)
+                if w not in ACRONYMS and not re.fullmatch(
+                        r"(FY|R|H)\d+(\.\d+){0,2}", w):
                     print("%s:%d: English %r in: %s" % (path, n, w, line))
                     bad += 1
                     break

@@ -107,6 +107,34 @@ expect "JSON: warnings_ja in Japanese" \
 expect "JSON: both labels of a year" \
 	"$(q "$tmp/en.json" '.plans[0].years[0] | .label + " " + .label_en')" "令和7年度 FY2025"
 
+# Every --help in Japanese.  What stays ASCII is what the user types: the
+# flags with their values and keys (lang_scan.py strips those), the
+# metavariables (FILE, SHARE: upper case), short flags (-o), and the few
+# values and names listed here.
+printf '%s\n' default docs/api.md mode mean pNN p80 name kind start recipient \
+	ok J-LIS Shift_JIS utf-8 cp932 ASCII .png .svg .pdf FY2022-2024 -o -h -V \
+	>"$tmp/help_ok"
+for c in "" compare estimate budget simulate sensitivity breakeven batch \
+	check profiles; do
+	# shellcheck disable=SC2086
+	in_ja $c --help >"$tmp/help.txt"
+	grep -oP '(?<![\w-])[A-Z][A-Z_]*(?![\w-])' "$tmp/help.txt" |
+		sort -u >"$tmp/help_caps"
+	if python3 "$scan" ja "$tmp/help.txt" "@$tmp/help_ok" "@$tmp/help_caps" >"$tmp/scan"; then
+		ok
+	else
+		bad "twcost $c --help is not all ja:"
+		head -5 "$tmp/scan" >&2
+	fi
+	expect "twcost $c --help is Japanese" \
+		"$(japanese_lines "$tmp/help.txt" | sed 's/^[1-9][0-9]*$/yes/')" yes
+done
+
+# An uninstalled build finds its own translations: src/twcost after the
+# quick start speaks Japanese without TWCOST_LOCALEDIR (main.c).
+out=$(env -u TWCOST_LOCALEDIR LANG=ja_JP.UTF-8 "$TWCOST" check --help | head -1)
+expect "src/twcost without TWCOST_LOCALEDIR" "${out%%:*}" "使用法"
+
 # Errors: one line, in the language spoken.
 for args in "compare --staff 0" "compare --home 2" "compare --plan nope" \
 	"compare --format nope" "compare --lang fr" "budget --fy nope"; do

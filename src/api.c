@@ -320,13 +320,16 @@ twc_quick(const char *plan, const char *field, double staff, double home,
           double fiscal_index)
 {
 	twc_model *m;
+	field_value fv;
 	double v = NAN;
 
 	if (plan == NULL || field == NULL || twc_open(NULL, &m) != TWC_OK)
 		return NAN;
 	if (quick_inputs(m, staff, home, satellite, mobile, start,
-	                 fiscal_index) == TWC_OK)
-		v = twc_result(m, plan, field);
+	                 fiscal_index) == TWC_OK &&
+	    handle_field_once(m, plan, field, &fv) == TWC_OK &&
+	    fv.kind != VALUE_TEXT)
+		v = fv.d;
 	twc_close(m);
 	return v;
 }

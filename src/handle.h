@@ -57,6 +57,15 @@ int handle_refresh(twc_model *m);
 int handle_field(twc_model *m, const char *plan_id, const char *field,
                  field_value *v);
 
+/* The same, read once: when field is a plan's own figure, only that plan
+ * (and the reference plan, for a difference from it) is computed, without
+ * warnings or notes, and the results are then forgotten; any other field
+ * is read as handle_field reads it.  The value read is the one
+ * handle_field gives, but for a text value's text, which is not kept
+ * (v->s NULL): for twc_quick, which reads numbers. */
+int handle_field_once(twc_model *m, const char *plan_id, const char *field,
+                      field_value *v);
+
 /* The index of a plan id, or a negative status with a message. */
 int handle_plan(twc_model *m, const char *id);
 

@@ -14,6 +14,10 @@ typedef struct ctx {
 	const scenario *sc;
 	results *r;
 	twc_error *e;
+	int only; /* the one plan computed (and the reference plan when
+	             with_ref), or -1: every plan */
+	int with_ref;
+	int quiet; /* no warnings or notes: their flags only */
 } ctx;
 
 /* One option's drivers within a plan, in one year. */
@@ -470,9 +474,10 @@ count_funding(ctx *c, plan_result *pr, int k)
 	}
 	if (given > y->funding_total) {
 		pr->funding_capped = 1;
-		msg_add(&c->r->mem, &pr->warnings, MSG_FUNDING_CAPPED,
-		        fmt_thousands(given, a, sizeof a), y->fy, y->label,
-		        fmt_thousands(y->cost, b, sizeof b));
+		if (!c->quiet)
+			msg_add(&c->r->mem, &pr->warnings, MSG_FUNDING_CAPPED,
+			        fmt_thousands(given, a, sizeof a), y->fy,
+			        y->label, fmt_thousands(y->cost, b, sizeof b));
 	}
 	return acc(&pr->funding, y->funding_total) ? overflow(c) : TWC_OK;
 }
@@ -580,6 +585,8 @@ style_warning(ctx *c, plan_result *pr, int st, int need)
 	char text[LANG_COUNT][1024];
 	int lang;
 
+	if (c->quiet)
+		return;
 	for (lang = 0; lang < LANG_COUNT; lang++) {
 		const char *style = style_label(st, lang);
 		if (need != 0)
@@ -601,6 +608,8 @@ sensitive_warning(ctx *c, plan_result *pr, int st)
 	char text[LANG_COUNT][1024];
 	int lang;
 
+	if (c->quiet)
+		return;
 	for (lang = 0; lang < LANG_COUNT; lang++)
 		msg_format(text[lang], sizeof text[lang], lang,
 		           MSG_SENSITIVE_WORK, c->r->users[st],
@@ -693,14 +702,15 @@ plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
 		if (c->r->users[st] > 0 && pl->n_opts[st] == 0)
 			style_warning(c, pr, st, 0);
 	security_messages(c, pl, pr);
-	for (i = 0; i < n; i++) {
+	for (i = 0; !c->quiet && i < n; i++) {
 		const option *o = &c->p->cat.options[opts[i]];
 		limit_messages(c, pr, o, styles[i]);
 		if (o->note != NULL)
 			msg_add_pair(&c->r->mem, &pr->notes, o->note,
 			             o->note_ja != NULL ? o->note_ja : o->note);
 	}
-	priced_after_notes(c, pr);
+	if (!c->quiet)
+		priced_after_notes(c, pr);
 }
 
 /* ---- the whole estimate
@@ -736,7 +746,7 @@ flip_note(ctx *c, int p)
 	char label[FY_LABEL_MAX];
 
 	pr->flip_fy = flip_year(r, p);
-	if (pr->flip_fy == 0)
+	if (pr->flip_fy == 0 || c->quiet)
 		return;
 	fy_label(pr->flip_fy, label, sizeof label);
 	msg_add(&r->mem, &pr->notes,
@@ -744,6 +754,14 @@ flip_note(ctx *c, int p)
 	            ? MSG_FLIPS_LOWER
 	            : MSG_FLIPS_HIGHER,
 	        pr->flip_fy, label, c->p->cat.plans[r->reference].id);
+}
+
+/* Whether plan i is computed. */
+static int
+wanted(const ctx *c, int i)
+{
+	return c->only < 0 || i == c->only ||
+	       (c->with_ref && i == c->p->cat.reference_plan);
 }
 
 static int
@@ -758,10 +776,13 @@ compute_plans(ctx *c)
 		return no_memory(c);
 	r->n_plans = cat->n_plans;
 	for (i = 0; i < cat->n_plans; i++)
-		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
+		if (wanted(c, i) &&
+		    (rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
 			return rc;
 	r->reference = cat->reference_plan;
 	for (i = 0; r->reference >= 0 && i < r->n_plans; i++) {
+		if (!wanted(c, i) || !wanted(c, r->reference))
+			continue;
 		r->plans[i].vs_reference =
 		    r->plans[i].net - r->plans[r->reference].net;
 		if (i != r->reference)
@@ -835,10 +856,14 @@ default_price_note(ctx *c)
 		        c->p->catalog_name, n, ids);
 }
 
-int
-model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
+static int
+compute(ctx *c0)
 {
-	ctx c = {p, sc, r, e};
+	ctx c = *c0;
+	const profile *p = c.p;
+	const scenario *sc = c.sc;
+	results *r = c.r;
+	twc_error *e = c.e;
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -850,18 +875,39 @@ model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 		results_free(r);
 		return rc;
 	}
-	grant_assess(&p->grant, sc, &r->terms, &r->mem, &r->warnings);
+	grant_assess(&p->grant, sc, &r->terms, &r->mem,
+	             c.quiet ? NULL : &r->warnings);
 	r->read = grant_readings(&p->grant, &sc->read);
 	r->index100 = r->terms.index100;
 	r->m100 = r->terms.m100;
 	r->grant_applies = r->terms.applies;
 	r->effective_rate = r->terms.effective_rate;
-	scenario_notes(&c);
-	if ((rc = compute_plans(&c)) == TWC_OK)
+	if (!c.quiet)
+		scenario_notes(&c);
+	if ((rc = compute_plans(&c)) == TWC_OK && !c.quiet)
 		default_price_note(&c);
 	if (rc != TWC_OK)
 		results_free(r);
 	return rc;
+}
+
+int
+model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
+{
+	ctx c = {p, sc, r, e, -1, 0, 0};
+
+	return compute(&c);
+}
+
+int
+model_compute_plan(const profile *p, const scenario *sc, results *r,
+                   twc_error *e, int plan, int with_reference)
+{
+	ctx c = {p, sc, r, e, plan, with_reference, 1};
+
+	if (plan < 0 || plan >= p->cat.n_plans)
+		return err_set(e, TWC_EKEY, "no plan %d", plan);
+	return compute(&c);
 }
 
 void

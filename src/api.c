@@ -59,8 +59,9 @@ twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
 		rc = err_set(&e, TWC_EINVAL,
 		             "no place for the handle (out is NULL)");
 	else
-		rc = handle_open(path, out, &e);
-	copy_out(err_text(&e, lang_default()), err, err_len);
+		rc = handle_open(path, -1, out, &e);
+	if (err != NULL && err_len > 0) /* the environment read only then */
+		copy_out(err_text(&e, lang_default()), err, err_len);
 	return rc;
 }
 
@@ -320,17 +321,20 @@ twc_quick(const char *plan, const char *field, double staff, double home,
           double fiscal_index)
 {
 	twc_model *m;
+	twc_error e;
 	field_value fv;
 	double v = NAN;
 
-	if (plan == NULL || field == NULL || twc_open(NULL, &m) != TWC_OK)
+	/* Its messages are never read: no language is looked up. */
+	if (plan == NULL || field == NULL ||
+	    handle_open(NULL, LANG_EN, &m, &e) != TWC_OK)
 		return NAN;
 	if (quick_inputs(m, staff, home, satellite, mobile, start,
 	                 fiscal_index) == TWC_OK &&
 	    handle_field_once(m, plan, field, &fv) == TWC_OK &&
 	    fv.kind != VALUE_TEXT)
 		v = fv.d;
-	twc_close(m);
+	handle_close(m);
 	return v;
 }
 

@@ -38,8 +38,10 @@ typedef struct field_value {
 } field_value;
 
 /* A new handle on the profile at path (NULL: the bundled default) with
- * its inputs, or a status with the reason in e. */
-int handle_open(const char *path, twc_model **out, twc_error *e);
+ * its inputs, or a status with the reason in e.  Its
+ * messages and text fields are in lang, or (-1) the environment's
+ * language (lang_default). */
+int handle_open(const char *path, int lang, twc_model **out, twc_error *e);
 
 /* Free a handle and everything it holds; NULL is a no-op. */
 void handle_close(twc_model *m);

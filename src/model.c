@@ -303,17 +303,15 @@ purchase(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
 }
 
 /* Units bought: for the increase over the most held before (initial
- * spending), and again every `every` years for each year's purchase. */
+ * spending), and again every `every` years for each year's purchase;
+ * bought (n_years) is scratch. */
 static int
 buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
-    const long long *need)
+    const long long *need, long long *bought)
 {
-	long long *bought = zalloc(c, (size_t)c->r->n_years, sizeof *bought);
 	long long held = 0;
 	int k, j, rc;
 
-	if (bought == NULL)
-		return no_memory(c);
 	for (k = 0; k < c->r->n_years; k++) {
 		bought[k] = need[k] > held ? need[k] - held : 0;
 		held = need[k] > held ? need[k] : held;
@@ -330,13 +328,13 @@ buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
 
 static int
 schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it,
-              const long long *need)
+              const long long *need, long long *scratch)
 {
 	long long full;
 	int k, rc;
 
 	if (ir->way == WAY_BOUGHT)
-		return buy(c, pr, ir, it, need);
+		return buy(c, pr, ir, it, need, scratch);
 	for (k = 0; k < c->r->n_years; k++)
 		if ((rc = pay(c, pr, ir, it, k, need[k], ir->unit_yen)))
 			return rc;
@@ -374,15 +372,19 @@ new_item(ctx *c, plan_result *pr, int item_index, int opt)
 {
 	item_result *ir = &pr->items[pr->n_items];
 	size_t n = (size_t)c->r->n_years;
+	/* one block, the widest members first: each stays aligned */
+	char *block =
+	    zalloc(c, n,
+	           sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
+	               sizeof *ir->months + sizeof *ir->counted);
 
-	ir->per_year = zalloc(c, n, sizeof *ir->per_year);
-	ir->qty = zalloc(c, n, sizeof *ir->qty);
-	ir->months = zalloc(c, n, sizeof *ir->months);
-	ir->units = zalloc(c, n, sizeof *ir->units);
-	ir->counted = zalloc(c, n, sizeof *ir->counted);
-	if (ir->per_year == NULL || ir->qty == NULL || ir->months == NULL ||
-	    ir->units == NULL || ir->counted == NULL)
+	if (block == NULL)
 		return NULL;
+	ir->per_year = (long long *)(void *)block;
+	ir->qty = ir->per_year + n;
+	ir->units = (double *)(void *)(ir->qty + n);
+	ir->months = (int *)(void *)(ir->units + n);
+	ir->counted = (unsigned char *)(ir->months + n);
 	ir->item = item_index;
 	ir->option = opt;
 	pr->n_items++;
@@ -415,13 +417,16 @@ static int
 cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 {
 	const option *opt = &c->p->cat.options[o];
-	long long *need = zalloc(c, (size_t)c->r->n_years, sizeof *need);
+	size_t n = (size_t)c->r->n_years;
+	long long *need = zalloc(c, 2 * n, sizeof *need), *scratch = need + n;
+	drivers *d = zalloc(c, n, sizeof *d); /* each year's */
 	long long users = option_users(c, styles);
-	drivers d;
 	int i, k, rc;
 
-	if (need == NULL)
+	if (need == NULL || d == NULL)
 		return no_memory(c);
+	for (k = 0; k < c->r->n_years; k++)
+		option_drivers(c, opt, styles, k, &d[k]);
 	for (i = 0; i < opt->n_items; i++) {
 		int idx = opt->first_item + i;
 		const item *it = &c->p->cat.items[idx];
@@ -431,14 +436,13 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 		if ((ir = new_item(c, pr, idx, o)) == NULL)
 			return no_memory(c);
 		for (k = 0; k < c->r->n_years; k++) {
-			option_drivers(c, opt, styles, k, &d);
-			need[k] = count_ceil((double)d.v[it->driver] *
+			need[k] = count_ceil((double)d[k].v[it->driver] *
 			                     it->multiplier);
 			if (need[k] > ir->quantity)
 				ir->quantity = need[k];
 		}
 		price_item(c->sc, it, ir);
-		if ((rc = schedule_item(c, pr, ir, it, need)))
+		if ((rc = schedule_item(c, pr, ir, it, need, scratch)))
 			return rc;
 	}
 	return TWC_OK;
@@ -538,8 +542,9 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 	for (k = 0; k < c->r->n_years; k++) {
 		pr->years[k].fy = c->sc->start_fy + k;
 		pr->years[k].months = running_months(c->sc, k);
-		fy_label(pr->years[k].fy, pr->years[k].label,
-		         sizeof pr->years[k].label);
+		if (!c->quiet) /* read as text only */
+			fy_label(pr->years[k].fy, pr->years[k].label,
+			         sizeof pr->years[k].label);
 	}
 	return TWC_OK;
 }

@@ -297,7 +297,10 @@ twc_last_error_buf(const twc_model *m, char *buf, int len)
 	return copy_out(twc_last_error(m), buf, len);
 }
 
-/* Replace the inputs twc_quick was given; NaN and NULL keep the default. */
+/* Replace the inputs twc_quick was given; NaN and NULL keep the default.
+ * As twc_set and twc_set_text would, on a handle no one else sees: what
+ * they also do for later reads (inputs marked fixed for a simulation,
+ * results forgotten, the inputs kept when one is refused) is not needed. */
 static int
 quick_inputs(twc_model *m, double staff, double home, double satellite,
              double mobile, const char *start, double fiscal_index)
@@ -308,10 +311,11 @@ quick_inputs(twc_model *m, double staff, double home, double satellite,
 	int i, rc;
 
 	for (i = 0; i < 5; i++)
-		if (!isnan(values[i]) && (rc = twc_set(m, keys[i], values[i])))
+		if (!isnan(values[i]) &&
+		    (rc = scenario_set(&m->sc, keys[i], values[i], &m->err)))
 			return rc;
 	if (start != NULL && start[0] != '\0')
-		return twc_set_text(m, "start", start);
+		return scenario_set_text(&m->sc, "start", start, &m->err);
 	return TWC_OK;
 }
 

@@ -105,7 +105,7 @@ arena_init(arena *a)
 }
 
 void *
-arena_alloc(arena *a, size_t n)
+arena_take(arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	arena_block *b = a->head;
@@ -126,7 +126,16 @@ arena_alloc(arena *a, size_t n)
 	}
 	p = (char *)b->data + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	void *p = arena_take(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 

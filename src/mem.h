@@ -29,6 +29,8 @@ typedef struct arena {
 
 void arena_init(arena *a);
 void *arena_alloc(arena *a, size_t n); /* zeroed; NULL when out of memory */
+void *arena_take(arena *a, size_t n);  /* the same, not zeroed: for scratch
+                                          written before it is read */
 char *arena_strdup(arena *a, const char *s);
 void arena_free(arena *a);
 

@@ -51,6 +51,13 @@ zalloc(ctx *c, size_t n, size_t size)
 	return arena_alloc(&c->r->mem, (n ? n : 1) * size);
 }
 
+/* The same not zeroed: scratch that is written before it is read. */
+static void *
+scratch_alloc(ctx *c, size_t n, size_t size)
+{
+	return arena_take(&c->r->mem, (n ? n : 1) * size);
+}
+
 /* ---- enrolment year by year ----------------------------------------------
  */
 
@@ -317,9 +324,12 @@ buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
 		held = need[k] > held ? need[k] : held;
 		if ((rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
 			return rc;
-		for (j = 0; it->phase == PHASE_REPLACEMENT && j < k; j++)
-			if ((k - j) % it->every == 0 &&
-			    (rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
+		if (it->phase != PHASE_REPLACEMENT)
+			continue;
+		/* the years j < k with k - j a multiple of every, in order
+		 * (a division a year, not one for each earlier year) */
+		for (j = k % it->every; j < k; j += it->every)
+			if ((rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
 			                   bought[j])))
 				return rc;
 	}
@@ -418,13 +428,16 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 {
 	const option *opt = &c->p->cat.options[o];
 	size_t n = (size_t)c->r->n_years;
-	long long *need = zalloc(c, 2 * n, sizeof *need), *scratch = need + n;
-	drivers *d = zalloc(c, n, sizeof *d); /* each year's */
+	/* each year's need of an item, purchases and drivers: all written
+	 * before they are read */
+	long long *need = scratch_alloc(c, 2 * n, sizeof *need), *scratch;
+	drivers *d = scratch_alloc(c, n, sizeof *d);
 	long long users = option_users(c, styles);
 	int i, k, rc;
 
 	if (need == NULL || d == NULL)
 		return no_memory(c);
+	scratch = need + n;
 	for (k = 0; k < c->r->n_years; k++)
 		option_drivers(c, opt, styles, k, &d[k]);
 	for (i = 0; i < opt->n_items; i++) {

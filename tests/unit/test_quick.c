@@ -29,6 +29,8 @@ static const inputs cases[] = {
     {80, 0, 0.3, 0.2, "2026-04-01", 0.4}, /* after the deadline */
     {300, 0.25, 0.05, 0.1, "R9", NAN},    /* after the deadline */
     {120, 0.3, NAN, NAN, "R6", 0.7},
+    {500000, 1, 0, 0, NULL, 5}, /* the largest figures: no plan overflows */
+    {500000, 0.4, 0.3, 0.3, "R7", 0},
     {80, 0.9, 0.9, NAN, NULL, NAN},   /* shares over 1: refused */
     {-1, NAN, NAN, NAN, NULL, NAN},   /* refused */
     {80, NAN, NAN, NAN, "R99x", NAN}, /* refused */

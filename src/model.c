@@ -275,7 +275,7 @@ static int
 pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
     long long qty, long long monthly_or_yearly)
 {
-	int months = running_months(c->sc, k);
+	int months = pr->years[k].months; /* running_months, made once */
 	spending s = {k, PHASE_ANNUAL, ir->way == WAY_LEASED, qty, 0, 0};
 	int rc;
 

@@ -1728,7 +1728,7 @@ find_field(const level *lv, const char *name)
 	const field_def *f;
 
 	for (f = lv->fields; f->name != NULL; f++)
-		if (strcmp(f->name, name) == 0)
+		if (f->name[0] == name[0] && strcmp(f->name, name) == 0)
 			return f;
 	return NULL;
 }

@@ -1889,6 +1889,8 @@ int
 handle_field_once(twc_model *m, const char *plan_id, const char *field,
                   field_value *v)
 {
+	/* One plan's results fit here (two in not much more): no malloc. */
+	max_align_t buf[16384 / sizeof(max_align_t)];
 	enum field_scope scope;
 	cursor c;
 	path p;
@@ -1903,7 +1905,7 @@ handle_field_once(twc_model *m, const char *plan_id, const char *field,
 	handle_invalidate(m);
 	results_free(&m->r);
 	rc = model_compute_plan(m->p, &m->sc, &m->r, &m->err, plan,
-	                        scope == SCOPE_REFERENCE);
+	                        scope == SCOPE_REFERENCE, buf, sizeof buf);
 	if (rc == TWC_OK) {
 		memset(&c, 0, sizeof c);
 		c.m = m;

@@ -102,6 +102,21 @@ void
 arena_init(arena *a)
 {
 	a->head = NULL;
+	a->lent = NULL;
+}
+
+void
+arena_init_in(arena *a, void *buf, size_t size)
+{
+	arena_block *b = buf;
+
+	arena_init(a);
+	if (buf == NULL || size <= sizeof *b)
+		return;
+	b->next = NULL;
+	b->used = 0;
+	b->cap = (size - sizeof *b) / sizeof(max_align_t) * sizeof(max_align_t);
+	a->head = a->lent = b;
 }
 
 void *
@@ -155,7 +170,9 @@ arena_free(arena *a)
 {
 	while (a->head != NULL) {
 		arena_block *next = a->head->next;
-		free(a->head);
+		if (a->head != a->lent)
+			free(a->head);
 		a->head = next;
 	}
+	a->lent = NULL;
 }

@@ -18,6 +18,8 @@ typedef struct ctx {
 	             with_ref), or -1: every plan */
 	int with_ref;
 	int quiet; /* no warnings or notes: their flags only */
+	void *buf; /* the arena's first block, or NULL */
+	size_t buf_size;
 } ctx;
 
 /* One option's drivers within a plan, in one year. */
@@ -885,7 +887,7 @@ compute(ctx *c0)
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	arena_init(&r->mem);
+	arena_init_in(&r->mem, c.buf, c.buf_size);
 	if ((rc = scenario_check(sc, e)))
 		return rc;
 	r->n_years = sc->years;
@@ -912,16 +914,17 @@ compute(ctx *c0)
 int
 model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 {
-	ctx c = {p, sc, r, e, -1, 0, 0};
+	ctx c = {p, sc, r, e, -1, 0, 0, NULL, 0};
 
 	return compute(&c);
 }
 
 int
 model_compute_plan(const profile *p, const scenario *sc, results *r,
-                   twc_error *e, int plan, int with_reference)
+                   twc_error *e, int plan, int with_reference, void *buf,
+                   size_t size)
 {
-	ctx c = {p, sc, r, e, plan, with_reference, 1};
+	ctx c = {p, sc, r, e, plan, with_reference, 1, buf, size};
 
 	if (plan < 0 || plan >= p->cat.n_plans)
 		return err_set(e, TWC_EKEY, "no plan %d", plan);

@@ -59,8 +59,9 @@ twc_open_buf(const char *path, twc_model **out, char *err, int err_len)
 		rc = err_set(&e, TWC_EINVAL,
 		             "no place for the handle (out is NULL)");
 	else
-		rc = handle_open(path, out, &e);
-	copy_out(err_text(&e, lang_default()), err, err_len);
+		rc = handle_open(path, -1, out, &e);
+	if (err != NULL && err_len > 0) /* the environment read only then */
+		copy_out(err_text(&e, lang_default()), err, err_len);
 	return rc;
 }
 
@@ -296,7 +297,10 @@ twc_last_error_buf(const twc_model *m, char *buf, int len)
 	return copy_out(twc_last_error(m), buf, len);
 }
 
-/* Replace the inputs twc_quick was given; NaN and NULL keep the default. */
+/* Replace the inputs twc_quick was given; NaN and NULL keep the default.
+ * As twc_set and twc_set_text would, on a handle no one else sees: what
+ * they also do for later reads (inputs marked fixed for a simulation,
+ * results forgotten, the inputs kept when one is refused) is not needed. */
 static int
 quick_inputs(twc_model *m, double staff, double home, double satellite,
              double mobile, const char *start, double fiscal_index)
@@ -307,10 +311,11 @@ quick_inputs(twc_model *m, double staff, double home, double satellite,
 	int i, rc;
 
 	for (i = 0; i < 5; i++)
-		if (!isnan(values[i]) && (rc = twc_set(m, keys[i], values[i])))
+		if (!isnan(values[i]) &&
+		    (rc = scenario_set(&m->sc, keys[i], values[i], &m->err)))
 			return rc;
 	if (start != NULL && start[0] != '\0')
-		return twc_set_text(m, "start", start);
+		return scenario_set_text(&m->sc, "start", start, &m->err);
 	return TWC_OK;
 }
 
@@ -320,14 +325,20 @@ twc_quick(const char *plan, const char *field, double staff, double home,
           double fiscal_index)
 {
 	twc_model *m;
+	twc_error e;
+	field_value fv;
 	double v = NAN;
 
-	if (plan == NULL || field == NULL || twc_open(NULL, &m) != TWC_OK)
+	/* Its messages are never read: no language is looked up. */
+	if (plan == NULL || field == NULL ||
+	    handle_open(NULL, LANG_EN, &m, &e) != TWC_OK)
 		return NAN;
 	if (quick_inputs(m, staff, home, satellite, mobile, start,
-	                 fiscal_index) == TWC_OK)
-		v = twc_result(m, plan, field);
-	twc_close(m);
+	                 fiscal_index) == TWC_OK &&
+	    handle_field_once(m, plan, field, &fv) == TWC_OK &&
+	    fv.kind != VALUE_TEXT)
+		v = fv.d;
+	handle_close(m);
 	return v;
 }
 

@@ -1831,7 +1831,7 @@ find_field(const level *lv, const char *name)
 	const field_def *f;
 
 	for (f = lv->fields; f->name != NULL; f++)
-		if (strcmp(f->name, name) == 0)
+		if (f->name[0] == name[0] && strcmp(f->name, name) == 0)
 			return f;
 	return NULL;
 }
@@ -1953,6 +1953,73 @@ handle_field(twc_model *m, const char *plan_id, const char *field,
 	if ((rc = split(m, field, &p)) || (rc = start(m, plan_id, &c)))
 		return rc;
 	return walk(&c, c.plan < 0 ? &scenario_level : &plan_level, &p, v);
+}
+
+/* ---- one plan's own figure ---------------------------------------------- */
+
+enum field_scope { SCOPE_ALL, SCOPE_PLAN, SCOPE_REFERENCE };
+
+/* What a plan's field path (its first part, name) reads of the estimate:
+ * the plan's own figures (a value of the plan's table, or of its years'
+ * and items' levels), those and the reference plan's (the difference
+ * from it, the year their order flips), or more (warnings and notes, the
+ * budget request, a simulation...: computed in full).  A field added to
+ * the plan's table that reads another plan's figures must be named here;
+ * tests/unit/test_quick.c compares every one with the full estimate. */
+static enum field_scope
+field_scope(const char *name)
+{
+	static const char *const with_reference[] = {
+	    "vs_jlis_yen", "vs_reference_yen", "flip_fy", NULL};
+	static const char *const own_levels[] = {"year", "fy", "item", NULL};
+	const field_def *f = find_field(&plan_level, name);
+	int i;
+
+	if (f == NULL)
+		return SCOPE_ALL; /* refused by the full walk */
+	for (i = 0; with_reference[i] != NULL; i++)
+		if (strcmp(name, with_reference[i]) == 0)
+			return SCOPE_REFERENCE;
+	if (f->sub == NULL)
+		return SCOPE_PLAN;
+	for (i = 0; own_levels[i] != NULL; i++)
+		if (strcmp(name, own_levels[i]) == 0)
+			return SCOPE_PLAN;
+	return SCOPE_ALL;
+}
+
+int
+handle_field_once(twc_model *m, const char *plan_id, const char *field,
+                  field_value *v)
+{
+	/* One plan's results fit here (two in not much more): no malloc. */
+	max_align_t buf[16384 / sizeof(max_align_t)];
+	enum field_scope scope;
+	cursor c;
+	path p;
+	int plan, rc;
+
+	v->kind = VALUE_INT;
+	if (plan_id == NULL || field == NULL ||
+	    (plan = catalog_plan(&m->p->cat, plan_id)) < 0 ||
+	    split(m, field, &p) != TWC_OK ||
+	    (scope = field_scope(p.part[0])) == SCOPE_ALL)
+		return handle_field(m, plan_id, field, v);
+	handle_invalidate(m);
+	results_free(&m->r);
+	rc = model_compute_plan(m->p, &m->sc, &m->r, &m->err, plan,
+	                        scope == SCOPE_REFERENCE, buf, sizeof buf);
+	if (rc == TWC_OK) {
+		memset(&c, 0, sizeof c);
+		c.m = m;
+		c.plan = plan;
+		rc = walk(&c, &plan_level, &p, v);
+	}
+	/* partial results: never read as the estimate */
+	results_free(&m->r);
+	if (v->kind == VALUE_TEXT)
+		v->s = NULL; /* it was in the results */
+	return rc;
 }
 
 /* Refuse a count that defs do not name, with the one meant. */

@@ -219,7 +219,8 @@ covered(const grant_rule *g, const scenario *sc, arena *mem,
 	int lang;
 
 	if (sc->start_fy > g->deadline_fy) {
-		deadline_warning(g, sc, mem, warnings);
+		if (warnings != NULL)
+			deadline_warning(g, sc, mem, warnings);
 		return 0;
 	}
 	for (lang = 0; lang < LANG_COUNT; lang++)
@@ -227,6 +228,8 @@ covered(const grant_rule *g, const scenario *sc, arena *mem,
 		                               sizeof buf[lang]);
 	if (why[LANG_EN] == NULL)
 		return 1;
+	if (warnings == NULL)
+		return sc->grant_override;
 	for (lang = 0; lang < LANG_COUNT; lang++)
 		if (sc->grant_override)
 			msg_format(text[lang], sizeof text[lang], lang,
@@ -247,12 +250,12 @@ grant_assess(const grant_rule *g, const scenario *sc, grant_terms *t,
 	t->index100 = hundredths_half_up(sc->fiscal_index);
 	t->m100 = grant_multiplier(g, sc->kind, t->index100);
 	t->applies = covered(g, sc, mem, warnings);
-	if (sc->start_fy < g->first_fy) {
+	if (warnings != NULL && sc->start_fy < g->first_fy) {
 		fy_label(g->first_fy, first, sizeof first);
 		msg_add(mem, warnings, MSG_BEFORE_FIRST_FY, sc->start_fy,
 		        g->first_fy, first, g->first_fy);
 	}
-	if (sc->recipient && t->index100 > 100)
+	if (warnings != NULL && sc->recipient && t->index100 > 100)
 		msg_add(mem, warnings, MSG_CHECK_RECIPIENT,
 		        t->index100 / 100.0);
 	t->effective_rate = t->applies ? grant_rate(g, t->m100) : 0;

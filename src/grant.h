@@ -127,8 +127,8 @@ typedef struct grant_terms {
 /* The whole rule for one scenario: who is covered (kind, recipient,
  * override), the start deadline and first year, m(I) and the effective
  * rate.  Anything that removes or questions the grant is explained in
- * warnings (formatted in mem).  The one function the model calls before
- * grant_year. */
+ * warnings (formatted in mem; warnings NULL: none made).  The one
+ * function the model calls before grant_year. */
 void grant_assess(const grant_rule *g, const struct scenario *sc,
                   grant_terms *t, arena *mem, message_list *warnings);
 

@@ -94,7 +94,7 @@ handle_refresh(twc_model *m)
 }
 
 int
-handle_open(const char *path, twc_model **out, twc_error *e)
+handle_open(const char *path, int lang, twc_model **out, twc_error *e)
 {
 	twc_model *m = calloc(1, sizeof *m);
 	int rc;
@@ -107,7 +107,7 @@ handle_open(const char *path, twc_model **out, twc_error *e)
 		return rc;
 	}
 	m->sc = m->p->sc;
-	m->lang = lang_default();
+	m->lang = lang >= 0 ? lang : lang_default();
 	*out = m;
 	return TWC_OK;
 }

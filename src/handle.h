@@ -38,8 +38,10 @@ typedef struct field_value {
 } field_value;
 
 /* A new handle on the profile at path (NULL: the bundled default) with
- * its inputs, or a status with the reason in e. */
-int handle_open(const char *path, twc_model **out, twc_error *e);
+ * its inputs, or a status with the reason in e.  Its
+ * messages and text fields are in lang, or (-1) the environment's
+ * language (lang_default). */
+int handle_open(const char *path, int lang, twc_model **out, twc_error *e);
 
 /* Free a handle and everything it holds; NULL is a no-op. */
 void handle_close(twc_model *m);
@@ -56,6 +58,15 @@ int handle_refresh(twc_model *m);
 /* The value of field for plan (NULL: the scenario), computing if needed. */
 int handle_field(twc_model *m, const char *plan_id, const char *field,
                  field_value *v);
+
+/* The same, read once: when field is a plan's own figure, only that plan
+ * (and the reference plan, for a difference from it) is computed, without
+ * warnings or notes, and the results are then forgotten; any other field
+ * is read as handle_field reads it.  The value read is the one
+ * handle_field gives, but for a text value's text, which is not kept
+ * (v->s NULL): for twc_quick, which reads numbers. */
+int handle_field_once(twc_model *m, const char *plan_id, const char *field,
+                      field_value *v);
 
 /* The index of a plan id, or a negative status with a message. */
 int handle_plan(twc_model *m, const char *id);

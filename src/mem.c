@@ -102,10 +102,25 @@ void
 arena_init(arena *a)
 {
 	a->head = NULL;
+	a->lent = NULL;
+}
+
+void
+arena_init_in(arena *a, void *buf, size_t size)
+{
+	arena_block *b = buf;
+
+	arena_init(a);
+	if (buf == NULL || size <= sizeof *b)
+		return;
+	b->next = NULL;
+	b->used = 0;
+	b->cap = (size - sizeof *b) / sizeof(max_align_t) * sizeof(max_align_t);
+	a->head = a->lent = b;
 }
 
 void *
-arena_alloc(arena *a, size_t n)
+arena_take(arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	arena_block *b = a->head;
@@ -126,7 +141,16 @@ arena_alloc(arena *a, size_t n)
 	}
 	p = (char *)b->data + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	void *p = arena_take(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -146,7 +170,9 @@ arena_free(arena *a)
 {
 	while (a->head != NULL) {
 		arena_block *next = a->head->next;
-		free(a->head);
+		if (a->head != a->lent)
+			free(a->head);
 		a->head = next;
 	}
+	a->lent = NULL;
 }

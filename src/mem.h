@@ -25,10 +25,17 @@ void sb_free(strbuf *sb);
 typedef struct arena_block arena_block;
 typedef struct arena {
 	arena_block *head;
+	arena_block *lent; /* the caller's block (arena_init_in), or NULL */
 } arena;
 
 void arena_init(arena *a);
+/* An arena whose first allocations go to buf (size bytes, aligned for any
+ * object), which the caller owns and keeps until arena_free: for results
+ * made and read within one call (twc_quick), without a malloc. */
+void arena_init_in(arena *a, void *buf, size_t size);
 void *arena_alloc(arena *a, size_t n); /* zeroed; NULL when out of memory */
+void *arena_take(arena *a, size_t n);  /* the same, not zeroed: for scratch
+                                          written before it is read */
 char *arena_strdup(arena *a, const char *s);
 void arena_free(arena *a);
 

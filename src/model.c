@@ -14,6 +14,12 @@ typedef struct ctx {
 	const scenario *sc;
 	results *r;
 	twc_error *e;
+	int only; /* the one plan computed (and the reference plan when
+	             with_ref), or -1: every plan */
+	int with_ref;
+	int quiet; /* no warnings or notes: their flags only */
+	void *buf; /* the arena's first block, or NULL */
+	size_t buf_size;
 } ctx;
 
 /* One option's drivers within a plan, in one year. */
@@ -45,6 +51,13 @@ static void *
 zalloc(ctx *c, size_t n, size_t size)
 {
 	return arena_alloc(&c->r->mem, (n ? n : 1) * size);
+}
+
+/* The same not zeroed: scratch that is written before it is read. */
+static void *
+scratch_alloc(ctx *c, size_t n, size_t size)
+{
+	return arena_take(&c->r->mem, (n ? n : 1) * size);
 }
 
 /* ---- enrolment year by year ----------------------------------------------
@@ -264,7 +277,7 @@ static int
 pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
     long long qty, long long monthly_or_yearly)
 {
-	int months = running_months(c->sc, k);
+	int months = pr->years[k].months; /* running_months, made once */
 	spending s = {k, PHASE_ANNUAL, ir->way == WAY_LEASED, qty, 0, 0};
 	int rc;
 
@@ -299,25 +312,26 @@ purchase(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
 }
 
 /* Units bought: for the increase over the most held before (initial
- * spending), and again every `every` years for each year's purchase. */
+ * spending), and again every `every` years for each year's purchase;
+ * bought (n_years) is scratch. */
 static int
 buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
-    const long long *need)
+    const long long *need, long long *bought)
 {
-	long long *bought = zalloc(c, (size_t)c->r->n_years, sizeof *bought);
 	long long held = 0;
 	int k, j, rc;
 
-	if (bought == NULL)
-		return no_memory(c);
 	for (k = 0; k < c->r->n_years; k++) {
 		bought[k] = need[k] > held ? need[k] - held : 0;
 		held = need[k] > held ? need[k] : held;
 		if ((rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
 			return rc;
-		for (j = 0; it->phase == PHASE_REPLACEMENT && j < k; j++)
-			if ((k - j) % it->every == 0 &&
-			    (rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
+		if (it->phase != PHASE_REPLACEMENT)
+			continue;
+		/* the years j < k with k - j a multiple of every, in order
+		 * (a division a year, not one for each earlier year) */
+		for (j = k % it->every; j < k; j += it->every)
+			if ((rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
 			                   bought[j])))
 				return rc;
 	}
@@ -326,13 +340,13 @@ buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
 
 static int
 schedule_item(ctx *c, plan_result *pr, item_result *ir, const item *it,
-              const long long *need)
+              const long long *need, long long *scratch)
 {
 	long long full;
 	int k, rc;
 
 	if (ir->way == WAY_BOUGHT)
-		return buy(c, pr, ir, it, need);
+		return buy(c, pr, ir, it, need, scratch);
 	for (k = 0; k < c->r->n_years; k++)
 		if ((rc = pay(c, pr, ir, it, k, need[k], ir->unit_yen)))
 			return rc;
@@ -370,15 +384,19 @@ new_item(ctx *c, plan_result *pr, int item_index, int opt)
 {
 	item_result *ir = &pr->items[pr->n_items];
 	size_t n = (size_t)c->r->n_years;
+	/* one block, the widest members first: each stays aligned */
+	char *block =
+	    zalloc(c, n,
+	           sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
+	               sizeof *ir->months + sizeof *ir->counted);
 
-	ir->per_year = zalloc(c, n, sizeof *ir->per_year);
-	ir->qty = zalloc(c, n, sizeof *ir->qty);
-	ir->months = zalloc(c, n, sizeof *ir->months);
-	ir->units = zalloc(c, n, sizeof *ir->units);
-	ir->counted = zalloc(c, n, sizeof *ir->counted);
-	if (ir->per_year == NULL || ir->qty == NULL || ir->months == NULL ||
-	    ir->units == NULL || ir->counted == NULL)
+	if (block == NULL)
 		return NULL;
+	ir->per_year = (long long *)(void *)block;
+	ir->qty = ir->per_year + n;
+	ir->units = (double *)(void *)(ir->qty + n);
+	ir->months = (int *)(void *)(ir->units + n);
+	ir->counted = (unsigned char *)(ir->months + n);
 	ir->item = item_index;
 	ir->option = opt;
 	pr->n_items++;
@@ -411,13 +429,19 @@ static int
 cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 {
 	const option *opt = &c->p->cat.options[o];
-	long long *need = zalloc(c, (size_t)c->r->n_years, sizeof *need);
+	size_t n = (size_t)c->r->n_years;
+	/* each year's need of an item, purchases and drivers: all written
+	 * before they are read */
+	long long *need = scratch_alloc(c, 2 * n, sizeof *need), *scratch;
+	drivers *d = scratch_alloc(c, n, sizeof *d);
 	long long users = option_users(c, styles);
-	drivers d;
 	int i, k, rc;
 
-	if (need == NULL)
+	if (need == NULL || d == NULL)
 		return no_memory(c);
+	scratch = need + n;
+	for (k = 0; k < c->r->n_years; k++)
+		option_drivers(c, opt, styles, k, &d[k]);
 	for (i = 0; i < opt->n_items; i++) {
 		int idx = opt->first_item + i;
 		const item *it = &c->p->cat.items[idx];
@@ -427,14 +451,13 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 		if ((ir = new_item(c, pr, idx, o)) == NULL)
 			return no_memory(c);
 		for (k = 0; k < c->r->n_years; k++) {
-			option_drivers(c, opt, styles, k, &d);
-			need[k] = count_ceil((double)d.v[it->driver] *
+			need[k] = count_ceil((double)d[k].v[it->driver] *
 			                     it->multiplier);
 			if (need[k] > ir->quantity)
 				ir->quantity = need[k];
 		}
 		price_item(c->sc, it, ir);
-		if ((rc = schedule_item(c, pr, ir, it, need)))
+		if ((rc = schedule_item(c, pr, ir, it, need, scratch)))
 			return rc;
 	}
 	return TWC_OK;
@@ -470,9 +493,10 @@ count_funding(ctx *c, plan_result *pr, int k)
 	}
 	if (given > y->funding_total) {
 		pr->funding_capped = 1;
-		msg_add(&c->r->mem, &pr->warnings, MSG_FUNDING_CAPPED,
-		        fmt_thousands(given, a, sizeof a), y->fy, y->label,
-		        fmt_thousands(y->cost, b, sizeof b));
+		if (!c->quiet)
+			msg_add(&c->r->mem, &pr->warnings, MSG_FUNDING_CAPPED,
+			        fmt_thousands(given, a, sizeof a), y->fy,
+			        y->label, fmt_thousands(y->cost, b, sizeof b));
 	}
 	return acc(&pr->funding, y->funding_total) ? overflow(c) : TWC_OK;
 }
@@ -533,8 +557,9 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 	for (k = 0; k < c->r->n_years; k++) {
 		pr->years[k].fy = c->sc->start_fy + k;
 		pr->years[k].months = running_months(c->sc, k);
-		fy_label(pr->years[k].fy, pr->years[k].label,
-		         sizeof pr->years[k].label);
+		if (!c->quiet) /* read as text only */
+			fy_label(pr->years[k].fy, pr->years[k].label,
+			         sizeof pr->years[k].label);
 	}
 	return TWC_OK;
 }
@@ -580,6 +605,8 @@ style_warning(ctx *c, plan_result *pr, int st, int need)
 	char text[LANG_COUNT][1024];
 	int lang;
 
+	if (c->quiet)
+		return;
 	for (lang = 0; lang < LANG_COUNT; lang++) {
 		const char *style = style_label(st, lang);
 		if (need != 0)
@@ -601,6 +628,8 @@ sensitive_warning(ctx *c, plan_result *pr, int st)
 	char text[LANG_COUNT][1024];
 	int lang;
 
+	if (c->quiet)
+		return;
 	for (lang = 0; lang < LANG_COUNT; lang++)
 		msg_format(text[lang], sizeof text[lang], lang,
 		           MSG_SENSITIVE_WORK, c->r->users[st],
@@ -693,14 +722,15 @@ plan_messages(ctx *c, const plan_spec *pl, plan_result *pr, const int *opts,
 		if (c->r->users[st] > 0 && pl->n_opts[st] == 0)
 			style_warning(c, pr, st, 0);
 	security_messages(c, pl, pr);
-	for (i = 0; i < n; i++) {
+	for (i = 0; !c->quiet && i < n; i++) {
 		const option *o = &c->p->cat.options[opts[i]];
 		limit_messages(c, pr, o, styles[i]);
 		if (o->note != NULL)
 			msg_add_pair(&c->r->mem, &pr->notes, o->note,
 			             o->note_ja != NULL ? o->note_ja : o->note);
 	}
-	priced_after_notes(c, pr);
+	if (!c->quiet)
+		priced_after_notes(c, pr);
 }
 
 /* ---- the whole estimate
@@ -736,7 +766,7 @@ flip_note(ctx *c, int p)
 	char label[FY_LABEL_MAX];
 
 	pr->flip_fy = flip_year(r, p);
-	if (pr->flip_fy == 0)
+	if (pr->flip_fy == 0 || c->quiet)
 		return;
 	fy_label(pr->flip_fy, label, sizeof label);
 	msg_add(&r->mem, &pr->notes,
@@ -744,6 +774,14 @@ flip_note(ctx *c, int p)
 	            ? MSG_FLIPS_LOWER
 	            : MSG_FLIPS_HIGHER,
 	        pr->flip_fy, label, c->p->cat.plans[r->reference].id);
+}
+
+/* Whether plan i is computed. */
+static int
+wanted(const ctx *c, int i)
+{
+	return c->only < 0 || i == c->only ||
+	       (c->with_ref && i == c->p->cat.reference_plan);
 }
 
 static int
@@ -758,10 +796,13 @@ compute_plans(ctx *c)
 		return no_memory(c);
 	r->n_plans = cat->n_plans;
 	for (i = 0; i < cat->n_plans; i++)
-		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
+		if (wanted(c, i) &&
+		    (rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
 			return rc;
 	r->reference = cat->reference_plan;
 	for (i = 0; r->reference >= 0 && i < r->n_plans; i++) {
+		if (!wanted(c, i) || !wanted(c, r->reference))
+			continue;
 		r->plans[i].vs_reference =
 		    r->plans[i].net - r->plans[r->reference].net;
 		if (i != r->reference)
@@ -835,14 +876,18 @@ default_price_note(ctx *c)
 		        c->p->catalog_name, n, ids);
 }
 
-int
-model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
+static int
+compute(ctx *c0)
 {
-	ctx c = {p, sc, r, e};
+	ctx c = *c0;
+	const profile *p = c.p;
+	const scenario *sc = c.sc;
+	results *r = c.r;
+	twc_error *e = c.e;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	arena_init(&r->mem);
+	arena_init_in(&r->mem, c.buf, c.buf_size);
 	if ((rc = scenario_check(sc, e)))
 		return rc;
 	r->n_years = sc->years;
@@ -850,18 +895,40 @@ model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 		results_free(r);
 		return rc;
 	}
-	grant_assess(&p->grant, sc, &r->terms, &r->mem, &r->warnings);
+	grant_assess(&p->grant, sc, &r->terms, &r->mem,
+	             c.quiet ? NULL : &r->warnings);
 	r->read = grant_readings(&p->grant, &sc->read);
 	r->index100 = r->terms.index100;
 	r->m100 = r->terms.m100;
 	r->grant_applies = r->terms.applies;
 	r->effective_rate = r->terms.effective_rate;
-	scenario_notes(&c);
-	if ((rc = compute_plans(&c)) == TWC_OK)
+	if (!c.quiet)
+		scenario_notes(&c);
+	if ((rc = compute_plans(&c)) == TWC_OK && !c.quiet)
 		default_price_note(&c);
 	if (rc != TWC_OK)
 		results_free(r);
 	return rc;
+}
+
+int
+model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
+{
+	ctx c = {p, sc, r, e, -1, 0, 0, NULL, 0};
+
+	return compute(&c);
+}
+
+int
+model_compute_plan(const profile *p, const scenario *sc, results *r,
+                   twc_error *e, int plan, int with_reference, void *buf,
+                   size_t size)
+{
+	ctx c = {p, sc, r, e, plan, with_reference, 1, buf, size};
+
+	if (plan < 0 || plan >= p->cat.n_plans)
+		return err_set(e, TWC_EKEY, "no plan %d", plan);
+	return compute(&c);
 }
 
 void

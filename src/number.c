@@ -259,11 +259,19 @@ share_out_of_range(double v, const char *shown, const char *a, const char *b,
 }
 
 int
+num_allowed(double v, double lo, double hi, int flags)
+{
+	return v >= lo && v <= hi && (!(flags & NUM_WHOLE) || v == floor(v));
+}
+
+int
 num_within(double v, const char *shown, double lo, double hi, int flags,
            twc_error *e)
 {
 	char a[NUM_MAX], b[NUM_MAX];
 
+	if (num_allowed(v, lo, hi, flags)) /* NaN is not */
+		return TWC_OK;
 	fmt_num(lo, a, sizeof a);
 	fmt_num(hi, b, sizeof b);
 	if (isnan(v))

@@ -39,4 +39,8 @@ int num_read(const char *text, int flags, double *v, char *shown, size_t n,
 int num_within(double v, const char *shown, double lo, double hi, int flags,
                twc_error *e);
 
+/* Whether num_within accepts v: a test alone, that formats no text (the
+ * range and the number are written out only to refuse one). */
+int num_allowed(double v, double lo, double hi, int flags);
+
 #endif

@@ -261,7 +261,8 @@ scenario_set(scenario *sc, const char *key, double v, twc_error *e)
 
 	if (k < 0)
 		return unknown_key(key, e);
-	if (why_not(k, v, fmt_num(v, buf, sizeof buf), &why) != TWC_OK)
+	if (!num_allowed(v, limits[k].lo, limits[k].hi, num_flags(k)) &&
+	    why_not(k, v, fmt_num(v, buf, sizeof buf), &why) != TWC_OK)
 		return refuse(key, &why, e);
 	store(sc, k, v);
 	return TWC_OK;

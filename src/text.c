@@ -89,8 +89,9 @@ name_index(const char *name, const char *const *names)
 {
 	int i;
 
+	/* the first letters compared first: most names differ there */
 	for (i = 0; name != NULL && names[i] != NULL; i++)
-		if (strcmp(name, names[i]) == 0)
+		if (names[i][0] == name[0] && strcmp(name, names[i]) == 0)
 			return i;
 	return -1;
 }

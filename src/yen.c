@@ -9,34 +9,6 @@
 #include <math.h>
 #include <stdio.h>
 
-static int
-yen_in_range(long long v)
-{
-	return v >= -TWC_YEN_MAX && v <= TWC_YEN_MAX;
-}
-
-int
-yen_add(long long a, long long b, long long *out)
-{
-	long long r;
-
-	if (__builtin_add_overflow(a, b, &r) || !yen_in_range(r))
-		return TWC_EOVERFLOW;
-	*out = r;
-	return TWC_OK;
-}
-
-int
-yen_mul(long long a, long long b, long long *out)
-{
-	long long r;
-
-	if (__builtin_mul_overflow(a, b, &r) || !yen_in_range(r))
-		return TWC_EOVERFLOW;
-	*out = r;
-	return TWC_OK;
-}
-
 /* Splitting a = q*d + r gives a*k/d = q*k + r*k/d, and r*k stays small
  * because r < d.  Callers keep a <= TWC_YEN_MAX, k <= 10^6, d <= 10^9. */
 long long
@@ -46,18 +18,6 @@ muldiv_half_up(long long a, long long k, long long d)
 	long long rk = r * k;
 
 	return q * k + (2 * (rk % d) >= d ? rk / d + 1 : rk / d);
-}
-
-long long
-count_round(double x)
-{
-	return (long long)floor(x + 0.5 + TWC_COUNT_EPS);
-}
-
-long long
-count_ceil(double x)
-{
-	return (long long)ceil(x - TWC_COUNT_EPS);
 }
 
 int

@@ -3,7 +3,10 @@
 #ifndef TWC_YEN_H
 #define TWC_YEN_H
 
+#include <math.h>
 #include <stddef.h>
+
+#include "twcost.h"
 
 /* The largest amount of yen any single figure may reach: ten trillion yen,
  * well above any local government's whole budget, and small enough that a
@@ -22,17 +25,48 @@
 #define TWC_COUNT_EPS 1e-9
 
 /* a + b and a * b into *out, or TWC_EOVERFLOW when the result leaves
- * [-TWC_YEN_MAX, TWC_YEN_MAX]. */
-int yen_add(long long a, long long b, long long *out);
-int yen_mul(long long a, long long b, long long *out);
+ * [-TWC_YEN_MAX, TWC_YEN_MAX].  Inline, as the counts below: the model
+ * adds yen a few hundred times for one plan's figures (twc_quick). */
+static inline int
+yen_add(long long a, long long b, long long *out)
+{
+	long long r;
+
+	if (__builtin_add_overflow(a, b, &r) || r < -TWC_YEN_MAX ||
+	    r > TWC_YEN_MAX)
+		return TWC_EOVERFLOW;
+	*out = r;
+	return TWC_OK;
+}
+
+static inline int
+yen_mul(long long a, long long b, long long *out)
+{
+	long long r;
+
+	if (__builtin_mul_overflow(a, b, &r) || r < -TWC_YEN_MAX ||
+	    r > TWC_YEN_MAX)
+		return TWC_EOVERFLOW;
+	*out = r;
+	return TWC_OK;
+}
 
 /* round_half_up(a * k / d) for a, k >= 0 and d > 0, computed exactly. */
 long long muldiv_half_up(long long a, long long k, long long d);
 
 /* Whole people from a computed count: round half-up, and ceiling, both
  * forgiving TWC_COUNT_EPS of floating-point noise. */
-long long count_round(double x);
-long long count_ceil(double x);
+static inline long long
+count_round(double x)
+{
+	return (long long)floor(x + 0.5 + TWC_COUNT_EPS);
+}
+
+static inline long long
+count_ceil(double x)
+{
+	return (long long)ceil(x - TWC_COUNT_EPS);
+}
 
 /* Round x (>= 0) half-up to hundredths and return the hundredths. */
 int hundredths_half_up(double x);

@@ -305,6 +305,17 @@ TWC_API int TWC_CALL twc_read_number(const char *text, double lo, double hi,
                                      int flags, double *value, char *err,
                                      int err_len) TWC_CHECK;
 
+/* The one of names[0..n-1] that word was most likely meant to be, by the
+ * rule of the library's own "did you mean": letters added, removed or
+ * changed and two neighbours swapped count one each, ASCII case and '-'
+ * against '_' count none, and at most a third of the word may differ;
+ * else the only name that word begins, or is a '-', '_' or '.' separated
+ * part of ("jlis" for "jlis-lgwan").  NULL when none is close, or for
+ * NULL arguments.  For a program's own lists (its commands, its flags),
+ * so that it answers a typo as the library does.  Thread-safe. */
+TWC_API const char *TWC_CALL twc_nearest(const char *word,
+                                         const char *const *names, int n);
+
 /* The number of profiles compiled into the library. */
 TWC_API int TWC_CALL twc_bundled_count(void);
 

@@ -367,6 +367,14 @@ twc_fiscal_year(const char *text)
 	return rc == TWC_OK ? fy : rc;
 }
 
+TWC_API const char *TWC_CALL
+twc_nearest(const char *word, const char *const *names, int n)
+{
+	if (word == NULL || names == NULL || n < 0)
+		return NULL;
+	return nearest_word(word, names, n);
+}
+
 TWC_API int TWC_CALL
 twc_read_number(const char *text, double lo, double hi, int flags,
                 double *value, char *err, int err_len)

@@ -1,7 +1,5 @@
 /* suggest.c - "did you mean" for the command line: commands, flags,
- * values and bundled names.  The CLI reaches the library only through
- * twcost.h, so the rule of the library's nearest_word is written again
- * here; tests/unit/test_suggest.c holds the two to the same answers. */
+ * values and bundled names, by the library's own rule (twc_nearest). */
 #include <config.h>
 
 #include "suggest.h"
@@ -11,130 +9,10 @@
 
 #include "cli.h"
 
-/* a and b the same letter: ASCII case, and '-' against '_', aside. */
-static int
-same_letter(char a, char b)
-{
-	if (a >= 'A' && a <= 'Z')
-		a = (char)(a - 'A' + 'a');
-	if (b >= 'A' && b <= 'Z')
-		b = (char)(b - 'A' + 'a');
-	if (a == '_')
-		a = '-';
-	if (b == '_')
-		b = '-';
-	return a == b;
-}
-
-static int
-min3(int a, int b, int c)
-{
-	int m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
-/* Letters added, removed, changed or two neighbours swapped, one each
- * (capped at 99). */
-static int
-distance(const char *a, const char *b)
-{
-	enum { MAXW = 64 };
-	int buf[3][MAXW + 1];
-	int *older = buf[0], *prev = buf[1], *row = buf[2], *t;
-	size_t la = strlen(a), lb = strlen(b), i, j;
-
-	if (la > MAXW || lb > MAXW)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		prev[j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		row[0] = (int)i;
-		for (j = 1; j <= lb; j++) {
-			int cost = !same_letter(a[i - 1], b[j - 1]);
-			row[j] = min3(prev[j] + 1, row[j - 1] + 1,
-			              prev[j - 1] + cost);
-			if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
-			    same_letter(a[i - 2], b[j - 1]) &&
-			    older[j - 2] + 1 < row[j])
-				row[j] = older[j - 2] + 1;
-		}
-		t = older;
-		older = prev;
-		prev = row;
-		row = t;
-	}
-	return prev[lb] > 99 ? 99 : prev[lb];
-}
-
-static int
-begins(const char *name, const char *word)
-{
-	for (; *word != '\0'; word++, name++)
-		if (*name == '\0' || !same_letter(*name, *word))
-			return 0;
-	return 1;
-}
-
-static int
-is_part(const char *name, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (;;) {
-		size_t len = strcspn(name, "-_.");
-		if (len == n && begins(name, word))
-			return 1;
-		if (name[len] == '\0')
-			return 0;
-		name += len + 1;
-	}
-}
-
-static const char *
-only_extension(const char *word, const char *const *names, int n)
-{
-	const char *found = NULL;
-	int i, pass, hits;
-
-	if (strlen(word) < 3)
-		return NULL;
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0, hits = 0; i < n; i++)
-			if (pass == 0 ? begins(names[i], word)
-			              : is_part(names[i], word)) {
-				found = names[i];
-				hits++;
-			}
-		if (hits == 1)
-			return found;
-		if (hits > 1)
-			return NULL;
-	}
-	return NULL;
-}
-
 const char *
 cli_nearest(const char *word, const char *const *names, int n)
 {
-	const char *best = NULL;
-	int best_d = 99, i, limit;
-
-	if (word == NULL || names == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		int d = distance(word, names[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = names[i];
-		}
-	}
-	limit = (int)strlen(word) / 3;
-	if (limit < 1)
-		limit = 1;
-	if (best_d <= limit)
-		return best;
-	return only_extension(word, names, n);
+	return twc_nearest(word, names, n);
 }
 
 const char *

@@ -105,11 +105,19 @@ test_nearest_word_finds_the_name_meant(void)
 	check_rule(nearest_word, "nearest_word");
 }
 
-/* The tool's copy of the rule gives the library's answers. */
+/* The public twc_nearest, which the tool's cli_nearest calls, gives the
+ * library's answers; NULL arguments give NULL. */
 static void
 test_cli_nearest_is_the_same_rule(void)
 {
+	static const char *const names[] = {"compare", "budget"};
+
+	check_rule(twc_nearest, "twc_nearest");
 	check_rule(cli_nearest, "cli_nearest");
+	CU_ASSERT_PTR_NULL(twc_nearest(NULL, names, 2));
+	CU_ASSERT_PTR_NULL(twc_nearest("compar", NULL, 2));
+	CU_ASSERT_PTR_NULL(twc_nearest("compar", names, -1));
+	CU_ASSERT_STRING_EQUAL(twc_nearest("compar", names, 2), "compare");
 }
 
 static void

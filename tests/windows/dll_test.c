@@ -47,35 +47,17 @@ need(const char *name)
 
 /* Every function this program calls, by name (scripts/cross-dll compares
  * this list with the header's). */
-static const char *const called[] = {"twc_version",
-                                     "twc_strerror",
-                                     "twc_open",
-                                     "twc_open_buf",
-                                     "twc_close",
-                                     "twc_set",
-                                     "twc_set_text",
-                                     "twc_set_text_utf16",
-                                     "twc_reset",
-                                     "twc_get",
-                                     "twc_count",
-                                     "twc_result",
-                                     "twc_result_yen",
-                                     "twc_text",
-                                     "twc_text_buf",
-                                     "twc_last_error",
-                                     "twc_last_error_buf",
-                                     "twc_simulate",
-                                     "twc_progress",
-                                     "twc_breakeven",
-                                     "twc_quick",
-                                     "twc_check",
-                                     "twc_bundled_count",
-                                     "twc_bundled",
-                                     "twc_bundled_buf",
-                                     "twc_fiscal_year",
-                                     "twc_bundled_text",
-                                     "twc_read_number",
-                                     NULL};
+static const char *const called[] = {
+    "twc_version",     "twc_strerror",       "twc_open",
+    "twc_open_buf",    "twc_close",          "twc_set",
+    "twc_set_text",    "twc_set_text_utf16", "twc_reset",
+    "twc_get",         "twc_count",          "twc_result",
+    "twc_result_yen",  "twc_text",           "twc_text_buf",
+    "twc_last_error",  "twc_last_error_buf", "twc_simulate",
+    "twc_progress",    "twc_breakeven",      "twc_quick",
+    "twc_check",       "twc_bundled_count",  "twc_bundled",
+    "twc_bundled_buf", "twc_fiscal_year",    "twc_bundled_text",
+    "twc_read_number", "twc_nearest",        NULL};
 
 /* The figures of every plan of the handle: KEY VALUE lines. */
 static void
@@ -157,6 +139,11 @@ misc_calls(twc_model *m)
 	      v == 1200);
 	CHECK(FIND(twc_read_number)("0x50", 1, 500000, TWC_NUMBER_WHOLE, &v,
 	                            err, sizeof err) == TWC_EVALUE);
+	{
+		static const char *const cmds[] = {"compare", "budget", NULL};
+		const char *near = FIND(twc_nearest)("compar", cmds, 2);
+		CHECK(near != NULL && strcmp(near, "compare") == 0);
+	}
 	CHECK(FIND(twc_text)(m, NULL, "name") != NULL);
 	CHECK(FIND(twc_simulate)(m, 2000, 7, 1) == TWC_OK);
 	CHECK(FIND(twc_progress)(m) == 1.0);
@@ -167,7 +154,8 @@ misc_calls(twc_model *m)
 	CHECK(isnan(v) || v >= 1);
 	CHECK(FIND(twc_reset)(m) == TWC_OK);
 	printf("twc_version, twc_strerror, twc_open_buf, twc_check, "
-	       "twc_bundled*, twc_fiscal_year, twc_read_number, twc_text, "
+	       "twc_bundled*, twc_fiscal_year, twc_read_number, twc_nearest, "
+	       "twc_text, "
 	       "twc_simulate, "
 	       "twc_progress, "
 	       "twc_result, twc_breakeven, twc_reset: ok\n");

@@ -389,15 +389,27 @@ year_json(const vplan *p, int k)
 	json_object_set_new(o, "cost_thousand_yen", json_integer(q.cost));
 	json_object_set_new(o, "funding", funding_json(&q));
 	json_object_set_new(o, "grant_memo_yen", json_integer(q.y->grant));
+	json_object_set_new(o, "grant_memo_thousand_yen",
+	                    json_integer(q.grant));
 	json_object_set_new(o, "grant_strict_yen",
 	                    json_integer(q.y->grant_strict));
+	json_object_set_new(o, "grant_strict_thousand_yen",
+	                    json_integer(q.grant_strict));
 	json_object_set_new(o, "grant_generous_yen",
 	                    json_integer(q.y->grant_generous));
+	json_object_set_new(o, "grant_generous_thousand_yen",
+	                    json_integer(q.grant_generous));
 	json_object_set_new(o, "deducted_yen", json_integer(q.y->deducted));
 	json_object_set_new(o, "real_burden_yen",
 	                    json_integer(q.y->real_burden));
+	/* 一般財源 less the grant as the table shows them (千円), not the
+	 * yen figure rounded: the lines add up. */
+	json_object_set_new(o, "real_burden_thousand_yen",
+	                    json_integer(q.real));
 	json_object_set_new(ref, "staff_time_yen",
 	                    json_integer(q.y->staff_time));
+	json_object_set_new(ref, "staff_time_thousand_yen",
+	                    json_integer(q.staff_time));
 	json_object_set_new(o, "reference", ref);
 	json_object_set_new(o, "months", json_integer(q.y->months));
 	return o;
@@ -424,6 +436,8 @@ debts_json(const vplan *p, int fy)
 		json_object_set_new(o, "from_fy", json_integer(d->from_fy));
 		json_object_set_new(o, "to_fy", json_integer(d->to_fy));
 		json_object_set_new(o, "limit_yen", json_integer(d->limit));
+		json_object_set_new(o, "limit_thousand_yen",
+		                    json_integer(to_thousands(d->limit)));
 		json_object_set_new(o, "period", json_string(d->period));
 		json_object_set_new(
 		    o, "period_en",

@@ -11,7 +11,8 @@
  * The URL contract: ?KEY=VALUE for any input key twc_set takes (staff,
  * home, start, fiscal_index, ...), plus profile (a bundled scenario's
  * name), view (compare, budget, simulate, breakeven), plan, draws, seed,
- * vs, lo, hi and lang (ja, en).  The page writes the document of each
+ * vs, lo, hi, lang (ja, en) and fy (the budget's fiscal year, any form
+ * twcost --fy takes, or all; default 令和9年度 when in the horizon).  The page writes the document of each
  * report it shows into <script type="application/json"> elements:
  * twcost-compare always, twcost-budget in the budget view (--plan PLAN),
  * twcost-simulate in the simulate view (--draws N --seed S --threads 1),
@@ -96,6 +97,23 @@ var twcostPage = (function () {
 			},
 			sum_money: '金額は円、試算期間の合計。価格はカタログの既定値で、見積ではありません。',
 			budget_title: function (p) { return p.label + '（' + p.id + '）予算要求（千円）'; },
+			rq_title: function (y, id) { return y + ' 予算見積書 方式 ' + id + '（単位：千円）'; },
+			rq_fy: '年度', rq_all: '全年度',
+			rq_outside: function (fy) { return fy + ' は試算期間にありません。'; },
+			rq_head: ['節', '細節', '事項', '見積額', '積算基礎'],
+			rq_cost: '事業費計',
+			rq_funds: ['財源内訳 国庫支出金', '財源内訳 都道府県支出金',
+				'財源内訳 地方債', '財源内訳 その他特定財源'],
+			rq_general: '財源内訳 一般財源', rq_general_basis: '事業費計－特定財源',
+			rq_grant: '特別交付税措置見込額（参考）',
+			rq_grant_range: function (a, b) { return '解釈により ' + a + '〜' + b; },
+			rq_real: '実質負担額（参考）',
+			rq_real_basis: '一般財源－特別交付税措置見込額',
+			rq_staff: '参考：職員の作業時間',
+			rq_staff_basis: '事業費計に含まない（自団体職員分）',
+			debt_title: '債務負担行為',
+			debt_head: ['債務負担行為 事項', '議決年度', '期間', '限度額（千円）'],
+			bycat_title: '費目別（特別交付税措置の区分、twcost budget --by category と同じ表、千円）',
 			budget_head: '千円', budget_sum: '合計',
 			budget_cost: '事業費計', budget_grant: '特別交付税（見込）',
 			budget_net: '一般財源等',
@@ -187,6 +205,24 @@ var twcostPage = (function () {
 			},
 			sum_money: 'Yen over the horizon. Prices are catalogue defaults, not quotes.',
 			budget_title: function (p) { return p.label_en + ' (' + p.id + '): budget request in ¥1,000'; },
+			rq_title: function (y, id) { return 'Budget request for ' + y + ', plan ' + id + ' (thousand yen)'; },
+			rq_fy: 'Fiscal year', rq_all: 'All years',
+			rq_outside: function (fy) { return fy + ' is not in the horizon.'; },
+			rq_head: ['Section (節)', 'Subsection (細節)', 'Item', 'Estimate', 'Basis'],
+			rq_cost: 'total cost',
+			rq_funds: ['funding: national treasury', 'funding: prefecture',
+				'funding: local bonds', 'funding: other specific sources'],
+			rq_general: 'funding: general revenue',
+			rq_general_basis: 'total cost - specific sources',
+			rq_grant: 'expected special allocation tax (reference)',
+			rq_grant_range: function (a, b) { return a + ' to ' + b + ' by the reading'; },
+			rq_real: 'real burden (reference)',
+			rq_real_basis: 'general revenue - expected special allocation tax',
+			rq_staff: 'reference: own staff time',
+			rq_staff_basis: 'not in the total cost (the entity\'s own staff)',
+			debt_title: 'Multi-year commitments (債務負担行為)',
+			debt_head: ['multi-year commitment: item', 'voted in', 'period', 'limit (thousand yen)'],
+			bycat_title: 'By category of the grant (the table of twcost budget --by category), thousand yen',
 			budget_head: '¥1,000', budget_sum: 'Total',
 			budget_cost: 'Total cost', budget_grant: 'Grant (expected)',
 			budget_net: 'Net',
@@ -311,7 +347,7 @@ var twcostPage = (function () {
 	var given = {};
 	var state = {
 		profile: 'default', view: 'compare', plan: '', draws: '10000',
-		seed: '1', vs: 'jlis-lgwan', lo: '1', hi: '2000'
+		seed: '1', vs: 'jlis-lgwan', lo: '1', hi: '2000', fy: ''
 	};
 	var files = {}; /* own files: name -> 'scenario' | 'other' */
 
@@ -656,6 +692,14 @@ var twcostPage = (function () {
 	}
 
 	/* ---- budget ------------------------------------------------------ */
+	/* The 予算見積書 of the plan (the document's request: 節, 細節, lines
+	 * with their 積算基礎, 事業費計, 財源内訳, the grant and 実質負担額 as
+	 * references, staff time, 債務負担行為), for the year the selector or
+	 * the URL's fy names, or every year; then the table by category.
+	 * Every 千円 figure is the command's own: only a 細節's subtotal is
+	 * added here, from its lines' 千円, as the command adds it. */
+	var DEFAULT_FY = 2027; /* the users are writing their 令和9年度 requests */
+
 	function runBudget() {
 		/* The plan the state names, even one the scenario lacks: then the
 		 * command says so, as twcost budget --plan would. */
@@ -667,9 +711,140 @@ var twcostPage = (function () {
 		}
 		last.budget = rep;
 		writeDoc('twcost-budget', rep.text);
-		var b = rep.json.budget[0], p = rep.json.plans[0];
+		var p = rep.json.plans[0], rq = p.request;
+		var fy = budgetYear(id, rq.years);
+		fillYears(rq.years, fy);
+		budget.fy = fy;
+		var years = rq.years.filter(function (y) { return fy === 'all' || y.fy === fy; });
+		$('budget-title').textContent = years.length === 1 ?
+			W('rq_title')(fyLabel(years[0]), p.id) :
+			W('rq_title')(W('rq_all'), p.id);
+		renderRequest(years, years.length !== 1, p.id);
+		renderDebts(rq.debt_burden.filter(function (d) {
+			/* a year's request lists the commitments voted in it, as
+			 * twcost budget --fy does */
+			return fy === 'all' || d.contract_fy === fy;
+		}), p, rq.years);
+		renderByCategory(rep.json.budget[0], p);
+		return true;
+	}
+	var budget = {fy: 'all'};
+
+	function fyLabel(y) { return lang === 'en' ? y.label_en : y.label; }
+
+	/* The fiscal year to show: a number, or 'all'.  state.fy is what the
+	 * URL or the selector gave: any form twcost --fy takes (R9, 2027,
+	 * 令和9年度, FY2027...), read by the command itself. */
+	function budgetYear(id, years) {
+		var want = state.fy, fys = years.map(function (y) { return y.fy; });
+		setMsg('budget-fy', '');
+		if (want === 'all')
+			return 'all';
+		if (want !== '' && fys.indexOf(Number(want)) >= 0 && /^\d{4}$/.test(want))
+			return Number(want);
+		if (want !== '') {
+			var r = twcost(['budget', '--format', 'json', '--plan', id, '--fy', want]
+				.concat(scenarioWords()));
+			if (r.rc !== 0) {
+				setMsg('budget-fy', r.err.replace(/^twcost: /, '').trim());
+			} else {
+				var got = JSON.parse(r.out).plans[0].request.years;
+				if (got.length === 1)
+					return got[0].fy;
+				setMsg('budget-fy', W('rq_outside')(want));
+			}
+		}
+		if (fys.indexOf(DEFAULT_FY) >= 0)
+			return DEFAULT_FY;
+		return fys.length ? fys[0] : 'all';
+	}
+
+	function fillYears(years, fy) {
+		var sel = $('budget-fy');
+		sel.textContent = '';
+		years.concat([null]).forEach(function (y) {
+			var o = document.createElement('option');
+			o.value = y ? String(y.fy) : 'all';
+			o.textContent = y ? fyLabel(y) : W('rq_all');
+			sel.appendChild(o);
+		});
+		sel.value = String(fy);
+	}
+
+	/* The 積算基礎 without the item's name, which the line shows already
+	 * (as the command's table does). */
+	function calculation(l) {
+		var label = lang === 'en' ? l.label_en : l.label;
+		var basis = lang === 'en' ? l.basis_en : l.basis;
+		if (basis.indexOf(label) === 0)
+			basis = basis.slice(label.length).replace(/^[: ]+/, '');
+		return basis;
+	}
+
+	function renderRequest(years, titled, id) {
 		var rows = [], classes = [];
-		$('budget-title').textContent = W('budget_title')(p);
+		var blank = function () { return cell(''); };
+		rows.push(W('rq_head').map(function (h) { return head(h); }));
+		classes.push('');
+		function row(cells, cls) { rows.push(cells); classes.push(cls || ''); }
+		function text(t, cls) { return cell(t, t, 'text' + (cls ? ' ' + cls : '')); }
+		function foot(label, v, basis, cls) {
+			row([head(label), blank(), blank(), num(v), text(basis || '')], cls);
+		}
+		years.forEach(function (y) {
+			if (titled)
+				row([head(W('rq_title')(fyLabel(y), id)), blank(), blank(), blank(), blank()], 'year');
+			y.setsu.forEach(function (s) {
+				row([head(s.code + ' ' + s.name), blank(), blank(), num(s.thousand_yen), text('')], 'setsu');
+				var i = 0, ls = s.lines;
+				while (i < ls.length) {
+					var l = ls[i];
+					if (l.saisetsu !== '' && (i === 0 || ls[i - 1].saisetsu !== l.saisetsu)) {
+						var sub = 0;
+						for (var j = i; j < ls.length && ls[j].saisetsu === l.saisetsu; j++)
+							sub += ls[j].thousand_yen;
+						row([cell(''), head(l.saisetsu), blank(), num(sub), text('')], 'saisetsu');
+					}
+					row([cell(''), cell(''), head(lang === 'en' ? l.label_en : l.label),
+						num(l.thousand_yen), text(calculation(l))], 'line');
+					i++;
+				}
+			});
+			var f = y.funding.thousand;
+			foot(W('rq_cost'), y.cost_thousand_yen, '', 'total');
+			['national_yen', 'prefectural_yen', 'bond_yen', 'other_yen'].forEach(function (k, n) {
+				foot(W('rq_funds')[n], f[k], '', 'funding');
+			});
+			foot(W('rq_general'), f.general_yen, W('rq_general_basis'), 'funding strong');
+			foot(W('rq_grant'), y.grant_memo_thousand_yen,
+				y.grant_strict_thousand_yen !== y.grant_generous_thousand_yen ?
+					W('rq_grant_range')(yen(y.grant_strict_thousand_yen), yen(y.grant_generous_thousand_yen)) : '',
+				'memo');
+			foot(W('rq_real'), y.real_burden_thousand_yen, W('rq_real_basis'), 'memo strong');
+			if (y.reference.staff_time_thousand_yen !== 0)
+				foot(W('rq_staff'), y.reference.staff_time_thousand_yen, W('rq_staff_basis'), 'memo');
+		});
+		drawTable('budget-table', rows, classes);
+	}
+
+	function renderDebts(debts, p, years) {
+		$('budget-debts').hidden = debts.length === 0;
+		var rows = [W('debt_head').map(function (h) { return head(h); })];
+		debts.forEach(function (d) {
+			var voted = years.filter(function (y) { return y.fy === d.contract_fy; })[0];
+			rows.push([head(lang === 'en' ? d.label_en : d.label),
+				cell(voted && lang !== 'en' ? voted.label : 'FY' + d.contract_fy, d.contract_fy),
+				cell(lang === 'en' ? d.period_en : d.period),
+				num(d.limit_thousand_yen)]);
+		});
+		drawTable('budget-debt', debts.length ? rows : [], null);
+	}
+
+	/* The table by the grant's categories, every year side by side: the
+	 * multi-year view the 予算見積書 of one year does not give. */
+	function renderByCategory(b, p) {
+		var rows = [], classes = [];
+		$('budget-bycat-title').textContent = W('bycat_title');
 		rows.push([head(W('budget_head'))].concat(b.fy.map(function (fy) {
 			return cell(lang === 'en' ? 'FY' + fy : yearLabel(p, fy), fy);
 		})).concat([head(W('budget_sum'))]));
@@ -686,9 +861,8 @@ var twcostPage = (function () {
 		line('budget_cost', b.total_cost, b.total_cost_sum, 'total');
 		line('budget_grant', b.grant, b.grant_sum, '');
 		line('budget_net', b.net, b.net_sum, 'strong');
-		drawTable('budget-table', rows, classes);
+		drawTable('budget-bycat', rows, classes);
 		$('budget-exact').textContent = W('budget_exact')(b);
-		return true;
 	}
 
 	/* ---- simulation -------------------------------------------------- */
@@ -936,13 +1110,31 @@ var twcostPage = (function () {
 	function csvFor(name) {
 		if (name === 'compare' || name === 'budget') {
 			var w = [name, '--format', 'csv'];
-			if (name === 'budget')
+			if (name === 'budget') {
 				w.push('--plan', state.plan || $('budget-plan').value);
+				if (budget.fy !== 'all') /* the year shown */
+					w.push('--fy', String(budget.fy));
+			}
 			var r = twcost(w.concat(scenarioWords()));
 			if (r.rc === 0)
 				return r.out;
 		}
 		return csvOf(tables['sim-table'] || []);
+	}
+
+	/* The tables a copy button names (space-separated), one after the
+	 * other with an empty line between. */
+	function tsvOf(ids) {
+		return ids.split(' ').filter(function (id) {
+			return tables[id] && tables[id].length;
+		}).map(function (id) { return tsv(tables[id]); }).join('\r\n');
+	}
+
+	/* Print one view on its own (the print button prints them all). */
+	function printOnly(name) {
+		document.body.classList.add('print-' + name);
+		window.print();
+		setTimeout(function () { document.body.classList.remove('print-' + name); }, 0);
 	}
 
 	function onAction(e) {
@@ -952,7 +1144,9 @@ var twcostPage = (function () {
 		var box = b.parentNode, name = box.getAttribute('data-name');
 		var act = b.getAttribute('data-act');
 		if (act === 'tsv')
-			copyText(tsv(tables[box.getAttribute('data-table')] || []), b);
+			copyText(tsvOf(box.getAttribute('data-table')), b);
+		else if (act === 'print')
+			printOnly(name);
 		else if (act === 'csv')
 			download('twcost-' + name + '.csv', csvFor(name), 'text/csv;charset=utf-8');
 		else if (act === 'json' && last[name])
@@ -988,7 +1182,7 @@ var twcostPage = (function () {
 	}
 
 	/* Page parameters; every other key is a library input. */
-	var PAGE_KEYS = ['profile', 'view', 'plan', 'draws', 'seed', 'vs', 'lo', 'hi', 'lang'];
+	var PAGE_KEYS = ['profile', 'view', 'plan', 'draws', 'seed', 'vs', 'lo', 'hi', 'lang', 'fy'];
 
 	function readUrl() {
 		var q = new URLSearchParams(location.search);
@@ -1026,6 +1220,8 @@ var twcostPage = (function () {
 			q.set('view', state.view);
 		if (state.view === 'budget' && state.plan)
 			q.set('plan', state.plan);
+		if (state.view === 'budget' && state.fy)
+			q.set('fy', state.fy);
 		if (state.view === 'simulate') {
 			q.set('draws', $('draws').value.trim());
 			q.set('seed', $('seed').value.trim());
@@ -1107,6 +1303,10 @@ var twcostPage = (function () {
 				refresh();
 			});
 		});
+		$('budget-fy').addEventListener('change', function () {
+			state.fy = $('budget-fy').value;
+			refresh();
+		});
 		['draws', 'seed', 'be-lo', 'be-hi'].forEach(function (id) {
 			$(id).addEventListener('input', later);
 		});
@@ -1135,7 +1335,7 @@ var twcostPage = (function () {
 	 * what the copy and CSV buttons give. */
 	return {
 		start: start, fatal: fatal, twcost: twcost,
-		tsv: function (id) { return tsv(tables[id] || []); },
+		tsv: function (ids) { return tsvOf(ids); },
 		csv: csvFor
 	};
 })();

@@ -4,7 +4,8 @@
 // CLI's figures for the same inputs, sees the library's own message for an
 // impossible share and for a bad field, opens a profile file and gets the
 // same message as `twcost check`, copies a table as TSV, downloads the CSV
-// the CLI writes, switches to English, checks the print layout, and that
+// the CLI writes (the budget's for the year shown, or every year), switches
+// to English, checks the print layout (the budget alone too), and that
 // the page asked for nothing from the network.  Prints the figures the
 // README quotes: time to the first result, and simulate 10,000 draws on
 // the page against the native CLI.
@@ -168,12 +169,47 @@ try {
 		'print shows the comparison and the budget, not the form: ' + JSON.stringify(print));
 	const pdf = await page.pdf({ preferCSSPageSize: true });
 	const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-	ok(pages >= 1 && pages <= 3, `printed on ${pages} A4 pages`);
+	// the comparison, then the 予算見積書 of a year and the table by category
+	ok(pages >= 1 && pages <= 4, `printed on ${pages} A4 pages`);
+	// The budget's own print button: the budget alone, from its first page.
+	const alone = await page.evaluate(() => {
+		document.body.classList.add('print-budget');
+		const shown = (id) => getComputedStyle(document.getElementById(id)).display;
+		const r = { compare: shown('view-compare'), budget: shown('view-budget'), request: shown('budget-table') };
+		document.body.classList.remove('print-budget');
+		return r;
+	});
+	ok(alone.compare === 'none' && alone.budget === 'block' && alone.request === 'table',
+		'the budget printed on its own: ' + JSON.stringify(alone));
+	await page.evaluate(() => document.body.classList.add('print-budget'));
+	const pdf1 = await page.pdf({ preferCSSPageSize: true });
+	await page.evaluate(() => document.body.classList.remove('print-budget'));
+	const pages1 = (Buffer.from(pdf1).toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+	ok(pages1 >= 1 && pages1 <= 2, `the budget alone printed on ${pages1} A4 pages`);
+	await page.emulateMediaType('screen');
 	const budgetDoc = await docOf(page, 'twcost-budget');
-	const budgetCsv = await page.evaluate(() => twcostPage.csv('budget'));
-	ok(budgetCsv === twcost(['budget', '--format', 'csv', '--plan', 'jlis-lgwan']),
-		'budget CSV equals twcost budget --format csv --plan jlis-lgwan');
 	ok(budgetDoc && budgetDoc.budget[0].id === 'jlis-lgwan', 'budget document of jlis-lgwan');
+	// The 予算見積書 of 令和9年度 by default: CSV the CLI's for that year,
+	// TSV its 千円 as integers.
+	const r9 = budgetDoc.plans[0].request.years.find((y) => y.fy === 2027);
+	ok(await page.$eval('#budget-fy', (e) => e.value) === '2027', 'the year shown is 令和9年度');
+	ok(await page.evaluate(() => twcostPage.csv('budget')) ===
+		twcost(['budget', '--format', 'csv', '--plan', 'jlis-lgwan', '--fy', 'R9']),
+		'budget CSV equals twcost budget --format csv --plan jlis-lgwan --fy R9');
+	const btsv = (await page.evaluate(() => twcostPage.tsv('budget-table budget-debt'))).split('\r\n');
+	ok(btsv.includes('事業費計\t\t\t' + r9.cost_thousand_yen + '\t'),
+		'TSV of 事業費計: ' + btsv.find((l) => l.startsWith('事業費計')));
+	const firstLine = r9.setsu[0].lines[0];
+	ok(btsv.some((l) => l.startsWith('\t\t' + firstLine.label + '\t' + firstLine.thousand_yen + '\t')),
+		'TSV of the first line: ' + firstLine.label);
+	// Every year: the selector, the URL and the CSV follow.
+	await page.select('#budget-fy', 'all');
+	await settled(page, () => location.search.includes('fy=all'));
+	ok(await page.evaluate(() => twcostPage.csv('budget')) ===
+		twcost(['budget', '--format', 'csv', '--plan', 'jlis-lgwan']),
+		'all years: budget CSV equals twcost budget --format csv --plan jlis-lgwan');
+	ok(await page.$$eval('#budget-table tr.year', (r) => r.length) === budgetDoc.plans[0].request.years.length,
+		'all years: one part for each year');
 	await page.close();
 
 	// ---- own profile files: twcost check's message, then use it ------------

@@ -3,7 +3,8 @@
 # documents held against the CLI: the twcost-compare JSON of every bundled
 # scenario and of the flags the README shows equals `twcost compare
 # --format json` for the same inputs (jq -S: every field, every yen), the
-# twcost-budget document equals `twcost budget --format json --plan ID`,
+# twcost-budget document equals `twcost budget --format json --plan ID`
+# and the 予算見積書 shown (URL key fy) holds its 千円 figures line by line,
 # and a fixed-seed simulation equals `twcost simulate --format json
 # --threads 1`.  Bad queries get the library's message and no document.
 . "${TESTS_DIR:?}/web/setup.sh"
@@ -103,6 +104,182 @@ same "simulate, seed 7" twcost-simulate "view=simulate&draws=10000&seed=7" \
 	-- simulate --format json --threads 1 --draws 10000 --seed 7
 same "simulate village-45" twcost-simulate "profile=village-45&view=simulate&draws=2000&seed=3&home=0.3" \
 	-- simulate --format json --threads 1 --draws 2000 --seed 3 --profile village-45 --home 0.3
+
+# ---- the 予算見積書 on the page against the CLI's JSON ------------------------
+# request NAME QUERY -- CLI ARGS...: the budget view for QUERY shows, in its
+# tables, the request the CLI's JSON gives for ARGS (budget --format json
+# --plan ID --fy FY): the title's year, every 節 and line (千円, 積算基礎),
+# 細節 subtotals, 事業費計 = Σ節, the 財源内訳 adding up to it, the grant,
+# 実質負担額 = 一般財源 − 特交見込額, staff time, and each 債務負担行為.
+# Each check is one "ok" or "FAIL: ..." line from the script.
+request() {
+	name=$1 query=$2
+	shift 3
+	dom "$query"
+	if ! "$TWCOST" "$@" >"$tmp/cli.json" 2>"$tmp/cli.err"; then
+		bad "$name: twcost $* failed: $(cat "$tmp/cli.err")"
+		return
+	fi
+	python3 - "$tmp/dom.html" "$tmp/cli.json" "$name" >"$tmp/request.out" <<'PY'
+import html.parser, json, sys
+
+class T(html.parser.HTMLParser):
+    """Rows (class, [cell text]) of every table by id, and texts by id."""
+    def __init__(self):
+        super().__init__()
+        self.tables, self.texts = {}, {}
+        self.table = self.row = self.cell = self.text = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            self.table = self.tables.setdefault(a.get("id"), [])
+        elif tag == "tr" and self.table is not None:
+            self.row = (a.get("class") or "", [])
+            self.table.append(self.row)
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = ""
+        elif tag == "h3" and a.get("id"):
+            self.text = a["id"]
+            self.texts[self.text] = ""
+        elif tag == "div" and a.get("id") == "budget-debts":
+            self.texts["debts-hidden"] = "hidden" in a
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.table = None
+        elif tag == "tr":
+            self.row = None
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row[1].append(self.cell.strip())
+            self.cell = None
+        elif tag == "h3":
+            self.text = None
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+        elif self.text is not None:
+            self.texts[self.text] += data
+
+t = T()
+t.feed(open(sys.argv[1], encoding="utf-8").read())
+cli = json.load(open(sys.argv[2], encoding="utf-8"))
+name = sys.argv[3]
+plan = cli["plans"][0]
+rq = plan["request"]
+en = "--lang" in sys.argv  # not used: the page's language is the query's
+
+def check(cond, what):
+    print("ok" if cond else "FAIL: %s: %s" % (name, what))
+
+def k(text):
+    """A 千円 figure as the page shows it: 1,234 or −1,234."""
+    text = text.replace(",", "").replace("−", "-").replace("-", "-")
+    return int(text) if text.lstrip("-").isdigit() else None
+
+rows = t.tables.get("budget-table", [])
+check(len(rq["years"]) == 1, "the CLI gives one year (%d)" % len(rq["years"]))
+y = rq["years"][0]
+lang_en = t.texts.get("budget-title", "").startswith("Budget request")
+check((y["label_en"] if lang_en else y["label"]) in t.texts.get("budget-title", ""),
+      "the title names %s: %r" % (y["label"], t.texts.get("budget-title")))
+
+def row_of(cls):
+    return [r for c, r in rows if cls in c.split()]
+
+setsu, lines, subs = row_of("setsu"), row_of("line"), row_of("saisetsu")
+check(len(setsu) == len(y["setsu"]), "%d 節 shown, %d in the JSON" % (len(setsu), len(y["setsu"])))
+jlines = [l for s in y["setsu"] for l in s["lines"]]
+check(len(lines) == len(jlines), "%d lines shown, %d in the JSON" % (len(lines), len(jlines)))
+for r, s in zip(setsu, y["setsu"]):
+    check(r[0] == "%d %s" % (s["code"], s["name"]) and k(r[3]) == s["thousand_yen"],
+          "節 %r, JSON %d %s %d" % (r, s["code"], s["name"], s["thousand_yen"]))
+for r, l in zip(lines, jlines):
+    label = l["label_en"] if lang_en else l["label"]
+    basis = l["basis_en"] if lang_en else l["basis"]
+    check(r[2] == label and k(r[3]) == l["thousand_yen"] and r[4] and basis.endswith(r[4]),
+          "line %r, JSON %s %d %s" % (r, label, l["thousand_yen"], basis))
+# 細節: each subtotal is its lines' 千円 added.
+want = {}
+for s in y["setsu"]:
+    for l in s["lines"]:
+        if l["saisetsu"]:
+            want[(s["code"], l["saisetsu"])] = want.get((s["code"], l["saisetsu"]), 0) + l["thousand_yen"]
+check(sorted(k(r[3]) for r in subs) == sorted(want.values()),
+      "細節 %r, JSON %r" % ([(r[1], r[3]) for r in subs], want))
+
+def foot(n):
+    """The n-th footer row (事業費計 first) as (label, 千円, basis)."""
+    f = [r for c, r in rows if c.split() and c.split()[0] in ("total", "funding", "memo")]
+    return f[n] if n < len(f) else ["", "", "", "", ""]
+
+cost = k(foot(0)[3])
+check(cost == y["cost_thousand_yen"], "事業費計 %r, JSON %d" % (foot(0), y["cost_thousand_yen"]))
+check(cost == sum(k(r[3]) for r in setsu), "事業費計 %s ≠ Σ節 %s" % (cost, sum(k(r[3]) for r in setsu)))
+check(cost == sum(k(r[3]) for r in lines), "事業費計 %s ≠ Σ lines" % cost)
+fund = [k(foot(i)[3]) for i in range(1, 6)]
+f = y["funding"]["thousand"]
+check(fund == [f["national_yen"], f["prefectural_yen"], f["bond_yen"], f["other_yen"], f["general_yen"]],
+      "財源内訳 %r, JSON %r" % (fund, f))
+check(sum(fund) == cost, "財源内訳 %r adds to %d, not 事業費計 %d" % (fund, sum(fund), cost))
+grant, real = k(foot(6)[3]), k(foot(7)[3])
+check(grant == y["grant_memo_thousand_yen"], "特別交付税措置見込額 %r, JSON %d" % (foot(6), y["grant_memo_thousand_yen"]))
+check(real == y["real_burden_thousand_yen"], "実質負担額 %r, JSON %d" % (foot(7), y["real_burden_thousand_yen"]))
+check(real == fund[4] - grant, "実質負担額 %s ≠ 一般財源 %s − 特交 %s" % (real, fund[4], grant))
+staff = y["reference"]["staff_time_thousand_yen"]
+if staff:
+    check(k(foot(8)[3]) == staff, "staff time %r, JSON %d" % (foot(8), staff))
+debts = [r for c, r in t.tables.get("budget-debt", [])][1:]
+check(len(debts) == len(rq["debt_burden"]),
+      "%d 債務負担行為 shown, %d in the JSON" % (len(debts), len(rq["debt_burden"])))
+check(t.texts.get("debts-hidden") == (not rq["debt_burden"]), "the 債務負担行為 table is hidden when there is none, shown when there is")
+years = {x["fy"]: x for x in plan["years"]}
+for r, d in zip(debts, rq["debt_burden"]):
+    voted = "FY%d" % d["contract_fy"] if lang_en else years[d["contract_fy"]]["label"]
+    period = d["period_en"] if lang_en else d["period"]
+    label = d["label_en"] if lang_en else d["label"]
+    check(r == [label, voted, period, "{:,}".format(d["limit_thousand_yen"])],
+          "債務負担行為 %r, JSON %s %s %s %d" % (r, label, voted, period, d["limit_thousand_yen"]))
+PY
+	while read -r line; do
+		case $line in
+		ok) ok ;;
+		*) bad "$line" ;;
+		esac
+	done <"$tmp/request.out"
+	[ -s "$tmp/request.out" ] || bad "$name: no checks ran"
+}
+request "town-expanding, 令和9年度" "profile=town-expanding&view=budget&plan=jlis-lgwan&fy=R9" \
+	-- budget --format json --profile town-expanding --plan jlis-lgwan --fy R9
+# The document stays the command's for every year whatever year is shown.
+same "budget document with fy" twcost-budget "profile=town-expanding&view=budget&plan=jlis-lgwan&fy=R9" \
+	-- budget --format json --profile town-expanding --plan jlis-lgwan
+# Without fy: 令和9年度, in the horizon 令和6〜10年度.
+request "town-expanding, the default year" "profile=town-expanding&view=budget&plan=jlis-lgwan" \
+	-- budget --format json --profile town-expanding --plan jlis-lgwan --fy 2027
+request "town-expanding in English" "profile=town-expanding&view=budget&plan=jlis-lgwan&fy=%E4%BB%A4%E5%92%8C9%E5%B9%B4%E5%BA%A6&lang=en" \
+	-- budget --format json --profile town-expanding --plan jlis-lgwan --fy R9
+# town-leasing: the lent laptops' lease voted in 令和7年度 for 令和8〜11年度.
+request "town-leasing, 令和7年度" "profile=town-leasing&view=budget&plan=jlis-lgwan&fy=R7" \
+	-- budget --format json --profile town-leasing --plan jlis-lgwan --fy R7
+request "town-leasing, 令和9年度" "profile=town-leasing&view=budget&plan=jlis-lgwan&fy=FY2027" \
+	-- budget --format json --profile town-leasing --plan jlis-lgwan --fy R9
+"$TWCOST" budget --format json --profile town-leasing --plan jlis-lgwan >"$tmp/lease.json"
+if [ "$(jq -r '.plans[0].request.debt_burden[0] | [.label, .period, .limit_thousand_yen] | @tsv' "$tmp/lease.json")" = \
+	"$(printf '貸与用ノートPC\t令和8年度から令和11年度まで\t6261')" ]; then ok; else
+	bad "town-leasing's 債務負担行為 is not the lent laptops, 令和8年度から令和11年度まで, 6,261 千円"
+fi
+# All years stacked: one titled part for each year of the horizon.
+dom "profile=town-leasing&view=budget&plan=jlis-lgwan&fy=all"
+n=$(grep -o '<tr class="year">' "$tmp/dom.html" | wc -l)
+if [ "$n" -eq "$(jq '.plans[0].request.years | length' "$tmp/lease.json")" ] &&
+	grep -q '令和8年度から令和11年度まで' "$tmp/dom.html"; then ok; else
+	bad "fy=all: $n years shown, or no 債務負担行為"
+fi
+# A year outside the horizon: said, and the default year shown.
+dom "profile=town-expanding&view=budget&plan=jlis-lgwan&fy=R20"
+if [ "$(state)" = ready ] && grep -q 'R20 は試算期間にありません' "$tmp/dom.html" &&
+	grep -q '令和9年度 予算見積書' "$tmp/dom.html"; then ok; else
+	bad "fy=R20: not said, or not 令和9年度 shown"
+fi
 
 # ---- bad queries: the library's message, and no document --------------------
 # refused NAME QUERY MESSAGE [ID]: the page is in error, writes no

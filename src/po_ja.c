@@ -423,6 +423,8 @@ const po_entry po_ja[] = {
      "ハンドルの格納先がありません（out が NULL）"},
     {"no place for the result",
      "結果の格納先がありません"},
+    {"no plan %d",
+     "方式 %d はありません"},
     {"no simulation has run: call twc_simulate first",
      "シミュレーションが実行されていません。先に twc_simulate を呼び出してください"},
     {"no text or no place for the value",
@@ -548,5 +550,5 @@ const po_entry po_ja[] = {
     {"節 %lld is not in the table of %s (1 to %d)",
      "節%lldは %s の表にありません（1〜%d）"},
 };
-const size_t po_ja_count = 271;
+const size_t po_ja_count = 272;
 /* clang-format on */

@@ -117,6 +117,12 @@ int fail(int code, const char *fmt, ...)
 int flag_number(const char *flag, const char *text, double lo, double hi,
                 int flags, double *value);
 
+/* --draws (1 to 1,000,000), --seed (0 to 2^53) and --threads (0 to 64),
+ * whole numbers, as every command that simulates reads them; a flag not
+ * given leaves its value as the caller set it.  EXIT_OK or EXIT_USAGE. */
+int draw_numbers(const options *o, double *draws, double *seed,
+                 double *threads);
+
 /* Report a library failure on m (or a status with no handle) for a
  * command: prints the message and returns EXIT_USAGE. */
 int fail_model(const twc_model *m, int status);

@@ -396,13 +396,7 @@ run_numbers(const options *o, batch *b)
 	double draws = 0, seed = 1, threads = 0;
 	int rc;
 
-	if ((o->draws && (rc = flag_number("--draws", o->draws, 1, 1000000,
-	                                   TWC_NUMBER_WHOLE, &draws))) ||
-	    (o->seed &&
-	     (rc = flag_number("--seed", o->seed, 0, 9007199254740992.0,
-	                       TWC_NUMBER_WHOLE, &seed))) ||
-	    (o->threads && (rc = flag_number("--threads", o->threads, 0, 64,
-	                                     TWC_NUMBER_WHOLE, &threads))))
+	if ((rc = draw_numbers(o, &draws, &seed, &threads)) != EXIT_OK)
 		return rc;
 	b->draws = (int)draws;
 	b->seed = seed;

@@ -75,13 +75,7 @@ draw_options(const options *o, budget_opts *b)
 	b->basis = BASIS_MODE;
 	if ((rc = basis_option(o->basis, b)) != EXIT_OK)
 		return rc;
-	if ((o->draws && (rc = flag_number("--draws", o->draws, 1, 1000000,
-	                                   TWC_NUMBER_WHOLE, &draws))) ||
-	    (o->seed &&
-	     (rc = flag_number("--seed", o->seed, 0, 9007199254740992.0,
-	                       TWC_NUMBER_WHOLE, &seed))) ||
-	    (o->threads && (rc = flag_number("--threads", o->threads, 0, 64,
-	                                     TWC_NUMBER_WHOLE, &threads))) ||
+	if ((rc = draw_numbers(o, &draws, &seed, &threads)) != EXIT_OK ||
 	    (o->percentile &&
 	     (rc = flag_number("--percentile", o->percentile, 1, 99,
 	                       TWC_NUMBER_WHOLE, &pct))))

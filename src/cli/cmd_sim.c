@@ -35,25 +35,13 @@ typedef struct run {
 	atomic_int done;
 } run;
 
-/* A whole number from text within [lo, hi], or a message naming the flag. */
-static int
-whole(const char *flag, const char *text, double lo, double hi, double *value)
-{
-	return flag_number(flag, text, lo, hi, TWC_NUMBER_WHOLE, value);
-}
-
 static int
 run_options(const options *o, run *r)
 {
 	double draws = DEFAULT_DRAWS, seed = DEFAULT_SEED, threads = 0;
 	int rc;
 
-	if ((o->draws &&
-	     (rc = whole("--draws", o->draws, 1, 1000000, &draws))) ||
-	    (o->seed &&
-	     (rc = whole("--seed", o->seed, 0, 9007199254740992.0, &seed))) ||
-	    (o->threads &&
-	     (rc = whole("--threads", o->threads, 0, 64, &threads))))
+	if ((rc = draw_numbers(o, &draws, &seed, &threads)) != EXIT_OK)
 		return rc;
 	r->draws = (int)draws;
 	r->seed = seed;

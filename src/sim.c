@@ -130,10 +130,14 @@ typedef struct job {
 	stat_range *range;           /* [3 x plans] */
 	int n_years;                 /* per-year figures: the years, or 0 */
 	stat_range *yrange; /* [plans x years x 2]: 事業費, 実質負担 */
-	atomic_long next;   /* the next block to take */
-	atomic_int failed;
 	sim_progress *progress;
 	const sim_observer *obs;
+	/* Written by every thread, once a block: a cache line of their
+	 * own, away from the fields above that each thread reads all the
+	 * time. */
+	_Alignas(64) atomic_long next; /* the next block to take */
+	atomic_int failed;
+	char pad[64 - sizeof(atomic_long) - sizeof(atomic_int)];
 } job;
 
 typedef struct scratch {
@@ -627,23 +631,44 @@ run_block(scratch *w, long b)
 	return TWC_OK;
 }
 
-/* A thread: blocks taken one at a time, whichever come next. */
+/* A thread: blocks taken one at a time, whichever come next.  Its status
+ * is stored once, at the end: the scratch structs lie next to each other,
+ * and a store each block would bounce the cache line another thread's
+ * pointers are read from. */
 static void *
 work(void *arg)
 {
 	scratch *w = arg;
 	job *j = w->j;
+	int status = w->status;
 
-	while (w->status == TWC_OK && !atomic_load(&j->failed)) {
+	while (status == TWC_OK && !atomic_load(&j->failed)) {
 		long b = atomic_fetch_add(&j->next, 1);
 		if (b >= j->n_blocks)
 			break;
-		if ((w->status = run_block(w, b)) != TWC_OK)
+		if ((status = run_block(w, b)) != TWC_OK)
 			atomic_store(&j->failed, 1);
 		if (j->progress != NULL)
 			atomic_fetch_add(&j->progress->done, 1);
 	}
+	w->status = status;
 	return NULL;
+}
+
+/* A thread other than the first: its scratch made by itself, in its own
+ * allocator arena (away from the other threads' counts, which it would
+ * otherwise share cache lines with), while the others start. */
+static void *
+start_work(void *arg)
+{
+	scratch *w = arg;
+	job *j = w->j;
+
+	if ((w->status = scratch_init(w, j)) != TWC_OK) {
+		atomic_store(&j->failed, 1);
+		return NULL;
+	}
+	return work(w);
 }
 
 /* ---- set-up, threads and the final figures ------------------------------- */
@@ -670,14 +695,15 @@ run_threads(job *j, scratch *w)
 	pthread_t tid[SIM_MAX_THREADS];
 	int t, started = 1, rc = TWC_OK;
 
-	for (t = 0; t < j->threads; t++)
-		if ((w[t].status = scratch_init(&w[t], j)) != TWC_OK)
-			return TWC_ENOMEM;
+	if ((w[0].status = scratch_init(&w[0], j)) != TWC_OK)
+		return TWC_ENOMEM;
 	if ((rc = fix_ranges(j, &w[0])) != TWC_OK)
 		return rc;
-	for (t = 1; t < j->threads; t++, started++)
-		if (pthread_create(&tid[t], NULL, work, &w[t]) != 0)
+	for (t = 1; t < j->threads; t++, started++) {
+		w[t].j = j;
+		if (pthread_create(&tid[t], NULL, start_work, &w[t]) != 0)
 			break;
+	}
 	work(&w[0]);
 	for (t = 1; t < started; t++)
 		pthread_join(tid[t], NULL);

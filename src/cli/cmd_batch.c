@@ -260,9 +260,12 @@ run_row(batch *b, row *r)
 
 	if (twc_open_buf(b->o->profile, &m, r->err, sizeof r->err) != TWC_OK)
 		return;
-	if (apply_flags(b, m, r) == 0 && apply_row(b, m, r) == 0 &&
-	    (twc_count(m, NULL, "plans") < 0 ||
-	     (b->draws && rank_among(b->o, m) != TWC_OK)))
+	/* A row shows the net cost's figures alone: the simulation need
+	 * not count each plan's total and grant (a third of its counting). */
+	if (twc_set_text(m, "sim_figures", "net") != TWC_OK ||
+	    (apply_flags(b, m, r) == 0 && apply_row(b, m, r) == 0 &&
+	     (twc_count(m, NULL, "plans") < 0 ||
+	      (b->draws && rank_among(b->o, m) != TWC_OK))))
 		snprintf(r->err, sizeof r->err, "%s:%d: %s", b->file, r->line,
 		         twc_last_error(m));
 	else if (r->err[0] == '\0' && b->draws &&

@@ -228,8 +228,8 @@ scratch_init(scratch *w, job *j)
 	w->best = w->el + SIM_CHUNK;
 	w->below = w->cheapest + np;
 	w->ranked = w->below + np;
-	for (s = 0; s < N_Q * j->n_plans; s++)
-		stat_init(&w->acc[s]);
+	for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
+		stat_init(&w->acc[s]); /* net_only: the others never read */
 	for (s = 0; s < j->n_plans; s++)
 		w->net[s] = w->q + (size_t)N_Q * (size_t)s * SIM_CHUNK;
 	return j->n_years > 0 ? scratch_years(w, j) : TWC_OK;
@@ -720,7 +720,7 @@ merge(job *j, scratch *w)
 	int t, s, p;
 
 	for (t = 1; t < j->threads && w[t].acc != NULL; t++) {
-		for (s = 0; s < N_Q * j->n_plans; s++)
+		for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
 			stat_merge(&w[0].acc[s], &w[t].acc[s]);
 		for (s = 0; s < year_quantities(j); s++)
 			stat_merge(&w[0].yacc[s], &w[t].yacc[s]);

@@ -143,7 +143,12 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
  * yen or share of eligible cost; "" for none), later_initial_spending
  * (covered, not_covered, rule), lease_payments (eligible, not_eligible,
  * rule), cheapest_among (the plans a simulation ranks for prob_cheapest,
- * comma-separated plan ids; "" for every plan), lang (ja, en, or auto:
+ * comma-separated plan ids; "" for every plan), sim_figures (all, the
+ * default, or net: twc_simulate then counts each plan's net cost and
+ * chances only, and makes the sim:total_yen and sim:grant_yen figures
+ * on their first read by running the same draws again - the same
+ * figures, a third less counting for a caller that reads only net
+ * cost), lang (ja, en, or auto:
  * the language of this handle's messages and text fields, by default the
  * environment's: TWCOST_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG as
  * gettext reads them, else on Windows the user's interface language), or

@@ -127,6 +127,23 @@ set_among(twc_model *m, const char *ids)
 	return TWC_OK;
 }
 
+/* sim_figures: all (the default), or net - a simulation gathers each
+ * plan's net cost and chances, and its total and grant only when first
+ * read (by running the same draws again). */
+static int
+set_sim_figures(twc_model *m, const char *value)
+{
+	char shown[ECHO_MAX];
+
+	if (strcmp(value, "all") != 0 && strcmp(value, "net") != 0)
+		return err_set(&m->err, TWC_EVALUE, "%s: '%s' is not one of %s",
+		               "sim_figures",
+		               text_value(value, shown, sizeof shown),
+		               "all, net");
+	m->sim_net_only = strcmp(value, "net") == 0;
+	return TWC_OK;
+}
+
 /* The language messages and text fields are read in. */
 static int
 set_lang(twc_model *m, const char *value)
@@ -155,6 +172,8 @@ twc_set_text(twc_model *m, const char *key, const char *value)
 		return set_among(m, value);
 	if (key != NULL && value != NULL && strcmp(key, "lang") == 0)
 		return set_lang(m, value);
+	if (key != NULL && value != NULL && strcmp(key, "sim_figures") == 0)
+		return set_sim_figures(m, value);
 	next = m->sc;
 	rc = scenario_set_text(&next, key, value, &m->err);
 	if (rc == TWC_OK) {
@@ -451,6 +470,10 @@ twc_simulate(twc_model *m, int draws, double seed, int threads)
 	sim_free(&m->sim);
 	if ((rc = handle_refresh(m)))
 		return rc;
+	if (m->sim_net_only)
+		return sim_run_net(m->p, &m->sc, &m->r, m->fixed, m->among,
+		                   draws, seed, threads, &m->progress, &m->sim,
+		                   &m->err);
 	return sim_run(m->p, &m->sc, &m->r, m->fixed, m->among, draws, seed,
 	               threads, &m->progress, NULL, &m->sim, &m->err);
 }

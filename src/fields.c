@@ -1200,14 +1200,21 @@ sim_excluded(const cursor *c, int arg, field_value *v)
 }
 
 /* A statistic (arg: its offset in sim_stats) of net (c->arg 0), total (1)
- * or grant (2). */
+ * or grant (2); total and grant made first, when the simulation left them
+ * (sim_figures net). */
 static int
 stat_value(const cursor *c, int off, field_value *v)
 {
-	const sim_plan *sp = sim_plan_of(c);
-	const sim_stats *st = c->arg == 0   ? &sp->net
-	                      : c->arg == 1 ? &sp->total
-	                                    : &sp->grant;
+	twc_model *m = c->m;
+	const sim_plan *sp;
+	const sim_stats *st;
+	int rc;
+
+	if (c->arg != 0 &&
+	    (rc = sim_totals(m->p, &m->sc, &m->r, &m->sim, &m->err)) != TWC_OK)
+		return rc;
+	sp = sim_plan_of(c);
+	st = c->arg == 0 ? &sp->net : c->arg == 1 ? &sp->total : &sp->grant;
 
 	return set_int(v, llround(MEMBER(double, st, off)));
 }

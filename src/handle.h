@@ -21,6 +21,9 @@ struct twc_model {
 	 * (cheapest_among); NULL: every plan. */
 	unsigned char *among;
 	char among_text[1024];
+	/* sim_figures net: a simulation leaves total and grant until asked
+	 * (sim_run_net, sim_totals). */
+	int sim_net_only;
 	/* Text the scenario fields return, made at each computation. */
 	char start_text[32], start_label[FY_LABEL_MAX], end_label[FY_LABEL_MAX];
 	char go_live_text[40], funding_text[512];

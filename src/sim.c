@@ -129,11 +129,16 @@ typedef struct job {
 	const results *base;         /* the estimate: each plan's fit */
 	stat_range *range;           /* [3 x plans] */
 	int n_years;                 /* per-year figures: the years, or 0 */
+	int net_only;                /* total and grant not gathered */
 	stat_range *yrange; /* [plans x years x 2]: 事業費, 実質負担 */
-	atomic_long next;   /* the next block to take */
-	atomic_int failed;
 	sim_progress *progress;
 	const sim_observer *obs;
+	/* Written by every thread, once a block: a cache line of their
+	 * own, away from the fields above that each thread reads all the
+	 * time. */
+	_Alignas(64) atomic_long next; /* the next block to take */
+	atomic_int failed;
+	char pad[64 - sizeof(atomic_long) - sizeof(atomic_int)];
 } job;
 
 typedef struct scratch {
@@ -223,8 +228,8 @@ scratch_init(scratch *w, job *j)
 	w->best = w->el + SIM_CHUNK;
 	w->below = w->cheapest + np;
 	w->ranked = w->below + np;
-	for (s = 0; s < N_Q * j->n_plans; s++)
-		stat_init(&w->acc[s]);
+	for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
+		stat_init(&w->acc[s]); /* net_only: the others never read */
 	for (s = 0; s < j->n_plans; s++)
 		w->net[s] = w->q + (size_t)N_Q * (size_t)s * SIM_CHUNK;
 	return j->n_years > 0 ? scratch_years(w, j) : TWC_OK;
@@ -597,7 +602,7 @@ gather(scratch *w, long first, int len)
 	const job *j = w->j;
 	int s;
 
-	for (s = 0; s < N_Q * j->n_plans; s++)
+	for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
 		stat_add(&w->acc[s], &j->range[s], w->q + (size_t)s * SIM_CHUNK,
 		         len, w->idx);
 	for (s = 0; s < year_quantities(j); s++)
@@ -627,23 +632,44 @@ run_block(scratch *w, long b)
 	return TWC_OK;
 }
 
-/* A thread: blocks taken one at a time, whichever come next. */
+/* A thread: blocks taken one at a time, whichever come next.  Its status
+ * is stored once, at the end: the scratch structs lie next to each other,
+ * and a store each block would bounce the cache line another thread's
+ * pointers are read from. */
 static void *
 work(void *arg)
 {
 	scratch *w = arg;
 	job *j = w->j;
+	int status = w->status;
 
-	while (w->status == TWC_OK && !atomic_load(&j->failed)) {
+	while (status == TWC_OK && !atomic_load(&j->failed)) {
 		long b = atomic_fetch_add(&j->next, 1);
 		if (b >= j->n_blocks)
 			break;
-		if ((w->status = run_block(w, b)) != TWC_OK)
+		if ((status = run_block(w, b)) != TWC_OK)
 			atomic_store(&j->failed, 1);
 		if (j->progress != NULL)
 			atomic_fetch_add(&j->progress->done, 1);
 	}
+	w->status = status;
 	return NULL;
+}
+
+/* A thread other than the first: its scratch made by itself, in its own
+ * allocator arena (away from the other threads' counts, which it would
+ * otherwise share cache lines with), while the others start. */
+static void *
+start_work(void *arg)
+{
+	scratch *w = arg;
+	job *j = w->j;
+
+	if ((w->status = scratch_init(w, j)) != TWC_OK) {
+		atomic_store(&j->failed, 1);
+		return NULL;
+	}
+	return work(w);
 }
 
 /* ---- set-up, threads and the final figures ------------------------------- */
@@ -670,14 +696,15 @@ run_threads(job *j, scratch *w)
 	pthread_t tid[SIM_MAX_THREADS];
 	int t, started = 1, rc = TWC_OK;
 
-	for (t = 0; t < j->threads; t++)
-		if ((w[t].status = scratch_init(&w[t], j)) != TWC_OK)
-			return TWC_ENOMEM;
+	if ((w[0].status = scratch_init(&w[0], j)) != TWC_OK)
+		return TWC_ENOMEM;
 	if ((rc = fix_ranges(j, &w[0])) != TWC_OK)
 		return rc;
-	for (t = 1; t < j->threads; t++, started++)
-		if (pthread_create(&tid[t], NULL, work, &w[t]) != 0)
+	for (t = 1; t < j->threads; t++, started++) {
+		w[t].j = j;
+		if (pthread_create(&tid[t], NULL, start_work, &w[t]) != 0)
 			break;
+	}
 	work(&w[0]);
 	for (t = 1; t < started; t++)
 		pthread_join(tid[t], NULL);
@@ -693,7 +720,7 @@ merge(job *j, scratch *w)
 	int t, s, p;
 
 	for (t = 1; t < j->threads && w[t].acc != NULL; t++) {
-		for (s = 0; s < N_Q * j->n_plans; s++)
+		for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
 			stat_merge(&w[0].acc[s], &w[t].acc[s]);
 		for (s = 0; s < year_quantities(j); s++)
 			stat_merge(&w[0].yacc[s], &w[t].yacc[s]);
@@ -750,7 +777,7 @@ finish(job *j, const scratch *w, sim_result *out)
 	double q[STAT_CDF];
 	int p, s, k;
 
-	for (s = 0; s < N_Q * j->n_plans; s++)
+	for (s = 0; s < N_Q * j->n_plans; s += j->net_only ? N_Q : 1)
 		if (!exact(&w->acc[s]))
 			return TWC_EOVERFLOW;
 	for (k = 0; k < STAT_CDF; k++)
@@ -760,8 +787,12 @@ finish(job *j, const scratch *w, sim_result *out)
 		const stat_acc *a = w->acc + N_Q * p;
 		const stat_range *r = j->range + N_Q * p;
 		stat_summarise(&a[Q_NET], &r[Q_NET], j->draws, &sp->net);
-		stat_summarise(&a[Q_TOTAL], &r[Q_TOTAL], j->draws, &sp->total);
-		stat_summarise(&a[Q_GRANT], &r[Q_GRANT], j->draws, &sp->grant);
+		if (!j->net_only) {
+			stat_summarise(&a[Q_TOTAL], &r[Q_TOTAL], j->draws,
+			               &sp->total);
+			stat_summarise(&a[Q_GRANT], &r[Q_GRANT], j->draws,
+			               &sp->grant);
+		}
 		stat_quantiles(&a[Q_NET], &r[Q_NET], j->draws, q, STAT_CDF,
 		               sp->cdf);
 		stat_histogram(&a[Q_NET], &r[Q_NET], j->draws, sp->hist_edge,
@@ -923,12 +954,16 @@ start_job(job *j, const profile *p, const scenario *sc, const results *base,
 	atomic_init(&j->failed, 0);
 }
 
-/* sim_run, with each plan's year figures too when years. */
+/* What a run gathers besides every plan's net cost and chances. */
+enum gather { GATHER_ALL, GATHER_NET, GATHER_YEARS };
+
+/* sim_run, with each plan's year figures too (GATHER_YEARS), or without
+ * its total and grant (GATHER_NET). */
 static int
 run(const profile *p, const scenario *sc, const results *base, unsigned fixed,
     const unsigned char *among, int draws, double seed, int threads,
-    sim_progress *progress, const sim_observer *obs, int years, sim_result *out,
-    twc_error *e)
+    sim_progress *progress, const sim_observer *obs, enum gather what,
+    sim_result *out, twc_error *e)
 {
 	linear lin = {0};
 	job j;
@@ -938,7 +973,8 @@ run(const profile *p, const scenario *sc, const results *base, unsigned fixed,
 	if ((rc = check_args(draws, seed, threads, e)))
 		return rc;
 	start_job(&j, p, sc, base, draws, seed, threads);
-	j.n_years = years ? base->n_years : 0;
+	j.n_years = what == GATHER_YEARS ? base->n_years : 0;
+	j.net_only = what == GATHER_NET;
 	j.progress = progress;
 	j.obs = obs;
 	j.among = among;
@@ -952,6 +988,7 @@ run(const profile *p, const scenario *sc, const results *base, unsigned fixed,
 	}
 	if ((rc = prepare(&j, out, base, &lin, e)) == TWC_OK)
 		rc = run_job(&j, out);
+	out->totals_pending = rc == TWC_OK && j.net_only;
 	unprepare(&j);
 	linear_free(&lin);
 	if (rc == TWC_OK)
@@ -975,7 +1012,38 @@ sim_run(const profile *p, const scenario *sc, const results *base,
         sim_result *out, twc_error *e)
 {
 	return run(p, sc, base, fixed, among, draws, seed, threads, progress,
-	           obs, 0, out, e);
+	           obs, GATHER_ALL, out, e);
+}
+
+int
+sim_run_net(const profile *p, const scenario *sc, const results *base,
+            unsigned fixed, const unsigned char *among, int draws, double seed,
+            int threads, sim_progress *progress, sim_result *out, twc_error *e)
+{
+	return run(p, sc, base, fixed, among, draws, seed, threads, progress,
+	           NULL, GATHER_NET, out, e);
+}
+
+int
+sim_totals(const profile *p, const scenario *sc, const results *base,
+           sim_result *s, twc_error *e)
+{
+	sim_result t;
+	int i, rc;
+
+	if (!s->totals_pending || s->draws <= 0)
+		return TWC_OK;
+	rc = run(p, sc, base, s->fixed, NULL, s->draws, s->seed, s->threads,
+	         NULL, NULL, GATHER_ALL, &t, e);
+	if (rc != TWC_OK)
+		return rc;
+	for (i = 0; i < s->n_plans && i < t.n_plans; i++) {
+		s->plans[i].total = t.plans[i].total;
+		s->plans[i].grant = t.plans[i].grant;
+	}
+	s->totals_pending = 0;
+	sim_free(&t);
+	return TWC_OK;
 }
 
 int
@@ -988,7 +1056,7 @@ sim_years(const profile *p, const scenario *sc, const results *base,
 	if (s->n_years > 0 || s->draws <= 0)
 		return TWC_OK;
 	rc = run(p, sc, base, s->fixed, NULL, s->draws, s->seed, s->threads,
-	         NULL, NULL, 1, &t, e);
+	         NULL, NULL, GATHER_YEARS, &t, e);
 	if (rc != TWC_OK)
 		return rc;
 	for (i = 0; i < s->n_plans && i < t.n_plans; i++) {

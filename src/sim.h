@@ -130,7 +130,8 @@ typedef struct sim_result {
 	sim_plan *plans;
 	int n_plans;
 	int sensitivity_done;
-	int n_years; /* of each plan's years, once sim_years made them */
+	int n_years;        /* of each plan's years, once sim_years made them */
+	int totals_pending; /* sim_run_net: total and grant not made yet */
 } sim_result;
 
 /* Blocks done and to do, read by another thread while a run goes on. */
@@ -169,6 +170,20 @@ int sim_run(const profile *p, const scenario *sc, const results *base,
             unsigned fixed, const unsigned char *among, int draws, double seed,
             int threads, sim_progress *progress, const sim_observer *obs,
             sim_result *out, twc_error *e);
+
+/* sim_run without each plan's total and grant statistics (the net cost's
+ * and the chances are the same): a third of the counting, for a caller
+ * that reads only the net cost.  sim_totals makes them, on first need. */
+int sim_run_net(const profile *p, const scenario *sc, const results *base,
+                unsigned fixed, const unsigned char *among, int draws,
+                double seed, int threads, sim_progress *progress,
+                sim_result *out, twc_error *e);
+
+/* The total and grant statistics a sim_run_net left out, made by running
+ * the same draws again (the same figures as sim_run's); nothing when s
+ * has them. */
+int sim_totals(const profile *p, const scenario *sc, const results *base,
+               sim_result *s, twc_error *e);
 
 /* Tornado bars and rank correlations, computed once, on first need: the
  * one part of a simulation's results made after sim_run, because it

@@ -448,6 +448,50 @@ test_threads_do_not_change_the_figures(void)
 	twc_close(b);
 }
 
+/* sim_figures net: the net cost's figures and the chances are those of
+ * a whole run; total and grant, left out, are made when first read, the
+ * same as a whole run's.  Other values are refused. */
+static void
+test_net_only_figures_are_the_same(void)
+{
+	static const char *const f[] = {"sim:net_yen:mean",
+	                                "sim:net_yen:p10",
+	                                "sim:net_yen:p90",
+	                                "sim:prob_cheapest_any",
+	                                "sim:cdf:37",
+	                                "sim:hist:3:count",
+	                                "sim:total_yen:mean",
+	                                "sim:total_yen:p90",
+	                                "sim:grant_yen:p50",
+	                                "sim:grant_yen:min",
+	                                NULL};
+	twc_model *a = open_profile("profiles/default.cfg");
+	twc_model *b = open_profile("profiles/default.cfg");
+	int i, t;
+
+	CU_ASSERT_EQUAL(twc_set_text(b, "sim_figures", "every"), TWC_EVALUE);
+	ASSERT_CONTAINS(twc_last_error(b), "sim_figures");
+	CU_ASSERT_EQUAL_FATAL(twc_set_text(b, "sim_figures", "net"), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(a, 5000, 11, 1), TWC_OK);
+	for (t = 1; t <= 2; t++) {
+		CU_ASSERT_EQUAL_FATAL(twc_simulate(b, 5000, 11, t), TWC_OK);
+		CU_ASSERT_TRUE(b->sim.totals_pending);
+		for (i = 0; f[i] != NULL; i++)
+			CU_ASSERT_DOUBLE_EQUAL(r(a, "daas", f[i]),
+			                       r(b, "daas", f[i]), 0);
+		CU_ASSERT_FALSE(b->sim.totals_pending);
+		CU_ASSERT_EQUAL(
+		    memcmp(a->sim.plans, b->sim.plans,
+		           sizeof *a->sim.plans * (size_t)a->sim.n_plans),
+		    0);
+	}
+	CU_ASSERT_EQUAL_FATAL(twc_set_text(b, "sim_figures", "all"), TWC_OK);
+	CU_ASSERT_EQUAL_FATAL(twc_simulate(b, 500, 11, 1), TWC_OK);
+	CU_ASSERT_FALSE(b->sim.totals_pending);
+	twc_close(a);
+	twc_close(b);
+}
+
 /* Adding an input (here first in the catalogue, so every index moves)
  * leaves the other inputs' draws unchanged. */
 static void
@@ -923,6 +967,8 @@ main(void)
 	     test_same_seed_same_figures_other_seed_others},
 	    {"threads_do_not_change_the_figures",
 	     test_threads_do_not_change_the_figures},
+	    {"net_only_figures_are_the_same",
+	     test_net_only_figures_are_the_same},
 	    {"adding_an_input_leaves_the_others_alone",
 	     test_adding_an_input_leaves_the_others_alone},
 	    {"percentiles_are_ordered_and_probabilities_add_up",

@@ -148,7 +148,7 @@ TWC_API int TWC_CALL twc_set(twc_model *m, const char *key,
  * chances only, and makes the sim:total_yen and sim:grant_yen figures
  * on their first read by running the same draws again - the same
  * figures, a third less counting for a caller that reads only net
- * cost), lang (ja, en, or auto:
+ * cost; that read can fail with TWC_ENOMEM), lang (ja, en, or auto:
  * the language of this handle's messages and text fields, by default the
  * environment's: TWCOST_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG as
  * gettext reads them, else on Windows the user's interface language), or

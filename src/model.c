@@ -392,6 +392,7 @@ new_item(ctx *c, plan_result *pr, int item_index, int opt)
 
 	if (block == NULL)
 		return NULL;
+	memset(ir, 0, sizeof *ir); /* the array is not zeroed (alloc_plan) */
 	ir->per_year = (long long *)(void *)block;
 	ir->qty = ir->per_year + n;
 	ir->units = (double *)(void *)(ir->qty + n);
@@ -550,7 +551,9 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 	for (st = 0; st < STYLE_COUNT; st++)
 		for (i = 0; i < pl->n_opts[st]; i++)
 			n += c->p->cat.options[pl->opts[st][i]].n_items;
-	pr->items = zalloc(c, (size_t)n, sizeof *pr->items);
+	/* each item is zeroed as it is added (new_item): of a size band's
+	 * items only the one that fits is */
+	pr->items = scratch_alloc(c, (size_t)n, sizeof *pr->items);
 	pr->years = zalloc(c, (size_t)c->r->n_years, sizeof *pr->years);
 	if (pr->items == NULL || pr->years == NULL)
 		return no_memory(c);
@@ -791,14 +794,23 @@ compute_plans(ctx *c)
 	results *r = c->r;
 	int i, rc;
 
-	r->plans = zalloc(c, (size_t)cat->n_plans, sizeof *r->plans);
+	/* with one plan (and the reference), the others are not set at all:
+	 * nothing reads them (model_compute_plan) */
+	r->plans =
+	    c->only < 0
+	        ? zalloc(c, (size_t)cat->n_plans, sizeof *r->plans)
+	        : scratch_alloc(c, (size_t)cat->n_plans, sizeof *r->plans);
 	if (r->plans == NULL)
 		return no_memory(c);
 	r->n_plans = cat->n_plans;
-	for (i = 0; i < cat->n_plans; i++)
-		if (wanted(c, i) &&
-		    (rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
+	for (i = 0; i < cat->n_plans; i++) {
+		if (!wanted(c, i))
+			continue;
+		if (c->only >= 0)
+			memset(&r->plans[i], 0, sizeof r->plans[i]);
+		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
 			return rc;
+	}
 	r->reference = cat->reference_plan;
 	for (i = 0; r->reference >= 0 && i < r->n_plans; i++) {
 		if (!wanted(c, i) || !wanted(c, r->reference))

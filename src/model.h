@@ -149,10 +149,10 @@ int model_compute(const profile *p, const scenario *sc, results *r,
 
 /* Compute in r, as model_compute does, plan (an index) alone, and the
  * reference plan too when with_reference, without warnings or notes: the
- * other plans are left zeroed (no years, no items), and so are the
- * figures that compare a plan with the reference plan (vs_reference,
- * flip_fy) unless with_reference; every warning and note list is empty
- * (the flags they come with, security_ok and funding_capped, are set).
+ * other plans' entries of r->plans are not set at all (not zeroed: never
+ * to be read), and the figures that compare a plan with the reference plan
+ * (vs_reference, flip_fy) unless with_reference; every warning and note list is
+ * empty (the flags they come with, security_ok and funding_capped, are set).
  * Every figure it does compute is the one model_compute gives.  For one
  * reading of a plan's own figure (twc_quick): the results are made in
  * buf (size bytes, aligned for any object; NULL: none) as far as it goes,

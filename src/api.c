@@ -331,7 +331,7 @@ twc_quick(const char *plan, const char *field, double staff, double home,
 
 	/* Its messages are never read: no language is looked up. */
 	if (plan == NULL || field == NULL ||
-	    handle_open(NULL, LANG_EN, &m, &e) != TWC_OK)
+	    handle_open_lean(NULL, LANG_EN, &m, &e) != TWC_OK)
 		return NAN;
 	if (quick_inputs(m, staff, home, satellite, mobile, start,
 	                 fiscal_index) == TWC_OK &&

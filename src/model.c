@@ -17,8 +17,10 @@ typedef struct ctx {
 	int only; /* the one plan computed (and the reference plan when
 	             with_ref), or -1: every plan */
 	int with_ref;
-	int quiet; /* no warnings or notes: their flags only */
-	void *buf; /* the arena's first block, or NULL */
+	int quiet;    /* no warnings or notes: their flags only */
+	int extremes; /* the grant under the strictest and the most
+	                 generous readings too */
+	void *buf;    /* the arena's first block, or NULL */
 	size_t buf_size;
 } ctx;
 
@@ -519,12 +521,6 @@ settle(ctx *c, plan_result *pr)
 		y->grant =
 		    grant_of_year(g, t, y->fy, &y->parts, &c->r->read,
 		                  y->funding_total, &y->eligible, &y->deducted);
-		y->grant_strict =
-		    grant_of_year(g, t, y->fy, &y->parts, &reading_strict,
-		                  y->funding_total, &y->eligible_strict, &d);
-		y->grant_generous =
-		    grant_of_year(g, t, y->fy, &y->parts, &reading_generous,
-		                  y->funding_total, &y->eligible_generous, &e);
 		y->net = y->cost - y->grant;
 		if (acc(&pr->initial, y->initial) ||
 		    acc(&pr->running, y->running) ||
@@ -532,10 +528,19 @@ settle(ctx *c, plan_result *pr)
 		    acc(&pr->total, y->cost) ||
 		    acc(&pr->eligible, y->eligible) ||
 		    acc(&pr->grant, y->grant) ||
-		    acc(&pr->grant_strict, y->grant_strict) ||
-		    acc(&pr->grant_generous, y->grant_generous) ||
 		    acc(&pr->deducted, y->deducted) ||
 		    acc(&pr->staff_time, y->staff_time))
+			return overflow(c);
+		if (!c->extremes)
+			continue; /* left 0, not read (model_compute_plan) */
+		y->grant_strict =
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_strict,
+		                  y->funding_total, &y->eligible_strict, &d);
+		y->grant_generous =
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_generous,
+		                  y->funding_total, &y->eligible_generous, &e);
+		if (acc(&pr->grant_strict, y->grant_strict) ||
+		    acc(&pr->grant_generous, y->grant_generous))
 			return overflow(c);
 	}
 	pr->net = pr->total - pr->grant;
@@ -926,17 +931,21 @@ compute(ctx *c0)
 int
 model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 {
-	ctx c = {p, sc, r, e, -1, 0, 0, NULL, 0};
+	ctx c = {p, sc, r, e, -1, 0, 0, 1, NULL, 0};
 
 	return compute(&c);
 }
 
 int
 model_compute_plan(const profile *p, const scenario *sc, results *r,
-                   twc_error *e, int plan, int with_reference, void *buf,
+                   twc_error *e, int plan, unsigned what, void *buf,
                    size_t size)
 {
-	ctx c = {p, sc, r, e, plan, with_reference, 1, buf, size};
+	ctx c = {p,    sc,
+	         r,    e,
+	         plan, (what & MODEL_REFERENCE) != 0,
+	         1,    (what & MODEL_EXTREMES) != 0,
+	         buf,  size};
 
 	if (plan < 0 || plan >= p->cat.n_plans)
 		return err_set(e, TWC_EKEY, "no plan %d", plan);

@@ -381,19 +381,30 @@ price_item(const scenario *sc, const item *it, item_result *ir)
 
 /* ---- one plan ------------------------------------------------------------ */
 
+/* The bytes of an item's yearly arrays (new_item), a multiple of their
+ * widest member's size: the blocks of an option's items follow each
+ * other in one allocation. */
+static size_t
+item_block_size(const results *r)
+{
+	const item_result *ir = NULL;
+	size_t n = (size_t)r->n_years, w = sizeof *ir->per_year;
+	size_t size =
+	    n * (sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
+	         sizeof *ir->months + sizeof *ir->counted);
+
+	return (size + w - 1) / w * w;
+}
+
+/* A new item of pr, its yearly arrays in block (item_block_size bytes,
+ * zeroed). */
 static item_result *
-new_item(ctx *c, plan_result *pr, int item_index, int opt)
+new_item(ctx *c, plan_result *pr, int item_index, int opt, char *block)
 {
 	item_result *ir = &pr->items[pr->n_items];
 	size_t n = (size_t)c->r->n_years;
-	/* one block, the widest members first: each stays aligned */
-	char *block =
-	    zalloc(c, n,
-	           sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
-	               sizeof *ir->months + sizeof *ir->counted);
 
-	if (block == NULL)
-		return NULL;
+	/* the widest members first: each stays aligned */
 	memset(ir, 0, sizeof *ir); /* the array is not zeroed (alloc_plan) */
 	ir->per_year = (long long *)(void *)block;
 	ir->qty = ir->per_year + n;
@@ -438,9 +449,13 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 	long long *need = scratch_alloc(c, 2 * n, sizeof *need), *scratch;
 	drivers *d = scratch_alloc(c, n, sizeof *d);
 	long long users = option_users(c, styles);
+	/* every item's yearly arrays, zeroed at once (those of another size
+	 * band's items unused) */
+	size_t block_size = item_block_size(c->r);
+	char *blocks = zalloc(c, (size_t)opt->n_items, block_size);
 	int i, k, rc;
 
-	if (need == NULL || d == NULL)
+	if (need == NULL || d == NULL || blocks == NULL)
 		return no_memory(c);
 	scratch = need + n;
 	for (k = 0; k < c->r->n_years; k++)
@@ -451,8 +466,7 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 		item_result *ir;
 		if (!in_band(it, users))
 			continue; /* another size band's item */
-		if ((ir = new_item(c, pr, idx, o)) == NULL)
-			return no_memory(c);
+		ir = new_item(c, pr, idx, o, blocks + (size_t)i * block_size);
 		for (k = 0; k < c->r->n_years; k++) {
 			need[k] = count_ceil((double)d[k].v[it->driver] *
 			                     it->multiplier);

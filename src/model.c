@@ -326,14 +326,17 @@ buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
 	for (k = 0; k < c->r->n_years; k++) {
 		bought[k] = need[k] > held ? need[k] - held : 0;
 		held = need[k] > held ? need[k] : held;
-		if ((rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
+		/* (most years buy nothing: no call) */
+		if (bought[k] > 0 &&
+		    (rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
 			return rc;
 		if (it->phase != PHASE_REPLACEMENT)
 			continue;
 		/* the years j < k with k - j a multiple of every, in order
 		 * (a division a year, not one for each earlier year) */
 		for (j = k % it->every; j < k; j += it->every)
-			if ((rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
+			if (bought[j] > 0 &&
+			    (rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
 			                   bought[j])))
 				return rc;
 	}

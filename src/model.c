@@ -280,11 +280,15 @@ pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
     long long qty, long long monthly_or_yearly)
 {
 	int months = pr->years[k].months; /* running_months, made once */
-	spending s = {k, PHASE_ANNUAL, ir->way == WAY_LEASED, qty, 0, 0};
+	spending s;
 	int rc;
 
 	if (pr->years[k].fy < ir->from_fy || months == 0 || qty == 0)
 		return TWC_OK;
+	s.k = k;
+	s.phase = PHASE_ANNUAL;
+	s.lease = ir->way == WAY_LEASED;
+	s.qty = qty;
 	ir->months[k] = months;
 	if (ir->way == WAY_LEASED) {
 		if (yen_mul(monthly_or_yearly, qty, &s.yen) ||

@@ -175,6 +175,21 @@ option_drivers(const ctx *c, const option *o, unsigned styles, int k,
 	                                     (1 - c->sc->office_pc_share));
 }
 
+/* Counts below this (2^52) are exact as doubles, and v - TWC_COUNT_EPS
+ * still rounds up to v: count_ceil((double)v) == v. */
+#define COUNT_EXACT (1LL << 52)
+
+/* ceil(driver x multiplier), count_ceil's result: without the floating
+ * point for the usual multiplier of 1 (count_ceil of a whole number in
+ * doubles' exact range is that number). */
+static long long
+units_needed(long long driver, double multiplier)
+{
+	if (multiplier == 1.0 && driver < COUNT_EXACT && driver > -COUNT_EXACT)
+		return driver;
+	return count_ceil((double)driver * multiplier);
+}
+
 /* The distinct options of a plan, each with the styles it serves there. */
 static int
 plan_options(const plan_spec *pl, int *opts, unsigned *styles)
@@ -298,7 +313,11 @@ pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
 	} else {
 		if ((rc = prorated(c, monthly_or_yearly, qty, months, &s.yen)))
 			return rc;
-		s.units = (double)qty * months / 12.0;
+		/* a whole year: qty x 12 / 12, exactly qty (no division)
+		 * while qty x 12 is exact too (below 2^53) */
+		s.units = months == 12 && qty < (1LL << 49)
+		              ? (double)qty
+		              : (double)qty * months / 12.0;
 	}
 	return spend(c, pr, ir, it, &s);
 }
@@ -475,8 +494,8 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 			continue; /* another size band's item */
 		ir = new_item(c, pr, idx, o, blocks + (size_t)i * block_size);
 		for (k = 0; k < c->r->n_years; k++) {
-			need[k] = count_ceil((double)d[k].v[it->driver] *
-			                     it->multiplier);
+			need[k] =
+			    units_needed(d[k].v[it->driver], it->multiplier);
 			if (need[k] > ir->quantity)
 				ir->quantity = need[k];
 		}

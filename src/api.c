@@ -324,18 +324,9 @@ static int
 quick_inputs(twc_model *m, double staff, double home, double satellite,
              double mobile, const char *start, double fiscal_index)
 {
-	const char *keys[] = {"staff", "home", "satellite", "mobile",
-	                      "fiscal_index"};
 	double values[] = {staff, home, satellite, mobile, fiscal_index};
-	int i, rc;
 
-	for (i = 0; i < 5; i++)
-		if (!isnan(values[i]) &&
-		    (rc = scenario_set(&m->sc, keys[i], values[i], &m->err)))
-			return rc;
-	if (start != NULL && start[0] != '\0')
-		return scenario_set_text(&m->sc, "start", start, &m->err);
-	return TWC_OK;
+	return scenario_set_quick(&m->sc, values, start, &m->err);
 }
 
 TWC_API double TWC_CALL
@@ -350,7 +341,7 @@ twc_quick(const char *plan, const char *field, double staff, double home,
 
 	/* Its messages are never read: no language is looked up. */
 	if (plan == NULL || field == NULL ||
-	    handle_open(NULL, LANG_EN, &m, &e) != TWC_OK)
+	    handle_open_lean(NULL, LANG_EN, &m, &e) != TWC_OK)
 		return NAN;
 	if (quick_inputs(m, staff, home, satellite, mobile, start,
 	                 fiscal_index) == TWC_OK &&

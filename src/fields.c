@@ -1995,6 +1995,25 @@ field_scope(const char *name)
 	return SCOPE_ALL;
 }
 
+/* Whether path p reads a figure under the strictest or the most generous
+ * readings (model.h's MODEL_EXTREMES), at any level: a field of the plan's
+ * or its years' table that reads one must be named here
+ * (tests/unit/test_quick.c compares every one with the full estimate). */
+static int
+reads_extremes(const path *p)
+{
+	static const char *const extremes[] = {
+	    "grant_strict_yen", "grant_generous_yen", "eligible_strict_yen",
+	    "eligible_generous_yen", NULL};
+	int i, k;
+
+	for (k = 0; k < p->n; k++)
+		for (i = 0; extremes[i] != NULL; i++)
+			if (strcmp(p->part[k], extremes[i]) == 0)
+				return 1;
+	return 0;
+}
+
 int
 handle_field_once(twc_model *m, const char *plan_id, const char *field,
                   field_value *v)
@@ -2014,8 +2033,11 @@ handle_field_once(twc_model *m, const char *plan_id, const char *field,
 		return handle_field(m, plan_id, field, v);
 	handle_invalidate(m);
 	results_free(&m->r);
-	rc = model_compute_plan(m->p, &m->sc, &m->r, &m->err, plan,
-	                        scope == SCOPE_REFERENCE, buf, sizeof buf);
+	rc = model_compute_plan(
+	    m->p, &m->sc, &m->r, &m->err, plan,
+	    (scope == SCOPE_REFERENCE ? MODEL_REFERENCE : 0u) |
+	        (reads_extremes(&p) ? MODEL_EXTREMES : 0u),
+	    buf, sizeof buf);
 	if (rc == TWC_OK) {
 		memset(&c, 0, sizeof c);
 		c.m = m;

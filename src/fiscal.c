@@ -378,6 +378,22 @@ static const char accepted_forms[] =
        "令和7年10月1日 (令和7年10月 is the 1st), or a fiscal year as FY2025, "
        "R7 or 令和7年度 (2025 alone is FY2025)");
 
+/* Whether text is exactly YYYY-MM-DD with a day other than 00 (which the
+ * general reader takes as the 1st): the form a spreadsheet passes for
+ * every cell, read by it as the general reader would read it. */
+static int
+iso_day(const char *t)
+{
+	static const char digit_at[] = "dddd-dd-dd";
+	int i;
+
+	for (i = 0; digit_at[i] != '\0'; i++)
+		if (digit_at[i] == 'd' ? !isdigit((unsigned char)t[i])
+		                       : t[i] != '-')
+			return 0;
+	return t[10] == '\0' && (t[8] != '0' || t[9] != '0');
+}
+
 /* fy_read without the list of forms on a refusal. */
 static int
 read_text(const char *what, const char *text, fy_reading *out, twc_error *e)
@@ -385,6 +401,16 @@ read_text(const char *what, const char *text, fy_reading *out, twc_error *e)
 	char utf8[64], norm[64];
 	int rc;
 
+	if (iso_day(text)) { /* what parse_western reads from it */
+		rc = set_date(what, text, digits(text, 4), digits(text + 5, 2),
+		              digits(text + 8, 2), out, e);
+		if (rc == TWC_OK && (out->fy < FY_MIN || out->fy > FY_MAX))
+			return err_set(
+			    e, TWC_ERANGE,
+			    "%s: fiscal year %d is outside FY%d..FY%d", what,
+			    out->fy, FY_MIN, FY_MAX);
+		return rc;
+	}
 	if (strlen(text) >= sizeof utf8)
 		return err_set(e, TWC_EVALUE, "%s: text too long (%zu bytes)",
 		               what, strlen(text));

@@ -90,19 +90,6 @@ grant_amount(const grant_rule *g, long long eligible_yen, int m100)
 }
 
 int
-grant_lists(const grant_rule *g, int cat, int phase)
-{
-	return cat >= 0 && cat < g->n_cats && g->cats[cat].eligible &&
-	       (g->phases & (1u << phase));
-}
-
-int
-grant_pays_in(const grant_rule *g, int fy)
-{
-	return fy >= g->first_fy;
-}
-
-int
 grant_covers(const grant_rule *g, int cat, int phase, int fy)
 {
 	return grant_lists(g, cat, phase) && grant_pays_in(g, fy);
@@ -286,23 +273,6 @@ const char *
 reading_lease_name(int eligible)
 {
 	return eligible ? "eligible" : "not_eligible";
-}
-
-unsigned
-grant_spend_kind(const grant_rule *g, int phase, int fy, int lease)
-{
-	unsigned kind = lease ? SPEND_LEASE : 0;
-
-	if ((phase == PHASE_INITIAL || lease) && fy > g->deadline_fy)
-		kind |= SPEND_LATER;
-	return kind;
-}
-
-int
-grant_counts(unsigned kind, const readings *r)
-{
-	return (!(kind & SPEND_LATER) || r->later_initial) &&
-	       (!(kind & SPEND_LEASE) || r->lease);
 }
 
 long long

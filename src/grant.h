@@ -106,15 +106,30 @@ typedef struct eligible_parts {
 	long long yen[SPEND_KINDS];
 } eligible_parts;
 
-/* 1 when spending of kind (SPEND_* bits) is eligible under readings r. */
-int grant_counts(unsigned kind, const readings *r);
+/* 1 when spending of kind (SPEND_* bits) is eligible under readings r.
+ * Inline, as grant_spend_kind, grant_lists and grant_pays_in: the model
+ * asks for each spending (twc_quick's one plan: about 60 a call). */
+static inline int
+grant_counts(unsigned kind, const readings *r)
+{
+	return (!(kind & SPEND_LATER) || r->later_initial) &&
+	       (!(kind & SPEND_LEASE) || r->lease);
+}
 
 /* The eligible yen of parts under readings r. */
 long long grant_eligible(const eligible_parts *parts, const readings *r);
 
 /* The kind (SPEND_* bits) of spending in phase, fiscal year fy, for a
  * lease payment or not. */
-unsigned grant_spend_kind(const grant_rule *g, int phase, int fy, int lease);
+static inline unsigned
+grant_spend_kind(const grant_rule *g, int phase, int fy, int lease)
+{
+	unsigned kind = lease ? SPEND_LEASE : 0;
+
+	if ((phase == PHASE_INITIAL || lease) && fy > g->deadline_fy)
+		kind |= SPEND_LATER;
+	return kind;
+}
 
 /* What the rule gives one entity. */
 typedef struct grant_terms {
@@ -165,11 +180,20 @@ long long grant_amount(const grant_rule *g, long long eligible_yen, int m100);
 /* 1 when a cost of this category index and phase is of a kind the rule
  * names (対象経費): the eligible spending, whoever the entity is and
  * whenever it falls. */
-int grant_lists(const grant_rule *g, int cat, int phase);
+static inline int
+grant_lists(const grant_rule *g, int cat, int phase)
+{
+	return cat >= 0 && cat < g->n_cats && g->cats[cat].eligible &&
+	       (g->phases & (1u << phase));
+}
 
 /* 1 when the rule pays for spending in fiscal year fy (from its first
  * year on). */
-int grant_pays_in(const grant_rule *g, int fy);
+static inline int
+grant_pays_in(const grant_rule *g, int fy)
+{
+	return fy >= g->first_fy;
+}
 
 /* 1 when such a cost in fiscal year fy is also in a year the rule pays
  * for (from its first year): the spending a grant is computed on. */

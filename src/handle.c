@@ -112,6 +112,41 @@ handle_open(const char *path, int lang, twc_model **out, twc_error *e)
 	return TWC_OK;
 }
 
+int
+handle_open_lean(const char *path, int lang, twc_model **out, twc_error *e)
+{
+	twc_model *m = malloc(sizeof *m);
+	int rc, st;
+
+	*out = NULL;
+	if (m == NULL)
+		return err_set(e, TWC_ENOMEM, "out of memory");
+	if ((rc = profile_acquire(path, &m->p, e)) != TWC_OK) {
+		free(m);
+		return rc;
+	}
+	/* every member, as calloc would leave it but for the bytes no one
+	 * reads: the scenario is copied whole, and of each text buffer only
+	 * the first byte is set (an empty string) */
+	m->sc = m->p->sc;
+	memset(&m->r, 0, sizeof m->r);
+	m->fresh = 0;
+	err_clear(&m->err);
+	m->lang = lang >= 0 ? lang : lang_default();
+	m->fixed = 0;
+	memset(&m->sim, 0, sizeof m->sim);
+	memset(&m->progress, 0, sizeof m->progress);
+	memset(&m->be, 0, sizeof m->be);
+	m->among = NULL;
+	m->among_text[0] = '\0';
+	m->start_text[0] = m->start_label[0] = m->end_label[0] = '\0';
+	m->go_live_text[0] = m->funding_text[0] = '\0';
+	for (st = 0; st < STYLE_COUNT; st++)
+		m->rollout_text[st][0] = '\0';
+	*out = m;
+	return TWC_OK;
+}
+
 void
 handle_close(twc_model *m)
 {

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "sim.h"
 
+/* Each member is set by handle_open (calloc) and by handle_open_lean. */
 struct twc_model {
 	profile *p;     /* shared, read-only, reference held */
 	scenario sc;    /* this handle's inputs */
@@ -45,6 +46,12 @@ typedef struct field_value {
  * messages and text fields are in lang, or (-1) the environment's
  * language (lang_default). */
 int handle_open(const char *path, int lang, twc_model **out, twc_error *e);
+
+/* The same, without zeroing the 8 KB of the handle: each member is set
+ * as handle_open leaves it, but a text buffer only to an empty string and
+ * the scenario by copying (twc_quick's handle, opened for one read).  A
+ * member added to struct twc_model must be set there too. */
+int handle_open_lean(const char *path, int lang, twc_model **out, twc_error *e);
 
 /* Free a handle and everything it holds; NULL is a no-op. */
 void handle_close(twc_model *m);

@@ -17,8 +17,10 @@ typedef struct ctx {
 	int only; /* the one plan computed (and the reference plan when
 	             with_ref), or -1: every plan */
 	int with_ref;
-	int quiet; /* no warnings or notes: their flags only */
-	void *buf; /* the arena's first block, or NULL */
+	int quiet;    /* no warnings or notes: their flags only */
+	int extremes; /* the grant under the strictest and the most
+	                 generous readings too */
+	void *buf;    /* the arena's first block, or NULL */
 	size_t buf_size;
 } ctx;
 
@@ -173,6 +175,21 @@ option_drivers(const ctx *c, const option *o, unsigned styles, int k,
 	                                     (1 - c->sc->office_pc_share));
 }
 
+/* Counts below this (2^52) are exact as doubles, and v - TWC_COUNT_EPS
+ * still rounds up to v: count_ceil((double)v) == v. */
+#define COUNT_EXACT (1LL << 52)
+
+/* ceil(driver x multiplier), count_ceil's result: without the floating
+ * point for the usual multiplier of 1 (count_ceil of a whole number in
+ * doubles' exact range is that number). */
+static long long
+units_needed(long long driver, double multiplier)
+{
+	if (multiplier == 1.0 && driver < COUNT_EXACT && driver > -COUNT_EXACT)
+		return driver;
+	return count_ceil((double)driver * multiplier);
+}
+
 /* The distinct options of a plan, each with the styles it serves there. */
 static int
 plan_options(const plan_spec *pl, int *opts, unsigned *styles)
@@ -278,11 +295,15 @@ pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
     long long qty, long long monthly_or_yearly)
 {
 	int months = pr->years[k].months; /* running_months, made once */
-	spending s = {k, PHASE_ANNUAL, ir->way == WAY_LEASED, qty, 0, 0};
+	spending s;
 	int rc;
 
 	if (pr->years[k].fy < ir->from_fy || months == 0 || qty == 0)
 		return TWC_OK;
+	s.k = k;
+	s.phase = PHASE_ANNUAL;
+	s.lease = ir->way == WAY_LEASED;
+	s.qty = qty;
 	ir->months[k] = months;
 	if (ir->way == WAY_LEASED) {
 		if (yen_mul(monthly_or_yearly, qty, &s.yen) ||
@@ -292,7 +313,11 @@ pay(ctx *c, plan_result *pr, item_result *ir, const item *it, int k,
 	} else {
 		if ((rc = prorated(c, monthly_or_yearly, qty, months, &s.yen)))
 			return rc;
-		s.units = (double)qty * months / 12.0;
+		/* a whole year: qty x 12 / 12, exactly qty (no division)
+		 * while qty x 12 is exact too (below 2^53) */
+		s.units = months == 12 && qty < (1LL << 49)
+		              ? (double)qty
+		              : (double)qty * months / 12.0;
 	}
 	return spend(c, pr, ir, it, &s);
 }
@@ -324,14 +349,17 @@ buy(ctx *c, plan_result *pr, item_result *ir, const item *it,
 	for (k = 0; k < c->r->n_years; k++) {
 		bought[k] = need[k] > held ? need[k] - held : 0;
 		held = need[k] > held ? need[k] : held;
-		if ((rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
+		/* (most years buy nothing: no call) */
+		if (bought[k] > 0 &&
+		    (rc = purchase(c, pr, ir, it, k, PHASE_INITIAL, bought[k])))
 			return rc;
 		if (it->phase != PHASE_REPLACEMENT)
 			continue;
 		/* the years j < k with k - j a multiple of every, in order
 		 * (a division a year, not one for each earlier year) */
 		for (j = k % it->every; j < k; j += it->every)
-			if ((rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
+			if (bought[j] > 0 &&
+			    (rc = purchase(c, pr, ir, it, k, PHASE_REPLACEMENT,
 			                   bought[j])))
 				return rc;
 	}
@@ -379,19 +407,31 @@ price_item(const scenario *sc, const item *it, item_result *ir)
 
 /* ---- one plan ------------------------------------------------------------ */
 
+/* The bytes of an item's yearly arrays (new_item), a multiple of their
+ * widest member's size: the blocks of an option's items follow each
+ * other in one allocation. */
+static size_t
+item_block_size(const results *r)
+{
+	const item_result *ir = NULL;
+	size_t n = (size_t)r->n_years, w = sizeof *ir->per_year;
+	size_t size =
+	    n * (sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
+	         sizeof *ir->months + sizeof *ir->counted);
+
+	return (size + w - 1) / w * w;
+}
+
+/* A new item of pr, its yearly arrays in block (item_block_size bytes,
+ * zeroed). */
 static item_result *
-new_item(ctx *c, plan_result *pr, int item_index, int opt)
+new_item(ctx *c, plan_result *pr, int item_index, int opt, char *block)
 {
 	item_result *ir = &pr->items[pr->n_items];
 	size_t n = (size_t)c->r->n_years;
-	/* one block, the widest members first: each stays aligned */
-	char *block =
-	    zalloc(c, n,
-	           sizeof *ir->per_year + sizeof *ir->qty + sizeof *ir->units +
-	               sizeof *ir->months + sizeof *ir->counted);
 
-	if (block == NULL)
-		return NULL;
+	/* the widest members first: each stays aligned */
+	memset(ir, 0, sizeof *ir); /* the array is not zeroed (alloc_plan) */
 	ir->per_year = (long long *)(void *)block;
 	ir->qty = ir->per_year + n;
 	ir->units = (double *)(void *)(ir->qty + n);
@@ -435,9 +475,13 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 	long long *need = scratch_alloc(c, 2 * n, sizeof *need), *scratch;
 	drivers *d = scratch_alloc(c, n, sizeof *d);
 	long long users = option_users(c, styles);
+	/* every item's yearly arrays, zeroed at once (those of another size
+	 * band's items unused) */
+	size_t block_size = item_block_size(c->r);
+	char *blocks = zalloc(c, (size_t)opt->n_items, block_size);
 	int i, k, rc;
 
-	if (need == NULL || d == NULL)
+	if (need == NULL || d == NULL || blocks == NULL)
 		return no_memory(c);
 	scratch = need + n;
 	for (k = 0; k < c->r->n_years; k++)
@@ -448,11 +492,10 @@ cost_option(ctx *c, plan_result *pr, int o, unsigned styles)
 		item_result *ir;
 		if (!in_band(it, users))
 			continue; /* another size band's item */
-		if ((ir = new_item(c, pr, idx, o)) == NULL)
-			return no_memory(c);
+		ir = new_item(c, pr, idx, o, blocks + (size_t)i * block_size);
 		for (k = 0; k < c->r->n_years; k++) {
-			need[k] = count_ceil((double)d[k].v[it->driver] *
-			                     it->multiplier);
+			need[k] =
+			    units_needed(d[k].v[it->driver], it->multiplier);
 			if (need[k] > ir->quantity)
 				ir->quantity = need[k];
 		}
@@ -518,12 +561,6 @@ settle(ctx *c, plan_result *pr)
 		y->grant =
 		    grant_of_year(g, t, y->fy, &y->parts, &c->r->read,
 		                  y->funding_total, &y->eligible, &y->deducted);
-		y->grant_strict =
-		    grant_of_year(g, t, y->fy, &y->parts, &reading_strict,
-		                  y->funding_total, &y->eligible_strict, &d);
-		y->grant_generous =
-		    grant_of_year(g, t, y->fy, &y->parts, &reading_generous,
-		                  y->funding_total, &y->eligible_generous, &e);
 		y->net = y->cost - y->grant;
 		if (acc(&pr->initial, y->initial) ||
 		    acc(&pr->running, y->running) ||
@@ -531,10 +568,19 @@ settle(ctx *c, plan_result *pr)
 		    acc(&pr->total, y->cost) ||
 		    acc(&pr->eligible, y->eligible) ||
 		    acc(&pr->grant, y->grant) ||
-		    acc(&pr->grant_strict, y->grant_strict) ||
-		    acc(&pr->grant_generous, y->grant_generous) ||
 		    acc(&pr->deducted, y->deducted) ||
 		    acc(&pr->staff_time, y->staff_time))
+			return overflow(c);
+		if (!c->extremes)
+			continue; /* left 0, not read (model_compute_plan) */
+		y->grant_strict =
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_strict,
+		                  y->funding_total, &y->eligible_strict, &d);
+		y->grant_generous =
+		    grant_of_year(g, t, y->fy, &y->parts, &reading_generous,
+		                  y->funding_total, &y->eligible_generous, &e);
+		if (acc(&pr->grant_strict, y->grant_strict) ||
+		    acc(&pr->grant_generous, y->grant_generous))
 			return overflow(c);
 	}
 	pr->net = pr->total - pr->grant;
@@ -550,7 +596,9 @@ alloc_plan(ctx *c, const plan_spec *pl, plan_result *pr)
 	for (st = 0; st < STYLE_COUNT; st++)
 		for (i = 0; i < pl->n_opts[st]; i++)
 			n += c->p->cat.options[pl->opts[st][i]].n_items;
-	pr->items = zalloc(c, (size_t)n, sizeof *pr->items);
+	/* each item is zeroed as it is added (new_item): of a size band's
+	 * items only the one that fits is */
+	pr->items = scratch_alloc(c, (size_t)n, sizeof *pr->items);
 	pr->years = zalloc(c, (size_t)c->r->n_years, sizeof *pr->years);
 	if (pr->items == NULL || pr->years == NULL)
 		return no_memory(c);
@@ -791,14 +839,23 @@ compute_plans(ctx *c)
 	results *r = c->r;
 	int i, rc;
 
-	r->plans = zalloc(c, (size_t)cat->n_plans, sizeof *r->plans);
+	/* with one plan (and the reference), the others are not set at all:
+	 * nothing reads them (model_compute_plan) */
+	r->plans =
+	    c->only < 0
+	        ? zalloc(c, (size_t)cat->n_plans, sizeof *r->plans)
+	        : scratch_alloc(c, (size_t)cat->n_plans, sizeof *r->plans);
 	if (r->plans == NULL)
 		return no_memory(c);
 	r->n_plans = cat->n_plans;
-	for (i = 0; i < cat->n_plans; i++)
-		if (wanted(c, i) &&
-		    (rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
+	for (i = 0; i < cat->n_plans; i++) {
+		if (!wanted(c, i))
+			continue;
+		if (c->only >= 0)
+			memset(&r->plans[i], 0, sizeof r->plans[i]);
+		if ((rc = cost_plan(c, &cat->plans[i], &r->plans[i])))
 			return rc;
+	}
 	r->reference = cat->reference_plan;
 	for (i = 0; r->reference >= 0 && i < r->n_plans; i++) {
 		if (!wanted(c, i) || !wanted(c, r->reference))
@@ -914,17 +971,21 @@ compute(ctx *c0)
 int
 model_compute(const profile *p, const scenario *sc, results *r, twc_error *e)
 {
-	ctx c = {p, sc, r, e, -1, 0, 0, NULL, 0};
+	ctx c = {p, sc, r, e, -1, 0, 0, 1, NULL, 0};
 
 	return compute(&c);
 }
 
 int
 model_compute_plan(const profile *p, const scenario *sc, results *r,
-                   twc_error *e, int plan, int with_reference, void *buf,
+                   twc_error *e, int plan, unsigned what, void *buf,
                    size_t size)
 {
-	ctx c = {p, sc, r, e, plan, with_reference, 1, buf, size};
+	ctx c = {p,    sc,
+	         r,    e,
+	         plan, (what & MODEL_REFERENCE) != 0,
+	         1,    (what & MODEL_EXTREMES) != 0,
+	         buf,  size};
 
 	if (plan < 0 || plan >= p->cat.n_plans)
 		return err_set(e, TWC_EKEY, "no plan %d", plan);

@@ -147,18 +147,29 @@ typedef struct results {
 int model_compute(const profile *p, const scenario *sc, results *r,
                   twc_error *e);
 
+/* What model_compute_plan computes beyond the plan's own figures. */
+enum {
+	MODEL_REFERENCE =
+	    1u,             /* the reference plan, and vs_reference, flip_fy */
+	MODEL_EXTREMES = 2u /* the grant and eligible cost under the strictest
+	                       and the most generous readings (grant_strict,
+	                       grant_generous, eligible_strict,
+	                       eligible_generous), else left 0 */
+};
+
 /* Compute in r, as model_compute does, plan (an index) alone, and the
- * reference plan too when with_reference, without warnings or notes: the
- * other plans are left zeroed (no years, no items), and so are the
- * figures that compare a plan with the reference plan (vs_reference,
- * flip_fy) unless with_reference; every warning and note list is empty
- * (the flags they come with, security_ok and funding_capped, are set).
- * Every figure it does compute is the one model_compute gives.  For one
- * reading of a plan's own figure (twc_quick): the results are made in
+ * reference plan too when what has MODEL_REFERENCE, without warnings or
+ * notes: the other plans' entries of r->plans are not set at all (not
+ * zeroed: never to be read), nor are the figures that compare a plan with
+ * the reference plan (vs_reference, flip_fy) unless MODEL_REFERENCE, nor
+ * those of MODEL_EXTREMES unless it is given; every warning and note list
+ * is empty (the flags they come with, security_ok and funding_capped, are
+ * set).  Every figure it does compute is the one model_compute gives.  For
+ * one reading of a plan's own figure (twc_quick): the results are made in
  * buf (size bytes, aligned for any object; NULL: none) as far as it goes,
  * which the caller keeps until results_free. */
 int model_compute_plan(const profile *p, const scenario *sc, results *r,
-                       twc_error *e, int plan, int with_reference, void *buf,
+                       twc_error *e, int plan, unsigned what, void *buf,
                        size_t size);
 
 /* The months of running costs in horizon year k: 12, or from the go-live

@@ -252,20 +252,28 @@ store(scenario *sc, int k, double v)
 	}
 }
 
-int
-scenario_set(scenario *sc, const char *key, double v, twc_error *e)
+/* scenario_set of the key of index k (one that exists). */
+static int
+set_at(scenario *sc, int k, double v, twc_error *e)
 {
 	char buf[NUM_MAX];
 	twc_error why;
+
+	if (!num_allowed(v, limits[k].lo, limits[k].hi, num_flags(k)) &&
+	    why_not(k, v, fmt_num(v, buf, sizeof buf), &why) != TWC_OK)
+		return refuse(scenario_keys[k], &why, e);
+	store(sc, k, v);
+	return TWC_OK;
+}
+
+int
+scenario_set(scenario *sc, const char *key, double v, twc_error *e)
+{
 	int k = key_index(key);
 
 	if (k < 0)
 		return unknown_key(key, e);
-	if (!num_allowed(v, limits[k].lo, limits[k].hi, num_flags(k)) &&
-	    why_not(k, v, fmt_num(v, buf, sizeof buf), &why) != TWC_OK)
-		return refuse(key, &why, e);
-	store(sc, k, v);
-	return TWC_OK;
+	return set_at(sc, k, v, e);
 }
 
 int
@@ -361,7 +369,7 @@ set_fiscal_year(scenario *sc, int k, const char *value, twc_error *e)
 	rc = fy_read(scenario_keys[k], value, &r, e);
 	if (rc != TWC_OK)
 		return rc;
-	if ((rc = scenario_set(sc, scenario_keys[k], r.fy, e)) != TWC_OK)
+	if ((rc = set_at(sc, k, r.fy, e)) != TWC_OK)
 		return rc;
 	if (k == K_START) {
 		sc->start_date = r.date;
@@ -514,4 +522,20 @@ scenario_check(const scenario *sc, twc_error *e)
 		               s[STYLE_SATELLITE].sites,
 		               s[STYLE_SATELLITE].sites);
 	return phasing_check(sc, e);
+}
+
+int
+scenario_set_quick(scenario *sc, const double *v, const char *start,
+                   twc_error *e)
+{
+	static const int keys[] = {K_STAFF, K_HOME, K_SATELLITE, K_MOBILE,
+	                           K_FISCAL_INDEX};
+	int i, rc;
+
+	for (i = 0; i < 5; i++)
+		if (!isnan(v[i]) && (rc = set_at(sc, keys[i], v[i], e)))
+			return rc;
+	if (start != NULL && start[0] != '\0')
+		return set_fiscal_year(sc, K_START, start, e);
+	return TWC_OK;
 }

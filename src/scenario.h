@@ -22,6 +22,14 @@ int scenario_set(scenario *sc, const char *key, double value, twc_error *e);
 int scenario_set_text(scenario *sc, const char *key, const char *value,
                       twc_error *e);
 
+/* twc_quick's inputs: as scenario_set of staff, home, satellite, mobile
+ * and fiscal_index, in that order, with the values v[0..4] that are not
+ * NaN, then scenario_set_text of start unless it is NULL or "" - without
+ * looking their names up.  Stops at the first refusal (what is set before
+ * it stays set). */
+int scenario_set_quick(scenario *sc, const double *v, const char *start,
+                       twc_error *e);
+
 /* The index of a numeric input key, or -1. */
 int scenario_key(const char *name);
 

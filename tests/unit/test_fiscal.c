@@ -54,6 +54,28 @@ test_start_every_ascii_form(void)
 	expect("H30", 2018, 0, 0, 0);
 }
 
+/* YYYY-MM-DD has a reader of its own (iso_day): it reads what the
+ * general reader reads, and refuses what it refuses, with its words. */
+static void
+test_iso_days_as_the_general_reader(void)
+{
+	expect("2025-04-01", 2025, 2025, 4, 1);
+	expect("2025-03-31", 2024, 2025, 3, 31);
+	expect("2024-02-29", 2023, 2024, 2, 29);
+	expect("2025-10-00", 2025, 2025, 10, 1); /* day 00: the 1st */
+	expect("2025-10-1", 2025, 2025, 10, 1);
+	expect(" 2025-10-01", 2025, 2025, 10, 1);
+	expect("２０２５-10-01", 2025, 2025, 10, 1);
+	expect_error("2025-02-29", TWC_EVALUE, "is not a calendar date");
+	expect_error("2025-13-01", TWC_EVALUE, "is not a calendar date");
+	expect_error("2025-00-10", TWC_EVALUE, "is not a calendar date");
+	expect_error("2025-04-31", TWC_EVALUE, "is not a calendar date");
+	expect_error("1900-04-01", TWC_ERANGE, "outside FY");
+	expect_error("9999-04-01", TWC_ERANGE, "outside FY");
+	expect_error("2025-10-01x", TWC_EVALUE, "not a date");
+	expect_error("2025-10-0a", TWC_EVALUE, "not a date");
+}
+
 static void
 test_start_era_forms_utf8(void)
 {
@@ -361,6 +383,8 @@ main(void)
 {
 	CU_TestInfo tests[] = {
 	    {"start_every_ascii_form", test_start_every_ascii_form},
+	    {"iso_days_as_the_general_reader",
+	     test_iso_days_as_the_general_reader},
 	    {"start_era_forms_utf8", test_start_era_forms_utf8},
 	    {"start_era_forms_cp932", test_start_era_forms_cp932},
 	    {"fiscal_year_turns_on_1_april", test_fiscal_year_turns_on_1_april},

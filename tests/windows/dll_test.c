@@ -141,8 +141,8 @@ misc_calls(twc_model *m)
 	                            err, sizeof err) == TWC_EVALUE);
 	{
 		static const char *const cmds[] = {"compare", "budget", NULL};
-		const char *near = FIND(twc_nearest)("compar", cmds, 2);
-		CHECK(near != NULL && strcmp(near, "compare") == 0);
+		const char *meant = FIND(twc_nearest)("compar", cmds, 2);
+		CHECK(meant != NULL && strcmp(meant, "compare") == 0);
 	}
 	CHECK(FIND(twc_text)(m, NULL, "name") != NULL);
 	CHECK(FIND(twc_simulate)(m, 2000, 7, 1) == TWC_OK);

@@ -31,19 +31,27 @@ err_set_pair(twc_error *e, int status, const char *en, const char *ja)
 	return status;
 }
 
+void
+msg_vformat_pair(char *en, char *ja, size_t n, const char *fmt, va_list ap)
+{
+	va_list aq;
+
+	va_copy(aq, ap);
+	vsnprintf(en, n, fmt, ap);
+	vsnprintf(ja, n, lang_tr(LANG_JA, fmt), aq);
+	va_end(aq);
+}
+
 int
 err_set(twc_error *e, int status, const char *fmt, ...)
 {
 	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
-	va_list ap, aq;
+	va_list ap;
 
 	if (e == NULL)
 		return status;
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(en, sizeof en, fmt, ap);
-	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
-	va_end(aq);
+	msg_vformat_pair(en, ja, sizeof en, fmt, ap);
 	va_end(ap);
 	return err_set_pair(e, status, en, ja);
 }
@@ -76,14 +84,10 @@ err_vset_after(twc_error *e, int status, const char *prefix, const char *fmt,
 {
 	char en[TWC_MSG_MAX * 2], ja[TWC_MSG_MAX * 2];
 	char pen[TWC_MSG_MAX * 2 + 256], pja[TWC_MSG_MAX * 2 + 256];
-	va_list aq;
 
 	if (e == NULL)
 		return status;
-	va_copy(aq, ap);
-	vsnprintf(en, sizeof en, fmt, ap);
-	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
-	va_end(aq);
+	msg_vformat_pair(en, ja, sizeof en, fmt, ap);
 	snprintf(pen, sizeof pen, "%.255s%s", prefix, en);
 	snprintf(pja, sizeof pja, "%.255s%s", prefix, ja);
 	return err_set_pair(e, status, pen, pja);

@@ -36,6 +36,12 @@ typedef struct twc_error {
  * Japanese translation is formatted with the same arguments. */
 int err_set(twc_error *e, int status, const char *fmt, ...) TWC_PRINTF(3, 4);
 
+/* Format fmt (English) with the arguments in ap into en, and its
+ * Japanese translation with the same arguments into ja, each n bytes:
+ * the one place a message is made in both languages. */
+void msg_vformat_pair(char *en, char *ja, size_t n, const char *fmt, va_list ap)
+    TWC_PRINTF(4, 0);
+
 /* Record a message already made in each language. */
 int err_set_pair(twc_error *e, int status, const char *en, const char *ja);
 

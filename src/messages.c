@@ -26,15 +26,12 @@ void
 msg_add(arena *mem, message_list *l, const char *fmt, ...)
 {
 	char en[1024], ja[1024];
-	va_list ap, aq;
+	va_list ap;
 
 	if (l->n >= MAX_MESSAGES)
 		return;
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(en, sizeof en, fmt, ap);
-	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
-	va_end(aq);
+	msg_vformat_pair(en, ja, sizeof en, fmt, ap);
 	va_end(ap);
 	msg_add_pair(mem, l, en, ja);
 }

@@ -43,13 +43,10 @@ int
 rd_fail(reader *rd, const config_setting_t *s, const char *fmt, ...)
 {
 	char en[TWC_MSG_MAX], ja[TWC_MSG_MAX];
-	va_list ap, aq;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(en, sizeof en, fmt, ap);
-	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
-	va_end(aq);
+	msg_vformat_pair(en, ja, sizeof en, fmt, ap);
 	va_end(ap);
 	return rd_fail_pair(rd, s, en, ja);
 }
@@ -75,13 +72,10 @@ int
 rd_fail_at(reader *rd, unsigned line, const char *path, const char *fmt, ...)
 {
 	char en[TWC_MSG_MAX], ja[TWC_MSG_MAX];
-	va_list ap, aq;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(en, sizeof en, fmt, ap);
-	vsnprintf(ja, sizeof ja, lang_tr(LANG_JA, fmt), aq);
-	va_end(aq);
+	msg_vformat_pair(en, ja, sizeof en, fmt, ap);
 	va_end(ap);
 	return rd_fail_at2(rd, line, path, en, ja);
 }
